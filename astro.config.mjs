@@ -1,0 +1,52 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { load as loadYaml } from 'js-yaml';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import contentGate from './src/integrations/content-gate.ts';
+import { contentRoot } from './src/lib/content-root.ts';
+
+/** The site URL comes from the content root's settings, so another city's content brings its own. */
+function siteUrl() {
+  try {
+    const records = /** @type {Array<{ id: string, url?: string }>} */ (
+      loadYaml(readFileSync(join(contentRoot(), 'site.yaml'), 'utf8'))
+    );
+    return records.find((r) => r.id === 'site')?.url;
+  } catch {
+    return undefined; // the content gate reports the missing or broken file
+  }
+}
+
+/**
+ * Each content root gets its own cache, so building another city's content (or a
+ * test fixture) never reads the data store or processed photos of another root.
+ */
+function cacheDir() {
+  const root = contentRoot();
+  if (root === resolve('content')) return './node_modules/.astro';
+  return `./node_modules/.astro-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
+}
+
+export default defineConfig({
+  site: siteUrl(),
+  cacheDir: cacheDir(),
+  trailingSlash: 'always',
+  integrations: [contentGate(), mdx()],
+  devToolbar: { enabled: false },
+  build: { format: 'directory' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module trips this (an open upstream issue); at 10k entries it is
+        // thousands of identical lines that hide real warnings.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * Stops `astro build` (and `astro sync`) before anything is written when the
+ * content breaks a rule. Astro alone only logs a broken reference and exits 0.
+ */
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/check.ts';
+import { contentRoot } from '../lib/content-root.ts';
+import { formatReport } from '../lib/problems.ts';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+export default function contentGate(): AstroIntegration {
+  return {
+    name: 'honour-content-gate',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        const root = contentRoot();
+        const { problems, entries } = await checkContent(root);
+        const errors = problems.filter((p) => p.severity === 'error');
+        if (errors.length === 0) {
+          if (problems.length) logger.warn(formatReport(problems));
+          logger.info(`内容检查通过：${entries} 个条目（${root}）`);
+          return;
+        }
+        if (command === 'dev') {
+          logger.error(formatReport(problems));
+          return;
+        }
+        throw new ContentError(`\n${formatReport(problems)}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from './check.ts';
+import { formatProblem } from './problems.ts';
+import { copyMini, editFile, MINI } from '../../tests/helpers/fixture.ts';
+
+const ZHANG = 'entries/zhang-san-xixian.mdx';
+
+async function errorsOf(root: string): Promise<string[]> {
+  const { problems } = await checkContent(root, root);
+  return problems.filter((p) => p.severity === 'error').map(formatProblem);
+}
+
+describe('checkContent on a content root', () => {
+  it('passes the mini fixture', async () => {
+    const result = await checkContent(MINI);
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toBe(6);
+  });
+
+  it('reports an unknown region with file, line, field and fix', async () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) => s.replace('region: xixian', 'region: nanxian'));
+    expect(await errorsOf(root)).toEqual([
+      `［错误］${ZHANG}:4 — region — 地区 “nanxian” 不存在，请改为 regions.yaml 中的某个 id，例如 yaodu`,
+    ]);
+  });
+
+  it('reports every problem at once, with lines for schema errors', async () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) =>
+      s.replace('summary: 义务为乡亲修理农具十多年。', 'summary: 短').replace('gender: 男', 'gender: 男性'),
+    );
+    editFile(root, 'entries/wang-wu-dongqu.mdx', (s) => s.replace(/withdrawal:\n.*\n.*\n/, ''));
+    const errors = await errorsOf(root);
+    expect(errors).toHaveLength(3);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^［错误］entries\/zhang-san-xixian\.mdx:10 — summary — .*至少 8 个字/),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^［错误］entries\/zhang-san-xixian\.mdx:11 — gender — gender 只能是 男 或 女/),
+    );
+    expect(errors).toContainEqual(expect.stringMatching(/^［错误］entries\/wang-wu-dongqu\.mdx — withdrawal — /));
+  });
+
+  it('reports a missing photo file and a file that is not an image', async () => {
+    const root = copyMini();
+    editFile(root, 'entries/zeng-hong-dongqu.mdx', (s) => s.replace('./zeng-hong-dongqu.png', './missing.png'));
+    expect(await errorsOf(root)).toEqual([expect.stringContaining('photo.src — 找不到照片文件 ./missing.png')]);
+    const root2 = copyMini();
+    writeFileSync(join(root2, 'entries/zeng-hong-dongqu.png'), 'not an image');
+    expect(await errorsOf(root2)).toEqual([expect.stringContaining('不是有效的图片')]);
+  });
+
+  it('reports broken YAML, missing frontmatter and a missing taxonomy file', async () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) => s.replace('kind: person', 'kind: person: oops'));
+    writeFileSync(join(root, 'entries/no-frontmatter-dongqu.mdx'), '只有正文。\n');
+    const errors = await errorsOf(root);
+    expect(errors).toContainEqual(expect.stringContaining(`${ZHANG}:3 — （整个文件） — 资料区 YAML 格式有误`));
+    expect(errors).toContainEqual(expect.stringContaining('no-frontmatter-dongqu.mdx:1'));
+
+    const root2 = copyMini();
+    writeFileSync(join(root2, 'regions.yaml'), '');
+    expect((await errorsOf(root2))[0]).toContain('regions.yaml — （整个文件） — 文件是空的');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The only module that queries the content collections. Each collection is
+ * read once; drafts and withdrawn entries are filtered here, and pages
+ * import the slices they need.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildRoll, countByLevel, newestFirst, entriesOfRelease, type Honouree } from './roll.ts';
+import type { SiteData } from './schema.ts';
+import { refId } from './validate.ts';
+
+export type EntrySource = CollectionEntry<'entries'>;
+export type Person = Honouree<EntrySource>;
+
+const [siteRecords, regionRecords, titleRecords, categoryRecords, releaseRecords, entryRecords] = await Promise.all([
+  getCollection('site'),
+  getCollection('regions'),
+  getCollection('titles'),
+  getCollection('categories'),
+  getCollection('releases'),
+  getCollection('entries'),
+]);
+
+const siteRecord = siteRecords.find((s) => s.id === 'site');
+if (!siteRecord) throw new Error('site.yaml has no record with id "site"');
+
+/** Site settings of the content root. */
+export const site: SiteData = siteRecord.data;
+
+const roll = buildRoll<EntrySource>({
+  regions: regionRecords.map((r) => ({ id: r.id, ...r.data })),
+  titles: titleRecords.map((r) => ({ id: r.id, ...r.data })),
+  categories: categoryRecords.map((r) => ({ id: r.id, ...r.data })),
+  releases: releaseRecords.map((r) => ({ id: r.id, ...r.data, honour: refId(r.data.honour) })),
+  entries: entryRecords.map((e) => ({ id: e.id, data: e.data, source: e })),
+});
+
+export const { regions, titles, categories, releases } = roll;
+
+/** Every entry that has a page, withdrawn ones included. */
+export const entryPages: Person[] = roll.pages;
+
+/** Entries that appear in lists, counts and search: published and not withdrawn. */
+export const listed: Person[] = roll.listed;
+
+/** Listed honourees per level, highest level first. */
+export const levelCounts = countByLevel(listed);
+
+/** The newest release, if any. */
+export const latestRelease = releases[0];
+
+/** Entries published by the newest release. */
+export const latestReleaseEntries: Person[] = latestRelease ? entriesOfRelease(listed, latestRelease.id) : [];
+
+/** The most recently honoured entries. */
+export const newestEntries: Person[] = newestFirst(listed, 8);

@@ -1,0 +1,44 @@
+/** Problems found in content, and how they are printed for editors. */
+
+export interface Problem {
+  /** Path of the file, relative to the working directory where possible. */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  /** The field, as written in the file, e.g. `honours[0].title`. */
+  field: string;
+  /** What is wrong and how to fix it, in plain Chinese. */
+  message: string;
+  /** Errors stop the build; warnings are printed only. */
+  severity: 'error' | 'warning';
+}
+
+/** `file:line — field — message`, the form every content command prints. */
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const tag = p.severity === 'warning' ? '［提醒］' : '［错误］';
+  return `${tag}${where} — ${p.field || '（整个文件）'} — ${p.message}`;
+}
+
+/** Formats a zod issue path the way the field is written in YAML. */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** A report of all problems, errors first, with a closing count line. */
+export function formatReport(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const lines = [...errors, ...warnings].map(formatProblem);
+  lines.push(
+    errors.length
+      ? `内容检查未通过：${errors.length} 个错误，${warnings.length} 个提醒。请按上面的提示逐条修改后再试。`
+      : `内容检查通过：0 个错误，${warnings.length} 个提醒。`,
+  );
+  return lines.join('\n');
+}

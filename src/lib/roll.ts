@@ -1,0 +1,223 @@
+/**
+ * The honour roll as pages see it: entries joined to their region, category,
+ * titles and releases, drafts removed, withdrawn entries kept apart, and the
+ * counts and orders computed from content (never typed by hand).
+ *
+ * Pure functions over plain records, so they are unit-tested without Astro;
+ * `src/lib/content.ts` feeds them the collections.
+ */
+import { LEVELS, type Kind, type Level } from './schema.ts';
+import { refId } from './validate.ts';
+import { nameSyllables } from './names.ts';
+
+export interface Region {
+  id: string;
+  name: string;
+  kind: '区' | '市' | '县';
+  order: number;
+  aliases: string[];
+}
+
+export interface Title {
+  id: string;
+  name: string;
+  short?: string;
+  level: Level;
+  issuer: string;
+  cadence: 'session' | 'month' | 'quarter' | 'year';
+  rank: number;
+  forMinors: boolean;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  order: number;
+  description: string;
+}
+
+export interface Release {
+  id: string;
+  title: string;
+  date: string;
+  honour: string;
+  intro: string;
+}
+
+/** The entry data the roll needs; references may be ids or Astro's `{ collection, id }`. */
+export interface EntryInput {
+  name: string;
+  kind: Kind;
+  region: unknown;
+  category: unknown;
+  honours: Array<{ title: unknown; year: number; session?: number; release?: unknown; note?: string }>;
+  summary: string;
+  birth?: string;
+  minor: boolean;
+  deceased: boolean;
+  status: 'active' | 'withdrawn';
+  draft: boolean;
+}
+
+export interface HonourView {
+  title: Title;
+  year: number;
+  session?: number;
+  release?: Release;
+  note?: string;
+  /** The day the honour was announced, as precisely as known (release date, else the year). */
+  date: string;
+}
+
+/** One entry joined to everything it references. `source` is the original record (for rendering). */
+export interface Honouree<S = unknown> {
+  id: string;
+  name: string;
+  kind: Kind;
+  region: Region;
+  category: Category;
+  /** Honours from the lowest rung (county) to the highest (nation); within a level, newest first. */
+  ladder: HonourView[];
+  /** The most senior honour. */
+  highest: HonourView;
+  /** The newest announcement date among the honours. */
+  latest: string;
+  summary: string;
+  withdrawn: boolean;
+  /** Sort key: toneless pinyin syllables of the name with surname readings. */
+  pinyinKey: string;
+  source: S;
+}
+
+/** Rank of a level: county 0 … national 3. */
+export function levelIndex(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+/** True if honour a is more senior than b: higher level, then better rank. */
+function moreSenior(a: HonourView, b: HonourView): boolean {
+  const la = levelIndex(a.title.level);
+  const lb = levelIndex(b.title.level);
+  if (la !== lb) return la > lb;
+  if (a.title.rank !== b.title.rank) return a.title.rank < b.title.rank;
+  return a.year > b.year;
+}
+
+/** Orders honours as a ladder: county first, nation last; within a level the senior title last. */
+export function ladderOrder(honours: readonly HonourView[]): HonourView[] {
+  return [...honours].sort((a, b) => (moreSenior(a, b) ? 1 : moreSenior(b, a) ? -1 : 0));
+}
+
+/** Compares two names by pinyin with surname readings, then by the characters themselves. */
+export function comparePinyin(a: { pinyinKey: string; name: string }, b: { pinyinKey: string; name: string }): number {
+  if (a.pinyinKey !== b.pinyinKey) return a.pinyinKey < b.pinyinKey ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export interface RollInput<S> {
+  regions: Region[];
+  titles: Title[];
+  categories: Category[];
+  releases: Release[];
+  entries: Array<{ id: string; data: EntryInput; source: S }>;
+}
+
+export interface Roll<S> {
+  regions: Region[];
+  titles: Title[];
+  categories: Category[];
+  /** Newest first. */
+  releases: Release[];
+  /** Every non-draft entry, withdrawn ones included: each keeps its page. */
+  pages: Honouree<S>[];
+  /** Entries that appear in lists: not draft, not withdrawn; in pinyin order. */
+  listed: Honouree<S>[];
+}
+
+/**
+ * Joins the collections into the roll. References were already checked by
+ * the content gate; a dangling one here is a programming error and throws.
+ */
+export function buildRoll<S>(input: RollInput<S>): Roll<S> {
+  const byId = <T extends { id: string }>(items: T[], what: string) => {
+    const map = new Map(items.map((i) => [i.id, i]));
+    return (id: string): T => {
+      const found = map.get(id);
+      if (!found) throw new Error(`Unknown ${what} "${id}" (the content gate should have caught this)`);
+      return found;
+    };
+  };
+  const region = byId(input.regions, 'region');
+  const category = byId(input.categories, 'category');
+  const title = byId(input.titles, 'title');
+  const release = byId(input.releases, 'release');
+
+  const pages: Honouree<S>[] = [];
+  for (const { id, data, source } of input.entries) {
+    if (data.draft) continue;
+    const honours = data.honours.map((h): HonourView => {
+      const rel = h.release === undefined ? undefined : release(refId(h.release));
+      return {
+        title: title(refId(h.title)),
+        year: h.year,
+        session: h.session,
+        release: rel,
+        note: h.note,
+        date: rel ? rel.date : String(h.year),
+      };
+    });
+    const ladder = ladderOrder(honours);
+    const highest = ladder[ladder.length - 1];
+    if (!highest) throw new Error(`Entry "${id}" has no honours (the schema should have caught this)`);
+    pages.push({
+      id,
+      name: data.name,
+      kind: data.kind,
+      region: region(refId(data.region)),
+      category: category(refId(data.category)),
+      ladder,
+      highest,
+      latest:
+        honours
+          .map((h) => h.date)
+          .sort()
+          .at(-1) ?? '',
+      summary: data.summary,
+      withdrawn: data.status === 'withdrawn',
+      pinyinKey: nameSyllables(data.name).join(' '),
+      source,
+    });
+  }
+  pages.sort(comparePinyin);
+  return {
+    regions: [...input.regions].sort((a, b) => a.order - b.order),
+    titles: [...input.titles].sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || a.rank - b.rank),
+    categories: [...input.categories].sort((a, b) => a.order - b.order),
+    releases: [...input.releases].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    pages,
+    listed: pages.filter((p) => !p.withdrawn),
+  };
+}
+
+/**
+ * How many listed honourees hold at least one honour of each level,
+ * highest level first. A person with honours at two levels counts in both.
+ */
+export function countByLevel(listed: readonly Honouree[]): Array<{ level: Level; count: number }> {
+  return [...LEVELS].reverse().map((level) => ({
+    level,
+    count: listed.filter((e) => e.ladder.some((h) => h.title.level === level)).length,
+  }));
+}
+
+/** The newest entries: by their newest honour's date, then pinyin. */
+export function newestFirst<S>(listed: readonly Honouree<S>[], limit: number): Honouree<S>[] {
+  return [...listed]
+    .sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : comparePinyin(a, b)))
+    .slice(0, limit);
+}
+
+/** Listed entries published by a release, in pinyin order. */
+export function entriesOfRelease<S>(listed: readonly Honouree<S>[], releaseId: string): Honouree<S>[] {
+  return listed.filter((e) => e.ladder.some((h) => h.release?.id === releaseId));
+}

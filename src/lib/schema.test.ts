@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { entrySchemaFor, partialDateSchema, releaseSchemaFor, siteSchema, titleSchema } from './schema.ts';
+import { plainHelpers } from './check.ts';
+
+const entrySchema = entrySchemaFor(plainHelpers);
+
+const valid = {
+  name: '张建国',
+  kind: 'person',
+  region: 'yaodu',
+  category: 'jingye',
+  honours: [{ title: 'lf-hr', year: 2026, release: '2026-q1' }],
+  summary: '扎根社区卫生站三十年，为老人上门问诊。',
+  gender: '男',
+  birth: 1968,
+};
+
+/** The fields and messages of every issue when `data` is parsed. */
+function issues(data: unknown): Array<{ field: string; message: string }> {
+  const r = entrySchema.safeParse(data);
+  return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+}
+
+describe('entry schema', () => {
+  it('accepts a complete valid entry and fills defaults', () => {
+    const r = entrySchema.parse(valid);
+    expect(r.status).toBe('active');
+    expect(r.minor).toBe(false);
+    expect(r.formerSlugs).toEqual([]);
+    expect(r.birth).toBe('1968');
+  });
+
+  it('keeps partial birth dates partial, whatever YAML made of them', () => {
+    expect(entrySchema.parse({ ...valid, birth: '1968-05' }).birth).toBe('1968-05');
+    expect(entrySchema.parse({ ...valid, birth: new Date('1968-05-17') }).birth).toBe('1968-05-17');
+    expect(partialDateSchema.safeParse('1968-13').success).toBe(false);
+    expect(partialDateSchema.safeParse('68年').success).toBe(false);
+  });
+
+  it('requires at least one honour', () => {
+    expect(issues({ ...valid, honours: [] })).toEqual([
+      { field: 'honours', message: expect.stringContaining('至少要有一项荣誉') },
+    ]);
+  });
+
+  it('rejects implausible years', () => {
+    expect(issues({ ...valid, honours: [{ title: 'lf-hr', year: 1900 }] })[0]?.field).toBe('honours.0.year');
+    expect(issues({ ...valid, honours: [{ title: 'lf-hr', year: new Date().getFullYear() + 5 }] })[0]?.field).toBe(
+      'honours.0.year',
+    );
+    expect(issues({ ...valid, birth: 1850 })[0]?.field).toBe('birth');
+    expect(issues({ ...valid, birth: 2010, honours: [{ title: 'lf-hr', year: 2005 }] })[0]).toEqual({
+      field: 'honours.0.year',
+      message: expect.stringContaining('早于出生年份'),
+    });
+  });
+
+  it('never lets a minor have a photo or a public birth date', () => {
+    const minor = { ...valid, minor: true, gender: undefined, birth: undefined, unit: '某小学' };
+    expect(issues({ ...minor, photo: { src: './a.jpg', alt: '照片' } })).toEqual([
+      { field: 'photo', message: expect.stringContaining('未成年人不得发布照片') },
+    ]);
+    expect(issues({ ...minor, birth: 2012 })).toEqual([
+      { field: 'birth', message: expect.stringContaining('未成年人不公开出生日期') },
+    ]);
+    expect(issues({ ...minor, birth: 2012, allowBirth: true })).toEqual([]);
+    expect(issues({ ...minor, kind: 'group', birth: undefined, gender: undefined })[0]?.field).toBe('minor');
+  });
+
+  it('requires a reason and date for a withdrawn entry, and withdrawn status for a reason', () => {
+    expect(issues({ ...valid, status: 'withdrawn' })).toEqual([
+      { field: 'withdrawal', message: expect.stringContaining('撤销原因和日期') },
+    ]);
+    expect(issues({ ...valid, status: 'withdrawn', withdrawal: { reason: '事迹不实', date: '2026-04-01' } })).toEqual(
+      [],
+    );
+    expect(issues({ ...valid, withdrawal: { reason: '事迹不实', date: '2026-04-01' } })[0]?.field).toBe('status');
+    expect(issues({ ...valid, status: 'withdrawn', withdrawal: { reason: '', date: '2026-04-01' } })[0]?.field).toBe(
+      'withdrawal.reason',
+    );
+  });
+
+  it('requires alt text for a photo', () => {
+    expect(issues({ ...valid, photo: { src: './a.jpg' } })[0]?.field).toBe('photo.alt');
+    expect(issues({ ...valid, photo: { src: './a.jpg', alt: '   ' } })[0]?.field).toBe('photo.alt');
+  });
+
+  it('rejects unknown fields, wrong kinds and bad former slugs with Chinese messages', () => {
+    expect(issues({ ...valid, regoin: 'yaodu' })).toContainEqual({
+      field: '',
+      message: expect.stringContaining('regoin'),
+    });
+    expect(issues({ ...valid, kind: 'people' })[0]?.message).toContain('person（个人）');
+    expect(issues({ ...valid, formerSlugs: ['Zhang Jianguo'] })[0]?.field).toBe('formerSlugs.0');
+  });
+
+  it('gives families and groups no personal details', () => {
+    expect(issues({ ...valid, kind: 'family', name: '李家家庭' })[0]?.field).toBe('kind');
+    expect(issues({ ...valid, kind: 'family', name: '李家家庭', gender: undefined, birth: undefined })).toEqual([]);
+  });
+});
+
+describe('taxonomy schemas', () => {
+  it('checks title levels and release dates', () => {
+    expect(
+      titleSchema.safeParse({ name: '临汾好人', level: 'city', issuer: '文明办', cadence: 'quarter', rank: 1 }).success,
+    ).toBe(true);
+    expect(
+      titleSchema.safeParse({ name: '临汾好人', level: 'town', issuer: '文明办', cadence: 'quarter', rank: 1 }).success,
+    ).toBe(false);
+    const release = releaseSchemaFor(plainHelpers);
+    expect(release.safeParse({ title: '第一季度', date: '2026-03', honour: 'lf-hr', intro: '说明' }).success).toBe(
+      false,
+    );
+    expect(
+      release.safeParse({ title: '第一季度', date: new Date('2026-03-27'), honour: 'lf-hr', intro: '说明' }).success,
+    ).toBe(true);
+  });
+
+  it('requires an absolute site URL', () => {
+    const site = {
+      city: '临汾市',
+      province: '山西省',
+      title: '临汾好人榜',
+      url: 'hrb.example.cn',
+      description: '简介',
+      corrections: '邮箱',
+      licence: 'CC BY 4.0',
+      publisher: '文明办',
+    };
+    expect(siteSchema.safeParse(site).success).toBe(false);
+    expect(siteSchema.safeParse({ ...site, url: 'https://hrb.example.cn' }).success).toBe(true);
+  });
+});

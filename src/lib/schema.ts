@@ -1,0 +1,344 @@
+/**
+ * Named zod schemas for every content collection.
+ *
+ * They are factories over the two helpers that only exist inside Astro
+ * (`image()` and `reference()`), so the same rules serve `src/content.config.ts`
+ * and the stand-alone content check in `scripts/`, which passes plain-string
+ * stand-ins. Error messages are plain Chinese and say how to fix the problem.
+ */
+import { z } from 'astro/zod';
+
+/** Levels of an honour title, from the lowest rung of the ladder to the highest. */
+export const LEVELS = ['county', 'city', 'provincial', 'national'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Kinds of honouree. */
+export const KINDS = ['person', 'family', 'group'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Collections an entry may point at by id. */
+export type RefCollection = 'regions' | 'titles' | 'releases' | 'categories';
+
+/** The two Astro-only helpers the entry schema needs, or stand-ins for them. */
+export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  /** Validates a photo path (Astro's `image()`, or a string outside Astro). */
+  image: () => I;
+  /** Validates an id in another collection (Astro's `reference()`, or a string outside Astro). */
+  reference: (collection: RefCollection) => R;
+}
+
+/** Earliest year an honour on this roll can carry (national moral models began in 2007; older local honours exist). */
+export const FIRST_HONOUR_YEAR = 1949;
+/** Earliest plausible birth year of a living or recently honoured person. */
+export const FIRST_BIRTH_YEAR = 1900;
+
+/** Lower-case ASCII words joined by single hyphens: the form of every id and slug. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An id made of lower-case pinyin/ASCII words joined by hyphens. */
+export const slugSchema = z
+  .string({ error: '必须是由小写拼音字母、数字和连字符组成的标识，例如 zhang-jianguo-yaodu' })
+  .regex(slugPattern, {
+    error: '只能使用小写拼音字母、数字和单个连字符（-），例如 zhang-jianguo-yaodu',
+  });
+
+/** Non-empty trimmed Chinese text; `what` names the field in the message. */
+const text = (what: string, max = 200) =>
+  z
+    .string({ error: `必须填写${what}（一段文字）` })
+    .trim()
+    .min(1, { error: `${what}不能为空，请填写${what}` })
+    .max(max, { error: `${what}太长（最多 ${max} 个字），请删减` });
+
+function yearNow(): number {
+  return new Date().getUTCFullYear();
+}
+
+/** Converts a YAML value (number, string or Date) to a YYYY, YYYY-MM or YYYY-MM-DD string. */
+function toPartialDate(value: unknown): unknown {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value === 'number') return String(value);
+  return value;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * A date that may be only a year or a year and month, kept as written:
+ * `1962`, `1962-05` or `1962-05-17`.
+ */
+export const partialDateSchema = z.preprocess(
+  toPartialDate,
+  z.string({ error: '日期格式应为 年、年-月 或 年-月-日，例如 1962、1962-05 或 1962-05-17' }).regex(PARTIAL_DATE, {
+    error: '日期格式应为 年、年-月 或 年-月-日，例如 1962、1962-05 或 1962-05-17',
+  }),
+);
+
+/** A full calendar date (YYYY-MM-DD), as written in YAML. */
+export const fullDateSchema = z.preprocess(
+  toPartialDate,
+  z.string({ error: '日期格式应为 年-月-日，例如 2026-03-15' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    error: '日期格式应为 年-月-日，例如 2026-03-15',
+  }),
+);
+
+/** The year of a partial date string. */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Site-wide settings: one record per content root. */
+export const siteSchema = z.object({
+  /** City name as shown in titles, e.g. 临汾市. */
+  city: text('城市名称', 20),
+  /** Province name, e.g. 山西省. */
+  province: text('省份名称', 20),
+  /** Site title shown in the header and the browser tab. */
+  title: text('网站标题', 40),
+  /** Absolute base URL the site is published at, used for canonical links and share data. */
+  url: z.url({ error: '必须是完整网址，例如 https://hrb.example.cn' }),
+  /** One-paragraph description for search engines and the home page. */
+  description: text('网站简介', 300),
+  /** How residents report an error (an email address or a phone line of the office, never a person's). */
+  corrections: text('纠错联系方式', 200),
+  /** Licence of the open data, e.g. CC BY 4.0. */
+  licence: text('开放数据许可', 100),
+  /** Issuing office named in the footer, e.g. 临汾市文明办. */
+  publisher: text('发布单位', 60),
+  /** True while the content is invented sample data: every page then carries a notice. */
+  sample: z.boolean({ error: 'sample 只能是 true 或 false' }).default(false),
+});
+
+/** A county-level division of the city. */
+export const regionSchema = z.object({
+  /** Full official name, e.g. 尧都区. */
+  name: text('地区名称', 20),
+  /** Administrative kind of the division. */
+  kind: z.enum(['区', '市', '县'], { error: 'kind 只能是 区、市 或 县' }),
+  /** Position in the official order of the city's divisions (1 = first). */
+  order: z.int({ error: 'order 必须是整数' }).positive({ error: 'order 必须大于 0' }),
+  /** Other names residents and spreadsheets use for this division, e.g. 尧都. */
+  aliases: z.array(z.string()).default([]),
+});
+
+/** An honour title (荣誉称号) in the taxonomy. */
+export const titleSchema = z.object({
+  /** Full name of the title, e.g. 全国道德模范. */
+  name: text('称号名称', 40),
+  /** Short name for tight places such as cards, e.g. 临汾好人. */
+  short: z.string().trim().min(1).max(12).optional(),
+  /** Level of the body that awards it. */
+  level: z.enum(LEVELS, { error: 'level 只能是 national、provincial、city 或 county' }),
+  /** Body that awards it, e.g. 中央文明委. */
+  issuer: text('授予单位', 60),
+  /** How often it is awarded: by session (届), month, quarter or year. */
+  cadence: z.enum(['session', 'month', 'quarter', 'year'], {
+    error: 'cadence 只能是 session（届）、month、quarter 或 year',
+  }),
+  /** Order within its level: 1 is the most senior. */
+  rank: z.int({ error: 'rank 必须是整数' }).positive({ error: 'rank 必须大于 0' }),
+  /** True for titles given only to minors (新时代好少年). */
+  forMinors: z.boolean().default(false),
+});
+
+/** A standard category of deed (助人为乐, 见义勇为 …). */
+export const categorySchema = z.object({
+  /** Chinese name of the category. */
+  name: text('类别名称', 20),
+  /** Position in lists (1 = first). */
+  order: z.int({ error: 'order 必须是整数' }).positive({ error: 'order 必须大于 0' }),
+  /** One sentence on what the category covers. */
+  description: text('类别说明', 200),
+});
+
+/** A quarterly (or other) batch that publishes one title. */
+export const releaseSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: SchemaHelpers<I, R>) =>
+  z.object({
+    /** Heading of the batch, e.g. 2026年第一季度“临汾好人”. */
+    title: text('发布批次标题', 60),
+    /** Day the batch was announced. */
+    date: fullDateSchema,
+    /** The honour title the batch awards. */
+    honour: h.reference('titles'),
+    /** Introductory paragraph shown on the release page. */
+    intro: text('发布说明', 1000),
+  });
+
+/** One honour held by an entry: a rung of its ladder. */
+export const honourSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: SchemaHelpers<I, R>) =>
+  z.object({
+    /** The title awarded. */
+    title: h.reference('titles'),
+    /** Year it was awarded. */
+    year: z
+      .int({ error: 'year 必须是四位数年份，例如 2025' })
+      .min(FIRST_HONOUR_YEAR, { error: `year 不能早于 ${FIRST_HONOUR_YEAR} 年，请核对年份` })
+      .refine((y) => y <= yearNow() + 1, { error: 'year 晚于明年，请核对年份' }),
+    /** Session number (第几届) for titles awarded by session. */
+    session: z.int({ error: 'session 必须是整数（第几届）' }).positive().optional(),
+    /** The batch that published this honour, if it came in one. */
+    release: h.reference('releases').optional(),
+    /** A short remark, e.g. 提名奖 or 月度. */
+    note: z.string().trim().max(60, { error: 'note 最多 60 个字' }).optional(),
+  });
+
+/** A source that documents the entry. */
+export const sourceSchema = z.object({
+  /** Title of the article or notice. */
+  title: text('来源标题', 100),
+  /** Where it can be read. */
+  url: z.url({ error: '来源网址必须是完整网址，以 https:// 开头' }).optional(),
+  /** When it was published. */
+  date: partialDateSchema.optional(),
+});
+
+/** Withdrawal details of an entry that no longer stands on the roll. */
+export const withdrawalSchema = z.object({
+  /** Why the entry was withdrawn, as it will be shown to residents. */
+  reason: text('撤销原因', 200),
+  /** Day it was withdrawn. */
+  date: fullDateSchema,
+});
+
+/** One honouree: the frontmatter of an MDX entry file. */
+export const entrySchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: SchemaHelpers<I, R>) =>
+  z
+    .strictObject(
+      {
+        /** Name as published: a person's name, a family (…家庭) or a group's name. */
+        name: text('姓名或名称', 40),
+        /** Person, family or group. */
+        kind: z.enum(KINDS, { error: 'kind 只能是 person（个人）、family（家庭）或 group（集体）' }),
+        /** County-level division the honouree belongs to. */
+        region: h.reference('regions'),
+        /** Category of deed. */
+        category: h.reference('categories'),
+        /** Honours held, in any order; the page shows them as a ladder. */
+        honours: z
+          .array(honourSchemaFor(h), { error: 'honours 必须是荣誉列表' })
+          .min(1, { error: '至少要有一项荣誉，请在 honours 下添加 title 和 year' }),
+        /** One sentence on the deed, shown in lists and search results. */
+        summary: text('一句话事迹', 120).refine((s) => s.length >= 8, {
+          error: '一句话事迹太短（至少 8 个字），请写清做了什么',
+        }),
+        /** Portrait or deed photo, beside the entry file, with its description for screen readers. */
+        photo: z
+          .object({
+            /** Path of the image file relative to this entry, e.g. ./zhang-jianguo-yaodu.jpg. */
+            src: h.image(),
+            /** What the photo shows, for people who cannot see it. */
+            alt: text('照片说明（alt）', 100),
+          })
+          .optional(),
+        /** 男 or 女; people only. */
+        gender: z.enum(['男', '女'], { error: 'gender 只能是 男 或 女' }).optional(),
+        /** Birth date as precisely as known: year, year-month or full date. */
+        birth: partialDateSchema.optional(),
+        /** Ethnic group, e.g. 汉族. */
+        ethnicity: z.string().trim().min(1).max(10).optional(),
+        /** Work unit, village or (for a minor) school. */
+        unit: z.string().trim().min(1).max(60).optional(),
+        /** Role or occupation within the unit. */
+        role: z.string().trim().min(1).max(40).optional(),
+        /** True if the honouree has died (shown as 已故). */
+        deceased: z.boolean({ error: 'deceased 只能是 true 或 false' }).default(false),
+        /** True for a minor: shown by name, school and deed only. */
+        minor: z.boolean({ error: 'minor 只能是 true 或 false' }).default(false),
+        /** For a minor only: the guardian agreed to publish the birth year. */
+        allowBirth: z.boolean().default(false),
+        /** active, or withdrawn (the URL stays with a notice; the entry leaves every list). */
+        status: z.enum(['active', 'withdrawn'], { error: 'status 只能是 active 或 withdrawn' }).default('active'),
+        /** Why and when the entry was withdrawn; required when status is withdrawn. */
+        withdrawal: withdrawalSchema.optional(),
+        /** Earlier URL slugs of this entry; each one redirects here. */
+        formerSlugs: z.array(slugSchema).default([]),
+        /** Articles and notices that document the deed. */
+        sources: z.array(sourceSchema).default([]),
+        /** Work in progress: never published. */
+        draft: z.boolean().default(false),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `不认识的字段 ${issue.keys.join('、')}：请检查拼写（例如 region、honours、summary），或删除它`
+            : undefined,
+      },
+    )
+    .superRefine((e, ctx) => {
+      if (e.minor && e.photo) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['photo'],
+          message: '未成年人不得发布照片，请删除 photo',
+        });
+      }
+      if (e.minor && e.birth && !e.allowBirth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['birth'],
+          message: '未成年人不公开出生日期，请删除 birth（监护人同意公开时另加 allowBirth: true）',
+        });
+      }
+      if (e.minor && e.kind !== 'person') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minor'],
+          message: '只有个人可以标记为未成年人，请删除 minor 或把 kind 改为 person',
+        });
+      }
+      if (e.kind !== 'person' && (e.gender || e.birth || e.ethnicity)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kind'],
+          message: '家庭和集体没有性别、出生日期和民族，请删除 gender、birth、ethnicity',
+        });
+      }
+      if (e.status === 'withdrawn' && !e.withdrawal) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['withdrawal'],
+          message: '已撤销的条目必须写明撤销原因和日期：withdrawal: { reason: …, date: 2026-05-01 }',
+        });
+      }
+      if (e.status === 'active' && e.withdrawal) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status'],
+          message: '写了 withdrawal 但 status 不是 withdrawn：撤销请把 status 改为 withdrawn，否则删除 withdrawal',
+        });
+      }
+      if (e.birth) {
+        const born = yearOf(e.birth);
+        if (born < FIRST_BIRTH_YEAR || born > yearNow()) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['birth'],
+            message: `出生年份 ${born} 不合理（应在 ${FIRST_BIRTH_YEAR} 年到今年之间），请核对`,
+          });
+        }
+        e.honours.forEach((honour, i) => {
+          if (honour.year < born) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['honours', i, 'year'],
+              message: `获得荣誉的年份 ${honour.year} 早于出生年份 ${born}，请核对`,
+            });
+          }
+        });
+      }
+      const withdrawn = e.withdrawal;
+      if (withdrawn && e.honours.some((h2) => yearOf(withdrawn.date) < h2.year)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['withdrawal', 'date'],
+          message: '撤销日期早于获得荣誉的年份，请核对撤销日期',
+        });
+      }
+    });
+
+export type SiteData = z.output<typeof siteSchema>;
+export type RegionData = z.output<typeof regionSchema>;
+export type TitleData = z.output<typeof titleSchema>;
+export type CategoryData = z.output<typeof categorySchema>;

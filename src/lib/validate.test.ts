@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
+
+const tax: Taxonomy = {
+  files: { regions: 'regions.yaml', titles: 'titles.yaml', categories: 'categories.yaml', releases: 'releases.yaml' },
+  regions: new Set(['yaodu', 'houma']),
+  categories: new Set(['zhuren']),
+  titles: new Map([
+    ['lf-hr', { forMinors: false, name: '临汾好人' }],
+    ['sx-hr', { forMinors: false, name: '山西好人' }],
+    ['hsn', { forMinors: true, name: '新时代好少年' }],
+  ]),
+  releases: new Map([['2026-q1', { honour: 'lf-hr', date: '2026-03-27' }]]),
+};
+
+const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
+  id: 'zhang-jianguo-yaodu',
+  file: 'entries/yaodu/zhang-jianguo-yaodu.mdx',
+  name: '张建国',
+  region: 'yaodu',
+  category: 'zhuren',
+  minor: false,
+  honours: [{ title: 'lf-hr', year: 2026, release: '2026-q1' }],
+  formerSlugs: [],
+  ...over,
+});
+
+const fields = (entries: EntryFacts[], t = tax) => validateContent(t, entries).map((p) => `${p.file}|${p.field}`);
+
+describe('validateContent', () => {
+  it('passes consistent content', () => {
+    expect(validateContent(tax, [entry(), entry({ id: 'li-si-houma', file: 'b.mdx', region: 'houma' })])).toEqual([]);
+  });
+
+  it('names the file and field of a reference to a missing region, category, title or release', () => {
+    const problems = validateContent(tax, [
+      entry({
+        region: 'yaoduqu',
+        category: 'xiaolao',
+        honours: [{ title: 'lf-haoren', year: 2026, release: '2026-q9' }],
+      }),
+    ]);
+    expect(problems.map((p) => p.field)).toEqual(['region', 'category', 'honours[0].title', 'honours[0].release']);
+    expect(problems[0]).toMatchObject({
+      file: 'entries/yaodu/zhang-jianguo-yaodu.mdx',
+      severity: 'error',
+      message: expect.stringMatching(/地区 “yaoduqu” 不存在.*regions\.yaml/),
+    });
+  });
+
+  it('rejects duplicate slugs and former slugs that point at another entry', () => {
+    expect(fields([entry(), entry({ file: 'other/zhang-jianguo-yaodu.mdx' })])).toEqual([
+      'other/zhang-jianguo-yaodu.mdx|文件名',
+    ]);
+    expect(
+      fields([entry(), entry({ id: 'li-si-houma', file: 'b.mdx', formerSlugs: ['zhang-jianguo-yaodu'] })]),
+    ).toEqual(['b.mdx|formerSlugs[0]']);
+    expect(fields([entry({ id: 'Zhang_JianGuo' })])).toEqual(['entries/yaodu/zhang-jianguo-yaodu.mdx|文件名']);
+  });
+
+  it('checks an honour against the release that published it', () => {
+    const problems = validateContent(tax, [entry({ honours: [{ title: 'sx-hr', year: 2025, release: '2026-q1' }] })]);
+    expect(problems.map((p) => p.field)).toEqual(['honours[0].title', 'honours[0].year']);
+    expect(problems[1]?.message).toContain('请改为 2026');
+  });
+
+  it('gives a title for minors only to minors', () => {
+    expect(fields([entry({ honours: [{ title: 'hsn', year: 2025 }] })])).toEqual([
+      'entries/yaodu/zhang-jianguo-yaodu.mdx|minor',
+    ]);
+    expect(fields([entry({ minor: true, honours: [{ title: 'hsn', year: 2025 }] })])).toEqual([]);
+  });
+
+  it('rejects a release that publishes an unknown title', () => {
+    const broken = { ...tax, releases: new Map([['2026-q1', { honour: 'nope', date: '2026-03-27' }]]) };
+    expect(fields([], broken)).toEqual(['releases.yaml|2026-q1.honour']);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Rules that span collections: references that must exist, slugs that must
+ * be unique, honours that must agree with their release. Astro only logs a
+ * broken reference, so these rules are what make the build fail.
+ */
+import type { Problem } from './problems.ts';
+import { slugPattern, yearOf } from './schema.ts';
+
+/** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
+export function refId(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id);
+  return '';
+}
+
+/** What the cross-collection rules need to know about one entry. */
+export interface EntryFacts {
+  id: string;
+  file: string;
+  name: string;
+  region: string;
+  category: string;
+  minor: boolean;
+  honours: Array<{ title: string; year: number; release?: string }>;
+  formerSlugs: string[];
+}
+
+/** Maps parsed entry data (Astro's or the stand-alone parser's) to the facts the rules need. */
+export function entryFacts(id: string, file: string, data: Record<string, unknown>): EntryFacts {
+  const honours = Array.isArray(data.honours) ? (data.honours as Array<Record<string, unknown>>) : [];
+  return {
+    id,
+    file,
+    name: String(data.name ?? ''),
+    region: refId(data.region),
+    category: refId(data.category),
+    minor: data.minor === true,
+    honours: honours.map((h) => ({
+      title: refId(h.title),
+      year: Number(h.year),
+      release: h.release === undefined ? undefined : refId(h.release),
+    })),
+    formerSlugs: Array.isArray(data.formerSlugs) ? data.formerSlugs.map(String) : [],
+  };
+}
+
+export interface Taxonomy {
+  /** Where each collection came from, for messages. */
+  files: { regions: string; titles: string; categories: string; releases: string };
+  regions: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+  titles: ReadonlyMap<string, { forMinors: boolean; name: string }>;
+  releases: ReadonlyMap<string, { honour: string; date: string }>;
+}
+
+/** Every cross-collection problem in the content, in file order. */
+export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): Problem[] {
+  const problems: Problem[] = [];
+  const err = (file: string, field: string, message: string) =>
+    problems.push({ file, field, message, severity: 'error' });
+
+  for (const [id, release] of tax.releases) {
+    if (!tax.titles.has(release.honour)) {
+      err(
+        tax.files.releases,
+        `${id}.honour`,
+        `称号 “${release.honour}” 不存在，请改为 ${tax.files.titles} 中的某个 id`,
+      );
+    }
+  }
+
+  const owners = new Map<string, string>();
+  for (const e of entries) {
+    const previous = owners.get(e.id);
+    if (previous) {
+      err(e.file, '文件名', `网址标识 “${e.id}” 与 ${previous} 重复，请给其中一个文件改名（例如末尾加 -2）`);
+    } else {
+      owners.set(e.id, e.file);
+    }
+    if (!slugPattern.test(e.id)) {
+      err(e.file, '文件名', `文件名 “${e.id}” 不能作网址，请只用小写拼音、数字和连字符，例如 zhang-jianguo-yaodu.mdx`);
+    }
+  }
+
+  for (const e of entries) {
+    e.formerSlugs.forEach((slug, i) => {
+      const owner = owners.get(slug);
+      if (owner && owner !== e.file) {
+        err(e.file, `formerSlugs[${i}]`, `旧网址 “${slug}” 正被 ${owner} 使用，请删除这一项`);
+      } else if (!owner) {
+        owners.set(slug, e.file);
+      }
+    });
+
+    if (!tax.regions.has(e.region)) {
+      err(e.file, 'region', `地区 “${e.region}” 不存在，请改为 ${tax.files.regions} 中的某个 id，例如 yaodu`);
+    }
+    if (!tax.categories.has(e.category)) {
+      err(e.file, 'category', `类别 “${e.category}” 不存在，请改为 ${tax.files.categories} 中的某个 id，例如 zhuren`);
+    }
+    e.honours.forEach((h, i) => {
+      const title = tax.titles.get(h.title);
+      if (!title) {
+        err(e.file, `honours[${i}].title`, `称号 “${h.title}” 不存在，请改为 ${tax.files.titles} 中的某个 id`);
+      } else if (title.forMinors && !e.minor) {
+        err(e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
+      }
+      if (h.release === undefined) return;
+      const release = tax.releases.get(h.release);
+      if (!release) {
+        err(
+          e.file,
+          `honours[${i}].release`,
+          `发布批次 “${h.release}” 不存在，请改为 ${tax.files.releases} 中的某个 id`,
+        );
+        return;
+      }
+      if (release.honour !== h.title) {
+        err(
+          e.file,
+          `honours[${i}].title`,
+          `批次 ${h.release} 发布的是 “${release.honour}”，与这里的 “${h.title}” 不符，请改正称号或批次`,
+        );
+      }
+      if (yearOf(release.date) !== h.year) {
+        err(
+          e.file,
+          `honours[${i}].year`,
+          `批次 ${h.release} 在 ${yearOf(release.date)} 年发布，这里写的是 ${h.year} 年，请改为 ${yearOf(release.date)}`,
+        );
+      }
+    });
+  }
+  return problems;
+}

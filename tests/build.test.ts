@@ -1,0 +1,181 @@
+/**
+ * The real build, on the sample content and on a small fixture root given
+ * through HONOUR_CONTENT_DIR: pages a resident opens, and builds that must fail.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { load as loadYaml } from 'js-yaml';
+import { astroBuild } from './helpers/build.ts';
+import { copyMini, editFile } from './helpers/fixture.ts';
+import { htmlFiles, jsonLd, page, text } from './helpers/html.ts';
+
+const sample = inject('sampleDist');
+const mini = inject('miniDist');
+
+describe('mini content root through HONOUR_CONTENT_DIR', () => {
+  it('builds the other city with its own title and URL', () => {
+    const home = page(mini, '');
+    expect(text(home.querySelector('title'))).toBe('测试市好人榜');
+    expect(home.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://test.example.org/');
+    expect(home.querySelector('html')?.getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('shows counts per level computed from content, withdrawn and drafts excluded', () => {
+    const home = page(mini, '');
+    const counts = Object.fromEntries(
+      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), Number(text(dd))]),
+    );
+    // 曾红 holds national, city and county honours; 张三 and 李小明 city; 陈家家庭 county.
+    expect(counts).toEqual({ national: 1, provincial: 0, city: 3, county: 2 });
+    expect(text(home)).toContain('共收录 4 位');
+  });
+
+  it('renders an entry page with photo, ladder, story, sources and schema.org data', () => {
+    const doc = page(mini, 'people/zeng-hong-dongqu');
+    expect(text(doc.querySelector('h1'))).toBe('曾红');
+    expect(doc.querySelectorAll('.ladder .rung-title').map(text)).toEqual(['县级好人', '测试市好人', '全国道德模范']);
+    expect(text(doc.querySelector('.story'))).toContain('心肺复苏');
+    expect(text(doc)).toContain('1970年5月');
+    expect(doc.querySelector('.entry a[href="https://test.example.org/news/1"]')).not.toBeNull();
+    const picture = doc.querySelector('.entry-photo picture');
+    expect(picture?.querySelectorAll('source').map((s) => s.getAttribute('type'))).toEqual([
+      'image/avif',
+      'image/webp',
+    ]);
+    expect(picture?.querySelector('img')?.getAttribute('alt')).toBe('测试照片：一个彩色方块');
+    const [ld] = jsonLd(doc);
+    expect(ld).toMatchObject({
+      '@type': 'Person',
+      name: '曾红',
+      url: 'https://test.example.org/people/zeng-hong-dongqu/',
+      award: ['2025年 全国道德模范', '2026年 测试市好人', '2024年 县级好人'],
+    });
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(
+      /^https:\/\/test\.example\.org\/_astro\/.+\.jpe?g$/,
+    );
+  });
+
+  it('shows a minor by name, school and deed only', () => {
+    const doc = page(mini, 'people/li-xiaoming-xixian');
+    expect(doc.querySelector('main img')).toBeNull();
+    expect(text(doc)).toContain('西县第一小学');
+    expect(text(doc.querySelector('.facts'))).not.toMatch(/性别|出生|民族/);
+    const [ld] = jsonLd(doc);
+    expect(ld).not.toHaveProperty('image');
+    expect(ld).toMatchObject({ affiliation: { name: '西县第一小学' } });
+  });
+
+  it('keeps a withdrawn entry at its URL with a notice, and out of every list', () => {
+    const doc = page(mini, 'people/wang-wu-dongqu');
+    expect(text(doc.querySelector('.notice'))).toContain('此条目已撤销');
+    expect(text(doc.querySelector('.notice'))).toContain('测试撤销原因：事迹不实。');
+    expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(jsonLd(doc)).toEqual([]);
+    for (const file of htmlFiles(mini).filter((f) => !f.startsWith('people/wang-wu-dongqu/'))) {
+      expect(readFileSync(join(mini, file), 'utf8'), file).not.toContain('wang-wu-dongqu');
+    }
+  });
+
+  it('never publishes a draft', () => {
+    expect(existsSync(join(mini, 'people/zhao-liu-dongqu'))).toBe(false);
+    for (const file of htmlFiles(mini)) expect(readFileSync(join(mini, file), 'utf8')).not.toContain('赵六');
+  });
+
+  it('has no sample-data notice when the content is not sample data', () => {
+    expect(page(mini, '').querySelector('.sample-notice')).toBeNull();
+  });
+});
+
+describe('sample site', () => {
+  const entryFiles = readdirSync('content/entries', { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.mdx'),
+  );
+
+  it('has a page for every sample entry and a 404 page', () => {
+    const built = readdirSync(join(sample, 'people'));
+    expect(built.length).toBe(entryFiles.length);
+    expect(text(page(sample, '404.html').querySelector('h1'))).toBe('页面没有找到');
+  });
+
+  it('says on every page that the entries are invented examples', () => {
+    for (const file of htmlFiles(sample)) {
+      expect(text(page(sample, file).querySelector('.sample-notice')), file).toContain('示例数据');
+    }
+  });
+
+  it('ships no client JavaScript and uses no web fonts', () => {
+    const assets = readdirSync(join(sample, '_astro'));
+    expect(assets.filter((a) => a.endsWith('.js'))).toEqual([]);
+    expect(assets.filter((a) => /\.(woff2?|ttf|otf)$/.test(a))).toEqual([]);
+    for (const file of htmlFiles(sample)) {
+      const doc = page(sample, file);
+      const scripts = doc.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
+      expect(scripts, file).toEqual([]);
+    }
+  });
+
+  it('shows home counts that match the content files', () => {
+    const levels = new Map(
+      (loadYaml(readFileSync('content/titles.yaml', 'utf8')) as Array<{ id: string; level: string }>).map((t) => [
+        t.id,
+        t.level,
+      ]),
+    );
+    const expected: Record<string, number> = { national: 0, provincial: 0, city: 0, county: 0 };
+    for (const f of entryFiles) {
+      const fm = loadYaml(readFileSync(join('content/entries', f), 'utf8').split('---')[1] ?? '') as {
+        status?: string;
+        draft?: boolean;
+        honours: Array<{ title: string }>;
+      };
+      if (fm.status === 'withdrawn' || fm.draft) continue;
+      for (const level of new Set(fm.honours.map((h) => levels.get(h.title) ?? 'unknown'))) {
+        expected[level] = (expected[level] ?? 0) + 1;
+      }
+    }
+    const home = page(sample, '');
+    const shown = Object.fromEntries(
+      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), Number(text(dd))]),
+    );
+    expect(shown).toEqual(expected);
+  });
+
+  it('gives a family or group Organization data and marks the deceased', () => {
+    const group = jsonLd(page(sample, 'people/jixianhukouzhiyuanjiuyuandui-jixian'))[0];
+    expect(group?.['@type']).toBe('Organization');
+    expect(text(page(sample, 'people/li-defu-guxian').querySelector('h1'))).toContain('已故');
+  });
+});
+
+describe('bad content never builds', () => {
+  const outDir = () => join(mkdtempSync(join(tmpdir(), 'honour-bad-')), 'dist');
+
+  it('fails on a reference to an unknown region, naming the file, field and fix', () => {
+    const root = copyMini();
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('region: xixian', 'region: beixian'));
+    const r = astroBuild(root, outDir());
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('entries/zhang-san-xixian.mdx:4 — region — 地区 “beixian” 不存在');
+    expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails on duplicate slugs in two folders', () => {
+    const root = copyMini();
+    const dup = join(root, 'entries', 'again');
+    mkdirSync(dup);
+    writeFileSync(join(dup, 'zhang-san-xixian.mdx'), readFileSync(join(root, 'entries/zhang-san-xixian.mdx')));
+    const r = astroBuild(root, outDir());
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('网址标识 “zhang-san-xixian” 与');
+  });
+
+  it('fails on a schema error such as a minor with a photo', () => {
+    const root = copyMini();
+    editFile(root, 'entries/zeng-hong-dongqu.mdx', (s) => s.replace('gender: 女', 'minor: true'));
+    const r = astroBuild(root, outDir());
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('photo — 未成年人不得发布照片');
+  });
+});
