@@ -28,7 +28,8 @@ describe('names', () => {
 });
 
 describe('place names', () => {
-  it('reads 洪洞 as hongtong, as its residents say it', () => {
+  it('reads 洪洞 as hongtong and 尧都 as yaodu, as residents say them', () => {
+    expect(nameSyllables('尧都区志愿队').slice(0, 2)).toEqual(['yao', 'du']);
     expect(nameSyllables('洪洞县志愿服务队').slice(0, 3)).toEqual(['hong', 'tong', 'xian']);
   });
 });

@@ -6,7 +6,7 @@ import { customPinyin, pinyin } from 'pinyin-pro';
 
 // Place names whose local reading differs from the dictionary's (洪洞 is Hóngtóng),
 // so a group named after its county gets the slug and search key residents expect.
-customPinyin({ 洪洞: 'hóng tóng', 六安: 'lù ān', 蚌埠: 'bèng bù', 番禺: 'pān yú', 铅山: 'yán shān' });
+customPinyin({ 洪洞: 'hóng tóng', 尧都: 'yáo dū', 六安: 'lù ān', 蚌埠: 'bèng bù', 番禺: 'pān yú', 铅山: 'yán shān' });
 
 /** Two-character surnames that must be read and sorted as one surname. */
 export const COMPOUND_SURNAMES = [
