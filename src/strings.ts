@@ -57,6 +57,9 @@ export const t = {
     year: (y: number) => `${y}年`,
     releaseLink: '所属批次',
   },
+  card: {
+    meta: (region: string, title: string, level: string) => `${region} · ${title}（${level}）`,
+  },
   kinds: { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>,
   levels: { national: '全国', provincial: '省级', city: '市级', county: '县级' } satisfies Record<Level, string>,
   notFound: {

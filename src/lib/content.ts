@@ -51,5 +51,8 @@ export const latestRelease = releases[0];
 /** Entries published by the newest release. */
 export const latestReleaseEntries: Person[] = latestRelease ? entriesOfRelease(listed, latestRelease.id) : [];
 
-/** The most recently honoured entries. */
-export const newestEntries: Person[] = newestFirst(listed, 8);
+/** The most recently honoured entries beyond those the newest release already shows. */
+export const newestEntries: Person[] = newestFirst(
+  listed.filter((e) => !latestReleaseEntries.includes(e)),
+  8,
+);
