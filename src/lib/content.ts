@@ -4,8 +4,11 @@
  * import the slices they need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildRoll, countByLevel, newestFirst, entriesOfRelease, type Honouree } from './roll.ts';
+import { buildRoll, newestFirst, entriesOfRelease, relatedEntries, type Honouree } from './roll.ts';
+import { regionLevelTable, statistics } from './stats.ts';
 import type { SiteData } from './schema.ts';
+import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from './rolls.ts';
+import { t } from '../strings.ts';
 import { refId } from './validate.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
@@ -42,8 +45,14 @@ export const entryPages: Person[] = roll.pages;
 /** Entries that appear in lists, counts and search: published and not withdrawn. */
 export const listed: Person[] = roll.listed;
 
+/** Every count the site shows, computed from content. */
+export const stats = statistics(roll, (l) => t.levels[l], t.rolls.year);
+
+/** Per region, counts per level. */
+export const regionTable = regionLevelTable(roll);
+
 /** Listed honourees per level, highest level first. */
-export const levelCounts = countByLevel(listed);
+export const levelCounts = stats.byLevel;
 
 /** The newest release, if any. */
 export const latestRelease = releases[0];
@@ -56,3 +65,21 @@ export const newestEntries: Person[] = newestFirst(
   listed.filter((e) => !latestReleaseEntries.includes(e)),
   8,
 );
+
+/** Every roll of the site (people, titles, regions, categories, years, releases). */
+export const rolls = rollLists(roll, { year: t.rolls.year, session: t.rolls.session });
+
+const allRollPages = rollPages(rolls);
+
+export type PersonRollPage = RollPage<EntrySource>;
+
+/** The pages of one roll family, both orders, all page numbers. */
+export function rollPagesOf(family: RollFamily): PersonRollPage[] {
+  return allRollPages.filter((p) => p.list.family === family);
+}
+
+/** Entries to suggest on an entry page. */
+export const relatedTo = (entry: Person): Person[] => relatedEntries(entry, listed);
+
+/** Previous and next entry within the entry's newest release. */
+export const neighboursOf = (entry: Person) => releaseNeighbours(entry, rolls);

@@ -36,3 +36,25 @@ export function entryJsonLd(e: Honouree, x: EntryLdExtras): Record<string, unkno
   if (!isPerson) ld.areaServed = e.region.name;
   return ld;
 }
+
+/** schema.org ItemList of a roll page: position, name and URL of each entry in display order. */
+export function itemListJsonLd(
+  name: string,
+  items: ReadonlyArray<{ id: string; name: string }>,
+  offset: number,
+  siteUrl: string,
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name,
+    itemListOrder: 'https://schema.org/ItemListOrderAscending',
+    numberOfItems: items.length,
+    itemListElement: items.map((e, i) => ({
+      '@type': 'ListItem',
+      position: offset + i + 1,
+      name: e.name,
+      url: new URL(`/people/${e.id}/`, siteUrl).href,
+    })),
+  };
+}

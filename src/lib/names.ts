@@ -78,3 +78,16 @@ export function nameInitials(name: string): string {
     .map((s) => s[0])
     .join('');
 }
+
+/**
+ * Sort key by pinyin: a person's surname is one unit (欧阳 → "ouyang"), so
+ * 欧伟 ("ou wei") sorts before 欧阳明 ("ouyang ming"); families and groups
+ * sort by all their syllables.
+ */
+export function pinyinSortKey(name: string, kind: 'person' | 'family' | 'group' = 'person'): string {
+  if (kind !== 'person') return nameSyllables(name).join(' ');
+  const { surname } = splitName(name);
+  const all = nameSyllables(name);
+  const cut = nameSyllables(surname).length;
+  return [all.slice(0, cut).join(''), ...all.slice(cut)].join(' ');
+}

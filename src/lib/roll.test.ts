@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoll, countByLevel, entriesOfRelease, newestFirst, type EntryInput, type RollInput } from './roll.ts';
+import { buildRoll, entriesOfRelease, newestFirst, type EntryInput, type RollInput } from './roll.ts';
+import { statistics } from './stats.ts';
 
 const title = (id: string, level: 'county' | 'city' | 'provincial' | 'national', rank = 1) => ({
   id,
@@ -137,11 +138,12 @@ describe('counts and slices', () => {
   );
 
   it('counts each listed honouree once per level they hold, withdrawn excluded', () => {
-    expect(countByLevel(roll.listed)).toEqual([
-      { level: 'national', count: 1 },
-      { level: 'provincial', count: 0 },
-      { level: 'city', count: 2 },
-      { level: 'county', count: 1 },
+    const byLevel = statistics(roll, (l) => l, String).byLevel.map((t) => [t.key, t.count]);
+    expect(byLevel).toEqual([
+      ['national', 1],
+      ['provincial', 0],
+      ['city', 2],
+      ['county', 1],
     ]);
   });
 

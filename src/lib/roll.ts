@@ -8,7 +8,8 @@
  */
 import { LEVELS, type Kind, type Level } from './schema.ts';
 import { refId } from './validate.ts';
-import { nameSyllables } from './names.ts';
+import { pinyinSortKey } from './names.ts';
+import { comparePinyin } from './order.ts';
 
 export interface Region {
   id: string;
@@ -84,7 +85,7 @@ export interface Honouree<S = unknown> {
   latest: string;
   summary: string;
   withdrawn: boolean;
-  /** Sort key: toneless pinyin syllables of the name with surname readings. */
+  /** Sort key: toneless pinyin of the name with surname readings, the surname as one unit. */
   pinyinKey: string;
   source: S;
 }
@@ -106,12 +107,6 @@ function moreSenior(a: HonourView, b: HonourView): boolean {
 /** Orders honours as a ladder: county first, nation last; within a level the senior title last. */
 export function ladderOrder(honours: readonly HonourView[]): HonourView[] {
   return [...honours].sort((a, b) => (moreSenior(a, b) ? 1 : moreSenior(b, a) ? -1 : 0));
-}
-
-/** Compares two names by pinyin with surname readings, then by the characters themselves. */
-export function comparePinyin(a: { pinyinKey: string; name: string }, b: { pinyinKey: string; name: string }): number {
-  if (a.pinyinKey !== b.pinyinKey) return a.pinyinKey < b.pinyinKey ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 export interface RollInput<S> {
@@ -184,7 +179,7 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
           .at(-1) ?? '',
       summary: data.summary,
       withdrawn: data.status === 'withdrawn',
-      pinyinKey: nameSyllables(data.name).join(' '),
+      pinyinKey: pinyinSortKey(data.name, data.kind),
       source,
     });
   }
@@ -199,17 +194,6 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
   };
 }
 
-/**
- * How many listed honourees hold at least one honour of each level,
- * highest level first. A person with honours at two levels counts in both.
- */
-export function countByLevel(listed: readonly Honouree[]): Array<{ level: Level; count: number }> {
-  return [...LEVELS].reverse().map((level) => ({
-    level,
-    count: listed.filter((e) => e.ladder.some((h) => h.title.level === level)).length,
-  }));
-}
-
 /** The newest entries: by their newest honour's date, then pinyin. */
 export function newestFirst<S>(listed: readonly Honouree<S>[], limit: number): Honouree<S>[] {
   return [...listed]
@@ -220,4 +204,17 @@ export function newestFirst<S>(listed: readonly Honouree<S>[], limit: number): H
 /** Listed entries published by a release, in pinyin order. */
 export function entriesOfRelease<S>(listed: readonly Honouree<S>[], releaseId: string): Honouree<S>[] {
   return listed.filter((e) => e.ladder.some((h) => h.release?.id === releaseId));
+}
+
+/**
+ * A handful of entries related to `entry`: same region and category first,
+ * then same region, then same category; newest first within each.
+ */
+export function relatedEntries<S>(entry: Honouree<S>, listed: readonly Honouree<S>[], limit = 4): Honouree<S>[] {
+  const score = (e: Honouree<S>) =>
+    (e.region.id === entry.region.id ? 2 : 0) + (e.category.id === entry.category.id ? 1 : 0);
+  return listed
+    .filter((e) => e.id !== entry.id && score(e) > 0)
+    .sort((a, b) => score(b) - score(a) || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : comparePinyin(a, b)))
+    .slice(0, limit);
 }

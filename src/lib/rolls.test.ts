@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { buildRoll, relatedEntries, type EntryInput } from './roll.ts';
+import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './rolls.ts';
+
+const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
+
+function entry(name: string, over: Partial<EntryInput> = {}): EntryInput {
+  return {
+    name,
+    kind: 'person',
+    region: 'a',
+    category: 'c1',
+    honours: [{ title: 'city', year: 2025 }],
+    summary: '事迹',
+    minor: false,
+    deceased: false,
+    status: 'active',
+    draft: false,
+    ...over,
+  };
+}
+
+function makeRoll(entries: Array<[string, EntryInput]>) {
+  return buildRoll({
+    regions: [
+      { id: 'a', name: '甲区', kind: '区', order: 1, aliases: [] },
+      { id: 'b', name: '乙县', kind: '县', order: 2, aliases: [] },
+    ],
+    categories: [
+      { id: 'c1', name: '助人为乐', order: 1, description: '' },
+      { id: 'c2', name: '孝老爱亲', order: 2, description: '' },
+    ],
+    titles: [
+      { id: 'city', name: '市好人', level: 'city', issuer: 'x', cadence: 'quarter', rank: 1, forMinors: false },
+      { id: 'model', name: '道德模范', level: 'city', issuer: 'x', cadence: 'session', rank: 2, forMinors: false },
+    ],
+    releases: [{ id: '2026-q1', title: '2026年一季度', date: '2026-03-27', honour: 'city', intro: '' }],
+    entries: entries.map(([id, data]) => ({ id, data, source: id })),
+  });
+}
+
+describe('roll URLs', () => {
+  const list = { base: '/regions/a/', defaultOrder: 'pinyin' as const };
+  it('puts the default order at the base and the other order under its name', () => {
+    expect(rollHref(list, 1, 'pinyin')).toBe('/regions/a/');
+    expect(rollHref(list, 3, 'pinyin')).toBe('/regions/a/3/');
+    expect(rollHref(list, 1, 'strokes')).toBe('/regions/a/strokes/');
+    expect(rollHref(list, 2, 'strokes')).toBe('/regions/a/strokes/2/');
+    expect(rollHref({ base: '/releases/x/', defaultOrder: 'strokes' }, 1, 'pinyin')).toBe('/releases/x/pinyin/');
+  });
+});
+
+describe('rollPages', () => {
+  const many = Array.from({ length: 30 }, (_, i): [string, EntryInput] => [
+    `p${i}`,
+    entry(`张${'一二三四五六七八九十'[i % 10]}${i}`),
+  ]);
+  const roll = makeRoll([
+    ...many,
+    ['w', entry('王撤', { status: 'withdrawn' })],
+    ['b1', entry('李乙', { region: 'b', category: 'c2', honours: [{ title: 'model', year: 2021, session: 7 }] })],
+    [
+      'b2',
+      entry('赵乙', {
+        region: 'b',
+        honours: [
+          { title: 'model', year: 2023, session: 8 },
+          { title: 'city', year: 2026, release: '2026-q1' },
+        ],
+      }),
+    ],
+  ]);
+  const lists = rollLists(roll, labels);
+  const pages = rollPages(lists, 12);
+
+  it('makes a roll for everyone and for each title, region, category, year and release', () => {
+    expect(lists.map((l) => `${l.family}:${l.key}`)).toEqual([
+      'people:',
+      'honours:city',
+      'honours:model',
+      'regions:a',
+      'regions:b',
+      'categories:c1',
+      'categories:c2',
+      'years:2026',
+      'years:2025',
+      'years:2023',
+      'years:2021',
+      'releases:2026-q1',
+    ]);
+  });
+
+  it('splits a roll into pages in both orders, every entry exactly once, withdrawn never', () => {
+    const people = pages.filter((p) => p.list.family === 'people' && p.order === 'pinyin');
+    expect(people.map((p) => [p.number, p.total, p.items.length, p.path])).toEqual([
+      [1, 3, 12, '/people/'],
+      [2, 3, 12, '/people/2/'],
+      [3, 3, 8, '/people/3/'],
+    ]);
+    const ids = people.flatMap((p) => p.items.map((e) => e.id));
+    expect(new Set(ids).size).toBe(32);
+    expect(ids).not.toContain('w');
+    expect(people[1]?.offset).toBe(12);
+    expect(pages.filter((p) => p.list.family === 'people' && p.order === 'strokes').map((p) => p.path)).toEqual([
+      '/people/strokes/',
+      '/people/strokes/2/',
+      '/people/strokes/3/',
+    ]);
+    expect(restParam(people[0]!)).toBeUndefined();
+    expect(restParam(people[2]!)).toBe('3');
+  });
+
+  it('groups a title roll by session or year, newest first', () => {
+    const model = pages.find((p) => p.list.key === 'model' && p.order === 'pinyin');
+    expect(model?.groups.map((g) => [g.label, g.items.map((e) => e.name)])).toEqual([
+      ['第8届（2023年）', ['赵乙']],
+      ['第7届（2021年）', ['李乙']],
+    ]);
+  });
+
+  it('gives an empty roll one page', () => {
+    const empty = rollPages(rollLists(makeRoll([]), labels), 12).filter((p) => p.list.family === 'people');
+    expect(empty.map((p) => [p.path, p.items.length])).toEqual([
+      ['/people/', 0],
+      ['/people/strokes/', 0],
+    ]);
+  });
+
+  it('finds previous and next within the entry’s release, in stroke order', () => {
+    const r = makeRoll([
+      ['wang', entry('王五', { honours: [{ title: 'city', year: 2026, release: '2026-q1' }] })],
+      ['ding', entry('丁一', { honours: [{ title: 'city', year: 2026, release: '2026-q1' }] })],
+      ['zeng', entry('曾二', { honours: [{ title: 'city', year: 2026, release: '2026-q1' }] })],
+      ['solo', entry('孙三')],
+    ]);
+    const ls = rollLists(r, labels);
+    const wang = r.listed.find((e) => e.id === 'wang')!;
+    const around = releaseNeighbours(wang, ls);
+    expect([around?.prev?.name, around?.next?.name]).toEqual(['丁一', '曾二']);
+    expect(
+      releaseNeighbours(
+        r.listed.find((e) => e.id === 'solo')!,
+        ls,
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('relatedEntries', () => {
+  it('prefers same region and category, then region, then category, and never the entry itself', () => {
+    const roll = makeRoll([
+      ['self', entry('自己')],
+      ['both', entry('同区同类')],
+      ['region', entry('同区', { category: 'c2' })],
+      ['category', entry('同类', { region: 'b' })],
+      ['none', entry('无关', { region: 'b', category: 'c2' })],
+    ]);
+    const self = roll.listed.find((e) => e.id === 'self')!;
+    expect(relatedEntries(self, roll.listed).map((e) => e.id)).toEqual(['both', 'region', 'category']);
+  });
+});

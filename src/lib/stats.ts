@@ -1,0 +1,79 @@
+/**
+ * Counts shown on the home, index and statistics pages. Always computed
+ * from the listed entries (withdrawn and drafts excluded), never typed.
+ */
+import { LEVELS, type Level } from './schema.ts';
+import type { Honouree, Roll } from './roll.ts';
+import { honourYears } from './rolls.ts';
+
+export interface Tally {
+  /** Id used in URLs and test hooks. */
+  key: string;
+  label: string;
+  count: number;
+  /** Roll page of this item, if it has one. */
+  href?: string;
+}
+
+/** For each group, how many entries satisfy `has`. Keeps the groups' order. */
+export function tally<G>(
+  listed: readonly Honouree[],
+  groups: readonly G[],
+  describe: (g: G) => { key: string; label: string; href?: string },
+  has: (e: Honouree, g: G) => boolean,
+): Tally[] {
+  return groups.map((g) => ({ ...describe(g), count: listed.filter((e) => has(e, g)).length }));
+}
+
+/** Every table the statistics page shows. Level labels come from the caller (the strings module). */
+export function statistics(roll: Roll<unknown>, levelLabel: (l: Level) => string, yearLabel: (y: number) => string) {
+  const { listed } = roll;
+  const holds = (e: Honouree, pred: (h: Honouree['ladder'][number]) => boolean) => e.ladder.some(pred);
+  return {
+    total: listed.length,
+    byLevel: tally(
+      listed,
+      [...LEVELS].reverse(),
+      (l) => ({ key: l, label: levelLabel(l) }),
+      (e, l) => holds(e, (h) => h.title.level === l),
+    ),
+    byTitle: tally(
+      listed,
+      roll.titles,
+      (ti) => ({ key: ti.id, label: ti.name, href: `/honours/${ti.id}/` }),
+      (e, ti) => holds(e, (h) => h.title.id === ti.id),
+    ),
+    byRegion: tally(
+      listed,
+      roll.regions,
+      (r) => ({ key: r.id, label: r.name, href: `/regions/${r.id}/` }),
+      (e, r) => e.region.id === r.id,
+    ),
+    byCategory: tally(
+      listed,
+      roll.categories,
+      (c) => ({ key: c.id, label: c.name, href: `/categories/${c.id}/` }),
+      (e, c) => e.category.id === c.id,
+    ),
+    byYear: tally(
+      listed,
+      honourYears(listed),
+      (y) => ({ key: String(y), label: yearLabel(y), href: `/years/${y}/` }),
+      (e, y) => holds(e, (h) => h.year === y),
+    ),
+  };
+}
+
+/** Per region, how many entries hold an honour of each level (for the regions index). */
+export function regionLevelTable(roll: Roll<unknown>) {
+  return roll.regions.map((r) => {
+    const inRegion = roll.listed.filter((e) => e.region.id === r.id);
+    return {
+      region: r,
+      total: inRegion.length,
+      levels: Object.fromEntries(
+        LEVELS.map((l) => [l, inRegion.filter((e) => e.ladder.some((h) => h.title.level === l)).length]),
+      ) as Record<Level, number>,
+    };
+  });
+}

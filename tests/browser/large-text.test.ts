@@ -1,0 +1,105 @@
+/** 长辈模式 in real Chromium: the switch, its memory across pages, and phones without sideways scrolling. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/serve.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(inject('sampleDist'));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const bodyFontPx = (p: Page) => p.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+const overflow = (p: Page) =>
+  p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('large-text mode', () => {
+  it('enlarges text when switched on and is remembered on the next page and after a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const p = await context.newPage();
+    await p.goto(`${server.url}/`);
+    const toggle = p.getByRole('button', { name: '长辈模式' });
+    await expect.poll(() => toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const normal = await bodyFontPx(p);
+    expect(normal).toBeGreaterThanOrEqual(16);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
+    expect(await bodyFontPx(p)).toBeGreaterThan(normal);
+
+    await p.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '全部好人' }).click();
+    await p.waitForURL(`${server.url}/people/`);
+    expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
+    expect(await p.getByRole('button', { name: '长辈模式' }).getAttribute('aria-pressed')).toBe('true');
+
+    await p.reload();
+    expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
+
+    await p.getByRole('button', { name: '长辈模式' }).click();
+    await p.goto(`${server.url}/stats/`);
+    expect(await bodyFontPx(p)).toBe(normal);
+    await context.close();
+  });
+
+  it('is operable from the keyboard', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${server.url}/regions/`);
+    await p.getByRole('button', { name: '长辈模式' }).focus();
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    await context.close();
+  });
+
+  it('never scrolls sideways on a 360 px phone, in either mode, on every page family', async () => {
+    const paths = [
+      '/',
+      '/people/',
+      '/people/zeng-xiaohong-yaodu/',
+      '/people/chen-siyu-xiangning/',
+      '/people/hu-zhigang-yaodu/',
+      '/honours/',
+      '/honours/lf-hr/',
+      '/regions/',
+      '/regions/hongtong/strokes/',
+      '/categories/',
+      '/years/2026/',
+      '/releases/',
+      '/releases/2026-q1/',
+      '/stats/',
+      '/no-such-page/',
+    ];
+    for (const large of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      if (large) await context.addInitScript(() => localStorage.setItem('hrb-large-text', '1'));
+      const p = await context.newPage();
+      for (const path of paths) {
+        await p.goto(`${server.url}${path}`);
+        expect(await overflow(p), `${path} large=${large}`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    }
+  });
+
+  it('reflows at 200% and 400% zoom of a 1280 px window (640 and 320 CSS px) without sideways scrolling', async () => {
+    for (const width of [640, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1280 / width });
+      const p = await context.newPage();
+      for (const path of ['/', '/people/yang-xinmin-yaodu/', '/stats/', '/regions/', '/honours/qg-ddmf/']) {
+        await p.goto(`${server.url}${path}`);
+        expect(await overflow(p), `${path} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    }
+  });
+});
