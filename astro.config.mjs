@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import contentGate from './src/integrations/content-gate.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { contentRoot } from './src/lib/content-root.ts';
 
 /** The site URL comes from the content root's settings, so another city's content brings its own. */
@@ -34,7 +35,7 @@ export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx()],
+  integrations: [contentGate(), mdx(), searchIndex()],
   devToolbar: { enabled: false },
   build: { format: 'directory' },
   vite: {

@@ -77,6 +77,7 @@ describe('large-text mode', () => {
       '/releases/',
       '/releases/2026-q1/',
       '/stats/',
+      '/search/?q=%E5%BB%BA',
       '/no-such-page/',
     ];
     for (const large of [false, true]) {

@@ -1,0 +1,136 @@
+/** Search in real Chromium against the built sample site: quality, ranking, facets, URL state, no-JS fallback. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/serve.ts';
+import { QUERIES, type QueryKind } from '../search/queries.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serve(inject('sampleDist'));
+  browser = await launch();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the search page has answered, then returns the result slugs in order. */
+async function resultIds(p: Page): Promise<string[]> {
+  await p.waitForFunction(
+    () =>
+      /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? '') &&
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false',
+  );
+  return p.$$eval('#search-results .card-name a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''),
+  );
+}
+
+async function searchFor(q: string): Promise<string[]> {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+  return resultIds(page);
+}
+
+describe('search quality on the sample site', () => {
+  it(
+    `finds what residents type (${QUERIES.length} queries): names 100%, story words ≥ 95%`,
+    { timeout: 120_000 },
+    async () => {
+      const tally = new Map<QueryKind, { hit: number; all: number; misses: string[] }>();
+      for (const q of QUERIES) {
+        const top10 = (await searchFor(q.query)).slice(0, 10);
+        const ok = q.expect.every((id) => top10.includes(id));
+        const row = tally.get(q.kind) ?? { hit: 0, all: 0, misses: [] };
+        row.all += 1;
+        if (ok) row.hit += 1;
+        else row.misses.push(`${q.query} → [${top10.join(', ')}]`);
+        tally.set(q.kind, row);
+      }
+      console.log(
+        [...tally]
+          .map(([kind, r]) => `recall ${kind}: ${r.hit}/${r.all} (${((100 * r.hit) / r.all).toFixed(0)}%)`)
+          .join('\n'),
+      );
+      for (const [kind, r] of tally) {
+        if (kind === 'story') expect(r.hit / r.all, r.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+        else expect(r.misses, kind).toEqual([]);
+      }
+      expect(QUERIES.length).toBeGreaterThanOrEqual(50);
+    },
+  );
+
+  it('ranks an exact name match first', async () => {
+    for (const q of QUERIES.filter((x) => x.kind === 'name')) {
+      expect((await searchFor(q.query))[0], q.query).toBe(q.expect[0]);
+    }
+  });
+
+  it('never finds a withdrawn entry', async () => {
+    expect(await searchFor('胡志刚')).not.toContain('hu-zhigang-yaodu');
+    expect(await searchFor('huzhigang')).not.toContain('hu-zhigang-yaodu');
+  });
+});
+
+describe('search page behaviour', () => {
+  it('searches from the header box on any page, without JavaScript on that page', async () => {
+    await page.goto(`${server.url}/regions/`);
+    await page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox').fill('曾小红');
+    await page.getByRole('search', { name: '全站搜索' }).getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/\/search\/\?q=/);
+    expect((await resultIds(page))[0]).toBe('zeng-xiaohong-yaodu');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  it('shows results as they are typed, keeps the query in the URL, and filters by facet', async () => {
+    await page.goto(`${server.url}/search/`);
+    await page.locator('#search-q').pressSequentially('建', { delay: 50 });
+    await page.waitForURL(/q=%E5%BB%BA/);
+    const all = await resultIds(page);
+    expect(all.length).toBeGreaterThan(3);
+
+    await page
+      .getByRole('group', { name: '地区' })
+      .getByRole('checkbox', { name: /洪洞县/ })
+      .check();
+    await page.waitForURL(/region=/);
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length < n, all.length);
+    const filtered = await resultIds(page);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((id) => id.endsWith('-hongtong'))).toBe(true);
+    const level = page.getByRole('group', { name: '荣誉级别' });
+    expect(await level.getByRole('checkbox').count()).toBeGreaterThan(0);
+
+    await page.goBack();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length >= n,
+      Math.min(all.length, 10),
+    );
+    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+  });
+
+  it('restores a shared URL with query and filters', async () => {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('志愿')}&kind=${encodeURIComponent('集体')}`);
+    const ids = await resultIds(page);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: /集体/ }).isChecked()).toBe(true);
+    expect(await page.inputValue('#search-q')).toBe('志愿');
+    for (const id of ids) expect(id).toMatch(/zhiyuan|dui|tuan|che/);
+  });
+
+  it('says so and links to the rolls when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    await p.goto(`${server.url}/search/?q=test`);
+    const notice = p.locator('main .notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('搜索需要浏览器开启 JavaScript');
+    expect(await p.locator('main a[href="/regions/"]').isVisible()).toBe(true);
+    await context.close();
+  });
+});
