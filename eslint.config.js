@@ -24,8 +24,8 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
   {
-    // A failed lookup in a test should fail the test, not be guarded against.
-    files: ['**/*.test.ts', 'tests/**/*.ts'],
+    // A failed lookup in a test or benchmark should fail it loudly, not be guarded against.
+    files: ['**/*.test.ts', 'tests/**/*.ts', 'scripts/bench.ts', 'scripts/bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -23,15 +23,16 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   url: string;
   close: () => Promise<void>;
-  /** Paths requested so far, for tests that count transfers. */
-  requests: string[];
+  /** Every response so far: path and body bytes sent (uncompressed), for transfer counts. */
+  requests: Array<{ path: string; bytes: number }>;
 }
 
 export async function serve(dist: string): Promise<StaticServer> {
-  const requests: string[] = [];
+  const requests: StaticServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push(path);
+    const record = { path, bytes: 0 };
+    requests.push(record);
     let file = normalize(join(dist, path));
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
@@ -43,6 +44,7 @@ export async function serve(dist: string): Promise<StaticServer> {
       createReadStream(join(dist, '404.html')).pipe(res);
       return;
     }
+    record.bytes = statSync(file).size;
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
