@@ -16,6 +16,7 @@ export default function contentGate(): AstroIntegration {
     name: 'honour-content-gate',
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
+        process.env.HONOUR_PREVIEW_DRAFTS = command === 'dev' ? '1' : '0';
         const root = contentRoot();
         const { problems, entries } = await checkContent(root);
         const errors = problems.filter((p) => p.severity === 'error');

@@ -3,7 +3,7 @@
  * with the same schemas the site uses, then the cross-collection rules.
  * `npm run content:check` and the build's content gate both call it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import sharp from 'sharp';
@@ -17,9 +17,65 @@ import {
   releaseSchemaFor,
   siteSchema,
   titleSchema,
+  type CategoryData,
+  type RegionData,
   type SchemaHelpers,
+  type TitleData,
 } from './schema.ts';
-import { entryFacts, validateContent, type EntryFacts } from './validate.ts';
+import { entryFacts, likelyDuplicates, validateContent, type EntryFacts } from './validate.ts';
+import { findPersonalData, mask, PERSONAL_DATA_LABELS } from './privacy.ts';
+import { findUnsafeMarkup } from './markup.ts';
+
+/** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
+export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20 };
+
+/** Every string in parsed frontmatter with its field path; URLs and file paths are not prose. */
+function textFields(value: unknown, path: Array<string | number> = []): Array<[string, string]> {
+  if (typeof value === 'string') {
+    const last = path[path.length - 1];
+    return last === 'url' || last === 'src' ? [] : [[fieldPath(path), value]];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => textFields(v, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => textFields(v, [...path, k]));
+  }
+  return [];
+}
+
+/** What is wrong with a photo file (unreadable, too small, too large); `label` names it in messages. */
+export async function photoProblems(path: string, label: string): Promise<string[]> {
+  let meta: { width?: number; height?: number };
+  try {
+    meta = await sharp(path).metadata();
+  } catch {
+    return [`照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`];
+  }
+  const { minSide, maxSide, maxBytes } = PHOTO_LIMITS;
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  const bytes = statSync(path).size;
+  const out: string[] = [];
+  if (Math.min(w, h) < minSide) {
+    out.push(`照片 ${label} 太小（${w}×${h} 像素），短边至少 ${minSide} 像素，请换一张清晰的原图`);
+  }
+  if (Math.max(w, h) > maxSide) {
+    out.push(`照片 ${label} 太大（${w}×${h} 像素），长边最多 ${maxSide} 像素，请缩小后再放入`);
+  }
+  if (bytes > maxBytes) {
+    out.push(
+      `照片 ${label} 文件太大（${(bytes / 2 ** 20).toFixed(1)} MB），最多 ${maxBytes / 2 ** 20} MB，请压缩后再放入`,
+    );
+  }
+  return out;
+}
+
+/** Problems with personal data in a text, in the form the checks print. */
+export function personalDataProblems(text: string): string[] {
+  return findPersonalData(text).map((hit) => {
+    const label = PERSONAL_DATA_LABELS[hit.kind];
+    return `含有${label.what}（${mask(hit.match)}）：${label.fix}`;
+  });
+}
 
 /** Outside Astro, photos and references are checked as plain strings. */
 export const plainHelpers: SchemaHelpers = {
@@ -31,10 +87,21 @@ export const plainHelpers: SchemaHelpers = {
 const entrySchema = entrySchemaFor(plainHelpers);
 const releaseSchema = releaseSchemaFor(plainHelpers);
 
+/** What a content root holds, as read by the check (valid records only). */
+export interface LoadedContent {
+  regions: Map<string, RegionData>;
+  titles: Map<string, TitleData>;
+  categories: Map<string, CategoryData>;
+  releases: Map<string, { title: string; date: string; honour: string; intro: string }>;
+  /** Entries that passed the schema: absolute path, id and facts. */
+  entries: Array<EntryFacts & { path: string }>;
+}
+
 export interface CheckResult {
   problems: Problem[];
   /** Number of entry files read. */
   entries: number;
+  content: LoadedContent;
 }
 
 /** Splits an MDX file into its YAML frontmatter and the line the frontmatter starts on. */
@@ -128,12 +195,9 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
   const regions = readCollection(CONTENT_FILES.regions, regionSchema);
   const titles = readCollection(CONTENT_FILES.titles, titleSchema);
   const categories = readCollection(CONTENT_FILES.categories, categorySchema);
-  const releases = readCollection(CONTENT_FILES.releases, releaseSchema) as Map<
-    string,
-    { honour: string; date: string }
-  >;
+  const releases = readCollection(CONTENT_FILES.releases, releaseSchema) as LoadedContent['releases'];
 
-  const facts: EntryFacts[] = [];
+  const facts: Array<EntryFacts & { path: string }> = [];
   const frontmatters = new Map<string, string>();
   const files = listMdx(join(root, CONTENT_FILES.entries));
   for (const path of files) {
@@ -158,6 +222,17 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
       continue;
     }
     frontmatters.set(file, split.frontmatter);
+    for (const [field, value] of textFields(data)) {
+      for (const message of personalDataProblems(value)) {
+        err(file, field, message, lineOfField(split.frontmatter, field, 1));
+      }
+    }
+    const bodyLine = split.frontmatter.split('\n').length + 3;
+    const bodyLines = split.body.split('\n');
+    bodyLines.forEach((text, i) => {
+      for (const message of personalDataProblems(text)) err(file, '正文', message, bodyLine + i);
+    });
+    for (const hit of findUnsafeMarkup(split.body, bodyLine)) err(file, '正文', hit.message, hit.line);
     const parsed = entrySchema.safeParse(data ?? {});
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -167,21 +242,17 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
       continue;
     }
     const entry = parsed.data as Record<string, unknown> & { photo?: { src: string } };
+
     if (entry.photo) {
       const photoPath = resolve(dirname(path), entry.photo.src);
       const line = lineOfField(split.frontmatter, 'photo', 1);
       if (!existsSync(photoPath)) {
         err(file, 'photo.src', `找不到照片文件 ${entry.photo.src}，请把照片放在条目文件旁边并核对文件名`, line);
       } else {
-        try {
-          await sharp(photoPath).metadata();
-        } catch {
-          err(file, 'photo.src', `照片 ${entry.photo.src} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`, line);
-        }
+        for (const message of await photoProblems(photoPath, entry.photo.src)) err(file, 'photo.src', message, line);
       }
     }
-    const fact = entryFacts(entryIdFromPath(path), file, entry);
-    facts.push(fact);
+    facts.push({ ...entryFacts(entryIdFromPath(path), file, entry), path });
   }
 
   const cross = validateContent(
@@ -199,12 +270,13 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
     },
     facts,
   );
+  cross.push(...likelyDuplicates(facts));
   for (const p of cross) {
     const fm = frontmatters.get(p.file);
     if (fm && p.line === undefined) p.line = lineOfField(fm, p.field, 1);
   }
   problems.push(...cross);
-  return { problems, entries: files.length };
+  return { problems, entries: files.length, content: { regions, titles, categories, releases, entries: facts } };
 }
 
 function lineOfIdRecord(text: string, id: string): number | undefined {

@@ -35,6 +35,8 @@ const roll = buildRoll<EntrySource>({
   categories: categoryRecords.map((r) => ({ id: r.id, ...r.data })),
   releases: releaseRecords.map((r) => ({ id: r.id, ...r.data, honour: refId(r.data.honour) })),
   entries: entryRecords.map((e) => ({ id: e.id, data: e.data, source: e })),
+  // Set by the content gate for `astro dev` only: editors preview drafts, builds never publish them.
+  includeDrafts: process.env.HONOUR_PREVIEW_DRAFTS === '1',
 });
 
 export const { regions, titles, categories, releases } = roll;

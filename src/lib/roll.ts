@@ -115,6 +115,8 @@ export interface RollInput<S> {
   categories: Category[];
   releases: Release[];
   entries: Array<{ id: string; data: EntryInput; source: S }>;
+  /** Show drafts too: only in `astro dev`, so editors can preview a new entry. */
+  includeDrafts?: boolean;
 }
 
 export interface Roll<S> {
@@ -149,7 +151,7 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
 
   const pages: Honouree<S>[] = [];
   for (const { id, data, source } of input.entries) {
-    if (data.draft) continue;
+    if (data.draft && !input.includeDrafts) continue;
     const honours = data.honours.map((h): HonourView => {
       const rel = h.release === undefined ? undefined : release(refId(h.release));
       return {

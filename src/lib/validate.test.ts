@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
+import { likelyDuplicates, similarity, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
 
 const tax: Taxonomy = {
   files: { regions: 'regions.yaml', titles: 'titles.yaml', categories: 'categories.yaml', releases: 'releases.yaml' },
@@ -22,6 +22,7 @@ const entry = (over: Partial<EntryFacts> = {}): EntryFacts => ({
   minor: false,
   honours: [{ title: 'lf-hr', year: 2026, release: '2026-q1' }],
   formerSlugs: [],
+  summary: '扎根社区卫生站三十年',
   ...over,
 });
 
@@ -74,5 +75,37 @@ describe('validateContent', () => {
   it('rejects a release that publishes an unknown title', () => {
     const broken = { ...tax, releases: new Map([['2026-q1', { honour: 'nope', date: '2026-03-27' }]]) };
     expect(fields([], broken)).toEqual(['releases.yaml|2026-q1.honour']);
+  });
+});
+
+describe('likelyDuplicates', () => {
+  it('warns about the same name and region with the same birth date or a close summary, naming both files', () => {
+    const a = entry({ birth: '1968-05', summary: '扎根社区卫生站三十年，为老人上门问诊。' });
+    const sameBirth = entry({
+      id: 'zhang-jianguo-yaodu-2',
+      file: 'b.mdx',
+      birth: '1968-05',
+      summary: '完全不同的事迹描述文字',
+    });
+    const closeSummary = entry({
+      id: 'zhang-jianguo-yaodu-3',
+      file: 'c.mdx',
+      summary: '扎根社区卫生站三十年，上门为老人问诊。',
+    });
+    const other = entry({ id: 'zhang-jianguo-yaodu-4', file: 'd.mdx', birth: '1975', summary: '见义勇为救起落水儿童' });
+    const otherRegion = entry({ id: 'zhang-jianguo-houma', file: 'e.mdx', region: 'houma', birth: '1968-05' });
+    const warnings = likelyDuplicates([a, sameBirth, closeSummary, other, otherRegion]);
+    expect(warnings.map((w) => [w.file, w.severity])).toEqual([
+      ['b.mdx', 'warning'],
+      ['c.mdx', 'warning'],
+    ]);
+    expect(warnings[0]?.message).toContain('entries/yaodu/zhang-jianguo-yaodu.mdx');
+    expect(warnings[0]?.message).toContain('出生日期相同');
+    expect(warnings[1]?.message).toContain('事迹相近');
+  });
+
+  it('measures summary similarity by shared character pairs', () => {
+    expect(similarity('照顾瘫痪婆婆十八年', '照顾瘫痪婆婆十八年')).toBe(1);
+    expect(similarity('照顾瘫痪婆婆十八年', '救起落水儿童')).toBe(0);
   });
 });

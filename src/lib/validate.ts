@@ -23,6 +23,8 @@ export interface EntryFacts {
   minor: boolean;
   honours: Array<{ title: string; year: number; release?: string }>;
   formerSlugs: string[];
+  birth?: string;
+  summary: string;
 }
 
 /** Maps parsed entry data (Astro's or the stand-alone parser's) to the facts the rules need. */
@@ -41,7 +43,62 @@ export function entryFacts(id: string, file: string, data: Record<string, unknow
       release: h.release === undefined ? undefined : refId(h.release),
     })),
     formerSlugs: Array.isArray(data.formerSlugs) ? data.formerSlugs.map(String) : [],
+    birth: typeof data.birth === 'string' ? data.birth : undefined,
+    summary: String(data.summary ?? ''),
   };
+}
+
+/** Character bigrams of a text, punctuation and spaces removed. */
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}]/gu, '')];
+  const out = new Set<string>();
+  chars.forEach((c, i) => {
+    const next = chars[i + 1];
+    if (next) out.add(c + next);
+  });
+  return out;
+}
+
+/** Share of bigrams two texts have in common (Jaccard), 0 to 1. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let both = 0;
+  for (const g of x) if (y.has(g)) both++;
+  return both / (x.size + y.size - both);
+}
+
+/** Summaries at least this similar, with the same name and region, are likely the same person. */
+export const DUPLICATE_SIMILARITY = 0.5;
+
+/**
+ * Warnings for entries that are likely the same person twice: same name and
+ * region and birth date, or same name and region and a very similar summary.
+ */
+export function likelyDuplicates(entries: readonly EntryFacts[]): Problem[] {
+  const groups = new Map<string, EntryFacts[]>();
+  for (const e of entries) {
+    const key = `${e.name}|${e.region}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const problems: Problem[] = [];
+  for (const group of groups.values()) {
+    for (const [i, a] of group.entries()) {
+      for (const b of group.slice(i + 1)) {
+        const sameBirth = a.birth !== undefined && a.birth === b.birth;
+        const close = similarity(a.summary, b.summary) >= DUPLICATE_SIMILARITY;
+        if (!sameBirth && !close) continue;
+        problems.push({
+          file: b.file,
+          field: 'name',
+          severity: 'warning',
+          message: `可能与 ${a.file} 是同一人（同名、同地区、${sameBirth ? '出生日期相同' : '事迹相近'}）：如果是同一人，请把荣誉合并到一个文件，删除另一个；如果不是，可以忽略此提醒`,
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 export interface Taxonomy {

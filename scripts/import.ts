@@ -1,0 +1,285 @@
+/**
+ * npm run content:import -- <file.xlsx|file.csv> [--write]
+ *
+ * Turns a list editors received into entries. Dry run by default: prints
+ * what each row would create or change. With --write, writes every valid
+ * row (all files at once, each atomically); rejected rows are listed with
+ * row number, column and reason, and the command exits 1 if any was.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { checkContent, photoProblems, plainHelpers, personalDataProblems } from '../src/lib/check.ts';
+import { contentRoot } from '../src/lib/content-root.ts';
+import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/lib/entry-file.ts';
+import {
+  COLUMN_LABEL,
+  REQUIRED,
+  decodeCsv,
+  mapRow,
+  matchHeaders,
+  parseCsv,
+  readXlsx,
+  type Column,
+  type RowError,
+} from '../src/lib/import.ts';
+import { findUnsafeMarkup } from '../src/lib/markup.ts';
+import { formatReport } from '../src/lib/problems.ts';
+import { entrySchemaFor } from '../src/lib/schema.ts';
+import { slugFor } from '../src/lib/slug.ts';
+import { validateContent, entryFacts } from '../src/lib/validate.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { write: { type: 'boolean', default: false } },
+});
+const sheetPath = positionals[0] ? resolve(positionals[0]) : undefined;
+if (!sheetPath || !existsSync(sheetPath)) {
+  console.error(
+    sheetPath ? `找不到文件 ${sheetPath}` : '用法：npm run content:import -- 名单.xlsx（或 .csv）[--write]',
+  );
+  process.exit(2);
+}
+
+const root = contentRoot();
+const show = (p: string) => relative(process.cwd(), p) || p;
+const existing = await checkContent(root);
+if (existing.problems.some((p) => p.severity === 'error')) {
+  console.error(formatReport(existing.problems));
+  console.error('现有内容有错误，请先改正后再导入。');
+  process.exit(1);
+}
+const { content } = existing;
+const entrySchema = entrySchemaFor(plainHelpers);
+
+// ---- read the sheet ----
+const rows = /\.xlsx$/i.test(sheetPath) ? await readXlsx(sheetPath) : parseCsv(decodeCsv(readFileSync(sheetPath)));
+// Sheets often open with a title line ("2026年第一季度临汾好人推荐名单"): the header is the first row naming 3+ known columns.
+const headerIndex = rows.findIndex((r) => matchHeaders(r).filter(Boolean).length >= 3);
+if (headerIndex < 0) {
+  console.error(`${show(sheetPath)} — 找不到表头行：第一行应有“姓名”“所在县（市、区）”“荣誉称号”等列名`);
+  process.exit(1);
+}
+const columns = matchHeaders(rows[headerIndex] ?? []);
+const missing = REQUIRED.filter((c) => !columns.includes(c));
+if (missing.length) {
+  console.error(
+    `${show(sheetPath)} 第 ${headerIndex + 1} 行 — 表头 — 缺少必需的列：${missing.map((c) => COLUMN_LABEL[c]).join('、')}，请补上这些列`,
+  );
+  process.exit(1);
+}
+
+// ---- plan ----
+interface Planned {
+  kind: 'create' | 'update';
+  path: string;
+  data: Record<string, unknown>;
+  body: string;
+  /** Photo to copy beside the new entry: [from, to]. */
+  photo?: [string, string];
+  rows: number[];
+  name: string;
+}
+const plans = new Map<string, Planned>();
+const taken = new Set(content.entries.flatMap((e) => [e.id, ...e.formerSlugs]));
+const rejected: Array<{ row: number; errors: RowError[] }> = [];
+const lines: string[] = [];
+const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;
+const byIdentity = new Map(content.entries.map((e) => [identity(e.name, e.region, e.birth), e]));
+const taxonomy = {
+  files: { regions: 'regions.yaml', titles: 'titles.yaml', categories: 'categories.yaml', releases: 'releases.yaml' },
+  regions: new Set(content.regions.keys()),
+  categories: new Set(content.categories.keys()),
+  titles: new Map([...content.titles].map(([id, t]) => [id, { forMinors: t.forMinors, name: t.name }])),
+  releases: new Map([...content.releases].map(([id, r]) => [id, { honour: r.honour, date: r.date }])),
+};
+/** Which column a schema field came from, to point editors at the cell. */
+const FIELD_COLUMN: Record<string, Column> = {
+  name: 'name',
+  summary: 'summary',
+  birth: 'birth',
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  unit: 'unit',
+  role: 'unit',
+  region: 'region',
+  category: 'category',
+  minor: 'title',
+  photo: 'photo',
+  honours: 'title',
+};
+const columnOf = (field: string): Column | null => {
+  if (/honours\[\d+\]\.(year|release)/.test(field)) return 'year';
+  return FIELD_COLUMN[field.split(/[.[]/)[0] ?? ''] ?? null;
+};
+
+const dataRows = rows.slice(headerIndex + 1);
+const bar =
+  process.stderr.isTTY && dataRows.length > 20
+    ? new cliProgress.SingleBar(
+        { format: '导入 {bar} {value}/{total} 行', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+bar?.start(dataRows.length, 0);
+
+for (const [i, raw] of dataRows.entries()) {
+  bar?.increment();
+  const rowNo = headerIndex + 2 + i;
+  if (raw.every((c) => !c?.trim())) continue;
+  const cells: Partial<Record<Column, string>> = {};
+  columns.forEach((c, j) => {
+    if (c) cells[c] = raw[j] ?? '';
+  });
+  const mapped = mapRow(cells, content);
+  if (Array.isArray(mapped)) {
+    rejected.push({ row: rowNo, errors: mapped });
+    continue;
+  }
+  const errors: RowError[] = [];
+  for (const col of Object.keys(cells) as Column[]) {
+    if (col === 'photo' || col === 'seq') continue;
+    for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
+  }
+  for (const hit of findUnsafeMarkup(mapped.story ?? '')) errors.push({ column: 'story', reason: hit.message });
+
+  const { draft } = mapped;
+  let photoFrom: string | undefined;
+  if (mapped.photo) {
+    photoFrom = resolve(dirname(sheetPath), mapped.photo);
+    if (!existsSync(photoFrom)) {
+      errors.push({
+        column: 'photo',
+        reason: `找不到照片文件“${mapped.photo}”，请把照片放在表格同一文件夹并核对文件名`,
+      });
+    } else {
+      for (const reason of await photoProblems(photoFrom, mapped.photo)) errors.push({ column: 'photo', reason });
+    }
+    if (draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
+  }
+  const parsed = entrySchema.safeParse(
+    photoFrom && !draft.minor ? { ...draft, photo: { src: './photo.jpg', alt: `${draft.name}的照片` } } : draft,
+  );
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      errors.push({ column: columnOf(issue.path.join('.')), reason: issue.message });
+    }
+  }
+  const cross = validateContent(taxonomy, [entryFacts('import-row', 'row', draft)]);
+  for (const p of cross) errors.push({ column: columnOf(p.field), reason: p.message });
+  if (errors.length) {
+    rejected.push({ row: rowNo, errors });
+    continue;
+  }
+
+  const key = identity(draft.name, draft.region, draft.birth);
+  const [honour] = draft.honours;
+  if (!honour) continue; // mapRow always gives one honour
+  const sameHonour = (h: { title?: unknown; year?: unknown }) => h.title === honour.title && h.year === honour.year;
+  const planned = plans.get(key);
+  if (planned) {
+    const honours = planned.data.honours as EntryDraft['honours'];
+    if (!honours.some(sameHonour)) honours.push(honour);
+    planned.rows.push(rowNo);
+    lines.push(`第 ${rowNo} 行：与第 ${planned.rows[0]} 行是同一人，荣誉合并到 ${show(planned.path)}`);
+    continue;
+  }
+  const found = byIdentity.get(key);
+  if (found) {
+    const { data, body } = readEntryFile(readFileSync(found.path, 'utf8'));
+    const honours = (data.honours ?? []) as EntryDraft['honours'];
+    if (honours.some(sameHonour)) {
+      lines.push(
+        `第 ${rowNo} 行：${draft.name} 已有“${content.titles.get(honour.title)?.name}”${honour.year}年，无需改动`,
+      );
+      continue;
+    }
+    honours.push(honour);
+    plans.set(key, {
+      kind: 'update',
+      path: found.path,
+      data: { ...data, honours },
+      body,
+      rows: [rowNo],
+      name: draft.name,
+    });
+    lines.push(
+      `第 ${rowNo} 行：为已有条目 ${show(found.path)}（${draft.name}）添加荣誉“${content.titles.get(honour.title)?.name}”${honour.year}年`,
+    );
+    continue;
+  }
+  const slug = slugFor(draft.name, draft.kind, draft.region, taken);
+  taken.add(slug);
+  const path = join(root, 'entries', draft.region, `${slug}.mdx`);
+  const data: Record<string, unknown> = { ...draft };
+  let photo: Planned['photo'];
+  if (photoFrom && !draft.minor) {
+    const file = `${slug}${extname(photoFrom).toLowerCase()}`;
+    data.photo = { src: `./${file}`, alt: `${draft.name}的照片` };
+    photo = [photoFrom, join(dirname(path), file)];
+  }
+  plans.set(key, {
+    kind: 'create',
+    path,
+    data,
+    body: mapped.story ?? draft.summary,
+    photo,
+    rows: [rowNo],
+    name: draft.name,
+  });
+  lines.push(`第 ${rowNo} 行：新建 ${show(path)}（${draft.name}）`);
+}
+bar?.stop();
+
+// ---- report ----
+for (const line of lines) console.log(line);
+for (const r of rejected) {
+  for (const e of r.errors) {
+    console.log(
+      `［拒绝］${show(sheetPath)} 第 ${r.row} 行 — ${e.column ? COLUMN_LABEL[e.column] : '整行'} — ${e.reason}`,
+    );
+  }
+}
+const created = [...plans.values()].filter((p) => p.kind === 'create').length;
+const updated = plans.size - created;
+console.log(
+  `${values.write ? '已导入' : '试运行（未写入任何文件，确认无误后加 --write 写入）'}：新建 ${created} 个，更新 ${updated} 个，拒绝 ${rejected.length} 行。`,
+);
+
+// ---- write: every file to a temporary name first, then all renamed; Ctrl-C removes the temporaries ----
+if (values.write && plans.size) {
+  const temps: Array<[string, string]> = [];
+  const cleanUp = () => {
+    for (const [tmp] of temps) rmSync(tmp, { force: true });
+  };
+  process.once('SIGINT', () => {
+    cleanUp();
+    console.error('已中断，没有写入任何文件。');
+    process.exit(130);
+  });
+  try {
+    for (const p of plans.values()) {
+      mkdirSync(dirname(p.path), { recursive: true });
+      const tmp = join(dirname(p.path), `.${basename(p.path)}.import-tmp`);
+      temps.push([tmp, p.path]);
+      writeFileSync(tmp, renderEntryFile(p.data, p.body));
+      if (p.photo) {
+        const photoTmp = join(dirname(p.photo[1]), `.${basename(p.photo[1])}.import-tmp`);
+        temps.push([photoTmp, p.photo[1]]);
+        copyFileSync(p.photo[0], photoTmp);
+      }
+    }
+  } catch (e) {
+    cleanUp();
+    throw e;
+  }
+  for (const [tmp, final] of temps) renameSync(tmp, final);
+  const after = await checkContent(root);
+  const errors = after.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    console.error(formatReport(after.problems));
+    process.exitCode = 1;
+  }
+}
+if (rejected.length) process.exitCode = 1;

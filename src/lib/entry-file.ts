@@ -1,0 +1,82 @@
+/**
+ * Writing entry files: the frontmatter in a fixed, readable field order, so
+ * files made by `content:new` and `content:import` look like hand-written ones.
+ */
+import { dump, load } from 'js-yaml';
+import { splitFrontmatter } from './check.ts';
+
+/** An entry as written in a file: references are plain ids. */
+export interface EntryDraft {
+  name: string;
+  kind: 'person' | 'family' | 'group';
+  region: string;
+  category: string;
+  honours: Array<{ title: string; year: number; session?: number; release?: string; note?: string }>;
+  summary: string;
+  photo?: { src: string; alt: string };
+  gender?: '男' | '女';
+  birth?: string;
+  ethnicity?: string;
+  unit?: string;
+  role?: string;
+  deceased?: boolean;
+  minor?: boolean;
+  [key: string]: unknown;
+}
+
+const ORDER = [
+  'name',
+  'kind',
+  'region',
+  'category',
+  'honours',
+  'summary',
+  'photo',
+  'gender',
+  'birth',
+  'ethnicity',
+  'unit',
+  'role',
+  'deceased',
+  'minor',
+  'allowBirth',
+  'status',
+  'withdrawal',
+  'formerSlugs',
+  'sources',
+  'draft',
+];
+
+/** YAML frontmatter with fields in the usual order and empty or false values left out. */
+export function renderFrontmatter(data: Record<string, unknown>): string {
+  const ordered: Record<string, unknown> = {};
+  const keys = [...ORDER, ...Object.keys(data).filter((k) => !ORDER.includes(k))];
+  for (const key of keys) {
+    const v = data[key];
+    if (v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    ordered[key] = v;
+  }
+  return dump(ordered, { lineWidth: -1, noRefs: true }).trimEnd();
+}
+
+/** A complete MDX entry file. */
+export function renderEntryFile(data: Record<string, unknown>, body: string): string {
+  return `---\n${renderFrontmatter(data)}\n---\n\n${body.trim()}\n`;
+}
+
+/** YAML reads 2026-03-15 as a Date; entry files keep dates as written. */
+function datesAsText(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(datesAsText);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesAsText(v)]));
+  }
+  return value;
+}
+
+/** Reads an entry file's frontmatter and body (the file is assumed to pass the content check). */
+export function readEntryFile(source: string): { data: Record<string, unknown>; body: string } {
+  const split = splitFrontmatter(source);
+  if (!split) throw new Error('entry file has no frontmatter');
+  return { data: datesAsText(load(split.frontmatter) ?? {}) as Record<string, unknown>, body: split.body };
+}
