@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { generateContent } from './bench/generate.ts';
 import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
+import { projectTmp } from '../tests/helpers/tmp.ts';
 
 const { values } = parseArgs({
   options: {
@@ -160,7 +161,8 @@ const put = (metric: string, value: string) => table.set(metric, [...(table.get(
 for (const size of sizes) {
   column.push(`${size} entries`);
   const contentDir = join(tmpdir(), `honour-bench-${size}`);
-  const outDir = join(tmpdir(), `honour-bench-${size}-dist`);
+  // Inside the project, so Astro keeps this build's prerender chunks apart (tests/helpers/tmp.ts).
+  const outDir = join(projectTmp(`bench-${size}-`), 'dist');
   console.error(`[bench] generating ${size} entries in ${contentDir}`);
   await generateContent(contentDir, { size });
 

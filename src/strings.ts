@@ -147,6 +147,19 @@ export const t = {
   },
   kinds: { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>,
   levels: { national: '全国', provincial: '省级', city: '市级', county: '县级' } satisfies Record<Level, string>,
+  poster: {
+    title: (release: string) => `${release} 光荣榜（打印版）`,
+    heading: (release: string) => `${release}光荣榜`,
+    date: (d: string) => `发布日期：${d}`,
+    paper: '纸张',
+    howTo: '用浏览器的“打印”即可打印或存为 PDF。',
+    scan: '扫码看事迹',
+    link: '打印光荣榜',
+  },
+  redirect: {
+    title: (name: string) => `页面已移动：${name}`,
+    body: '此页面已移动到：',
+  },
   notFound: {
     title: '页面没有找到',
     body: '您要找的页面不存在，可能是网址输错了，或者页面已经移动。',

@@ -9,6 +9,7 @@ import { regionLevelTable, statistics } from './stats.ts';
 import type { SiteData } from './schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from './rolls.ts';
 import { t } from '../strings.ts';
+import { openRecord } from './open-data.ts';
 import { refId } from './validate.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
@@ -85,3 +86,61 @@ export const relatedTo = (entry: Person): Person[] => relatedEntries(entry, list
 
 /** Previous and next entry within the entry's newest release. */
 export const neighboursOf = (entry: Person) => releaseNeighbours(entry, rolls);
+
+/** Open data: all entries, and one release's batch, with the licence from site settings. */
+export const openData = {
+  all: {
+    licence: site.licence,
+    publisher: site.publisher,
+    sample: site.sample,
+    records: entryPages.map((e) => openRecord(e, site.url)),
+  },
+  release: (id: string) => {
+    const release = releases.find((r) => r.id === id);
+    return {
+      licence: site.licence,
+      publisher: site.publisher,
+      sample: site.sample,
+      release,
+      records: entriesOfRelease(listed, id).map((e) => openRecord(e, site.url)),
+    };
+  },
+};
+
+/** Old entry URLs and where they now live: a redirect page and a `_redirects` line each. */
+export const redirects = entryPages.flatMap((e) =>
+  e.source.data.formerSlugs.map((slug) => ({ from: `/people/${slug}/`, to: `/people/${e.id}/`, entry: e })),
+);
+
+/** Feed items, newest first: one per release and one per newly honoured entry (the 50 newest of all). */
+export const feedItems = [
+  ...releases.map((r) => ({
+    title: r.title,
+    link: `/releases/${r.id}/`,
+    pubDate: new Date(`${r.date}T00:00:00+08:00`),
+    description: r.intro,
+  })),
+  ...listed.map((e) => ({
+    title: `${e.name}（${e.region.name}）· ${e.highest.title.name}`,
+    link: `/people/${e.id}/`,
+    pubDate: new Date(`${e.latest.length === 4 ? `${e.latest}-01-01` : e.latest}T00:00:00+08:00`),
+    description: e.summary,
+  })),
+]
+  .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.link.localeCompare(b.link))
+  .slice(0, 50);
+
+/** Every page worth finding: home, indexes, rolls (default order), entries (withdrawn excluded). */
+export const sitemapPaths = [
+  '/',
+  '/people/',
+  '/honours/',
+  '/regions/',
+  '/categories/',
+  '/years/',
+  '/releases/',
+  '/stats/',
+  ...allRollPages.filter((p) => p.order === p.list.defaultOrder && p.list.family !== 'people').map((p) => p.path),
+  ...allRollPages.filter((p) => p.order === 'pinyin' && p.list.family === 'people' && p.number > 1).map((p) => p.path),
+  ...listed.map((e) => `/people/${e.id}/`),
+];

@@ -1,6 +1,7 @@
 /** Runs the real `astro build` as a release builder would, on any content root. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { projectTmp } from './tmp.ts';
 
 export interface BuildResult {
   status: number | null;
@@ -9,7 +10,9 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function astroBuild(contentDir: string, outDir: string): BuildResult {
+/** Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts). */
+export function astroBuild(contentDir: string, outDir = join(projectTmp('build-'), 'dist')): BuildResult {
+  if (!resolve(outDir).startsWith(process.cwd())) throw new Error(`outDir must be inside the project: ${outDir}`);
   const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',

@@ -26,3 +26,8 @@ export function htmlFiles(dist: string): string[] {
     .filter((f) => f.endsWith('.html'))
     .sort();
 }
+
+/** True for the static redirect pages of former URLs (they hold no content of their own). */
+export function isRedirect(dist: string, file: string): boolean {
+  return page(dist, file).querySelector('meta[http-equiv="refresh"]') !== null;
+}

@@ -2,11 +2,11 @@
  * Builds the sample site and the mini fixture once per test run; test files
  * read the output through `inject('sampleDist')` / `inject('miniDist')`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { astroBuild } from '../helpers/build.ts';
+import { projectTmp } from '../helpers/tmp.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'honour-dist-'));
+  const dir = projectTmp('dist-');
   const builds = {
     sampleDist: astroBuild(resolve('content'), join(dir, 'sample')),
     miniDist: astroBuild(resolve('tests/fixtures/mini'), join(dir, 'mini')),

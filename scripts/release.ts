@@ -1,0 +1,143 @@
+/**
+ * npm run release -- <release-id> [--allow-dirty] [--out DIR] [--dist DIR]
+ *
+ * One reproducible command for a quarterly release: checks the content,
+ * builds the site, and writes releases/<id>/ with the site archive, open
+ * data, CHANGELOG.md (against the previous release's git tag) and
+ * SHA256SUMS. Tags the content's commit as release/<id>.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { x as extract } from 'tar';
+import { archiveDir, sortedFiles } from '../src/lib/archive.ts';
+import { renderChangelog, type EntrySnapshot } from '../src/lib/changelog.ts';
+import { checkContent } from '../src/lib/check.ts';
+import { contentRoot, entryIdFromPath } from '../src/lib/content-root.ts';
+import { readEntryFile } from '../src/lib/entry-file.ts';
+import { formatReport } from '../src/lib/problems.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'allow-dirty': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+const id = positionals[0];
+const say = (s: string) => console.log(s);
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+if (!id) stop('用法：npm run release -- 2026-q4 [--allow-dirty]');
+
+const root = contentRoot();
+const { problems, content } = await checkContent(root);
+const release = content.releases.get(id);
+if (!release)
+  stop(`未知的发布批次 “${id}”：请先在 releases.yaml 中添加，已有：${[...content.releases.keys()].join('、')}`);
+if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)}\n内容检查未通过，不能发布。`);
+say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
+
+// ---- git: the content's repository, its state, and the previous release ----
+const top = execFileSync('git', ['-C', root, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
+/** Git in the content's repository; paths are relative to its top folder. */
+const git = (...args: string[]) => execFileSync('git', ['-C', top, ...args], { encoding: 'utf8' }).trim();
+const contentPath = relative(top, root) || '.';
+const dirty = git('status', '--porcelain', '--', contentPath);
+if (dirty && !values['allow-dirty']) {
+  stop(
+    `内容有未提交的修改，发布必须对应一个确定的提交：\n${dirty}\n请先提交（git commit），或加 --allow-dirty（仅用于试发布）。`,
+  );
+}
+const head = git('rev-parse', 'HEAD');
+const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
+const earlier = tags
+  .flatMap((tag) => {
+    const r = content.releases.get(tag.slice('release/'.length));
+    return r && r.date < release.date ? [{ tag, date: r.date }] : [];
+  })
+  .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+
+/** Entry files (id → frontmatter and body) at a commit, read through git archive. */
+function entriesAt(rev: string): Map<string, EntrySnapshot> {
+  const dir = mkdtempSync(join(tmpdir(), 'honour-prev-'));
+  const archive = join(dir, 'prev.tar');
+  execFileSync('git', ['-C', top, 'archive', '--format=tar', '-o', archive, rev, '--', join(contentPath, 'entries')]);
+  extract({ file: archive, cwd: dir, sync: true });
+  return readEntries(join(dir, contentPath, 'entries'));
+}
+function readEntries(dir: string): Map<string, EntrySnapshot> {
+  const out = new Map<string, EntrySnapshot>();
+  for (const f of sortedFiles(dir).filter((f) => f.endsWith('.mdx'))) {
+    out.set(entryIdFromPath(f), readEntryFile(readFileSync(join(dir, f), 'utf8')));
+  }
+  return out;
+}
+
+// ---- build ----
+const dist = resolve(values.dist);
+// Astro shares ./.astro/.prerender/ between builds whose outDir is outside the working directory.
+if (!dist.startsWith(process.cwd())) stop(`--dist 必须在项目目录内：${dist}`);
+rmSync(dist, { recursive: true, force: true });
+say(`… 构建网站到 ${relative(process.cwd(), dist) || dist}`);
+const built = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+  env: { ...process.env, HONOUR_CONTENT_DIR: root },
+  encoding: 'utf8',
+});
+if (built.status !== 0) stop(`${built.stdout}\n${built.stderr}\n构建失败，没有发布。`);
+say('✓ 网站、搜索索引、开放数据、RSS 和光荣榜已构建');
+
+// ---- the release folder ----
+const out = resolve(values.out ?? join('releases', id));
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'data'), { recursive: true });
+const archiveName = `site-${id}.tar.gz`;
+await archiveDir(dist, join(out, archiveName));
+copyFileSync(join(dist, 'data/entries.json'), join(out, 'data/entries.json'));
+copyFileSync(join(dist, 'data/entries.csv'), join(out, 'data/entries.csv'));
+copyFileSync(join(dist, `data/releases/${id}.json`), join(out, `data/release-${id}.json`));
+
+const regionOrder = [...content.regions].sort(([, a], [, b]) => a.order - b.order).map(([rid]) => rid);
+const changelog = renderChangelog({
+  heading: `${release.title} 更新说明`,
+  meta: [
+    `- 发布批次：${id}（${release.date}）`,
+    `- 内容提交：${head.slice(0, 12)}`,
+    earlier
+      ? `- 对比上次发布：${earlier.tag}（${git('rev-list', '-n', '1', earlier.tag).slice(0, 12)}）`
+      : '- 这是第一次发布：所有条目都列为新增',
+  ],
+  before: earlier ? entriesAt(earlier.tag) : new Map(),
+  after: readEntries(join(root, 'entries')),
+  regionName: (rid) => content.regions.get(rid)?.name ?? rid,
+  regionOrder,
+});
+writeFileSync(join(out, 'CHANGELOG.md'), changelog);
+
+const sums = sortedFiles(out)
+  .map(
+    (f) =>
+      `${createHash('sha256')
+        .update(readFileSync(join(out, f)))
+        .digest('hex')}  ${f}`,
+  )
+  .join('\n');
+writeFileSync(join(out, 'SHA256SUMS'), `${sums}\n`);
+
+// ---- tag the commit, unless this release was already tagged ----
+if (!tags.includes(`release/${id}`)) {
+  git('tag', `release/${id}`, head);
+  say(`✓ 已创建标签 release/${id} → ${head.slice(0, 12)}`);
+} else if (git('rev-list', '-n', '1', `release/${id}`) !== head) {
+  say(`注意：标签 release/${id} 已指向另一个提交，未移动它。`);
+}
+
+say(`✓ 发布文件在 ${relative(process.cwd(), out) || out}：`);
+for (const f of readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()) say(`  ${f}`);
+say(sums.split('\n').find((l) => l.endsWith(archiveName)) ?? '');

@@ -1,0 +1,116 @@
+/**
+ * Open data: every published entry as JSON and CSV, and each release's
+ * batch. Only what the pages themselves show: minors by name, school and
+ * deed; withdrawn entries by id and status only. See docs/open-data.md.
+ */
+import type { Honouree } from './roll.ts';
+
+/** Fields of an entry the open data may carry (never anything a page does not show). */
+export interface PublicEntryData {
+  gender?: string;
+  birth?: string;
+  ethnicity?: string;
+  unit?: string;
+  role?: string;
+  deceased: boolean;
+  minor: boolean;
+  allowBirth: boolean;
+  withdrawal?: { date: string };
+}
+
+export interface OpenRecord {
+  id: string;
+  url: string;
+  status: 'active' | 'withdrawn';
+  name?: string;
+  kind?: string;
+  region?: string;
+  regionName?: string;
+  category?: string;
+  categoryName?: string;
+  summary?: string;
+  gender?: string;
+  birth?: string;
+  ethnicity?: string;
+  unit?: string;
+  role?: string;
+  school?: string;
+  deceased?: boolean;
+  minor?: boolean;
+  withdrawnOn?: string;
+  honours?: Array<{
+    title: string;
+    titleName: string;
+    level: string;
+    year: number;
+    session?: number;
+    release?: string;
+  }>;
+}
+
+/** One entry as open data. */
+export function openRecord(e: Honouree<{ data: PublicEntryData }>, siteUrl: string): OpenRecord {
+  const url = new URL(`/people/${e.id}/`, siteUrl).href;
+  const d = e.source.data;
+  if (e.withdrawn) return { id: e.id, url, status: 'withdrawn', withdrawnOn: d.withdrawal?.date };
+  const base: OpenRecord = {
+    id: e.id,
+    url,
+    status: 'active',
+    name: e.name,
+    kind: e.kind,
+    region: e.region.id,
+    regionName: e.region.name,
+    category: e.category.id,
+    categoryName: e.category.name,
+    summary: e.summary,
+    deceased: d.deceased,
+    honours: [...e.ladder].reverse().map((h) => ({
+      title: h.title.id,
+      titleName: h.title.name,
+      level: h.title.level,
+      year: h.year,
+      session: h.session,
+      release: h.release?.id,
+    })),
+  };
+  if (d.minor) return { ...base, minor: true, school: d.unit, birth: d.allowBirth ? d.birth : undefined };
+  return { ...base, gender: d.gender, birth: d.birth, ethnicity: d.ethnicity, unit: d.unit, role: d.role };
+}
+
+/** CSV columns, in order. */
+export const CSV_COLUMNS = [
+  'id',
+  'url',
+  'status',
+  'name',
+  'kind',
+  'regionName',
+  'categoryName',
+  'honours',
+  'summary',
+  'gender',
+  'birth',
+  'ethnicity',
+  'unit',
+  'role',
+  'school',
+  'deceased',
+  'minor',
+  'withdrawnOn',
+] as const;
+
+function csvCell(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 CSV with a BOM, so Excel opens the Chinese text correctly; honours joined with "; ". */
+export function toCsv(records: readonly OpenRecord[]): string {
+  const rows = records.map((r) =>
+    CSV_COLUMNS.map((c) =>
+      csvCell(c === 'honours' ? r.honours?.map((h) => `${h.year} ${h.titleName}`).join('; ') : r[c]),
+    ).join(','),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,6 @@
+import { openData } from '../../lib/content.ts';
+import { toCsv } from '../../lib/open-data.ts';
+
+export function GET() {
+  return new Response(toCsv(openData.all.records), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+}

@@ -1,0 +1,5 @@
+import { openData } from '../../lib/content.ts';
+
+export function GET() {
+  return new Response(JSON.stringify(openData.all, null, 1), { headers: { 'content-type': 'application/json' } });
+}

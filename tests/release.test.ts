@@ -1,0 +1,210 @@
+/**
+ * The quarterly release as a release builder runs it: the command, its
+ * changelog from git history, reproducible archives, feeds, open data and
+ * redirects of former URLs.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { astroBuild } from './helpers/build.ts';
+import { launch } from './helpers/browser.ts';
+import { copyMini, editFile, MINI } from './helpers/fixture.ts';
+import { page, text } from './helpers/html.ts';
+import { serve } from './helpers/serve.ts';
+import { projectTmp } from './helpers/tmp.ts';
+
+const sample = inject('sampleDist');
+
+/** A content repository of its own: the mini fixture committed in a fresh git repo. */
+function contentRepo(): { repo: string; root: string; git: (...a: string[]) => string } {
+  const repo = mkdtempSync(join(tmpdir(), 'honour-repo-'));
+  cpSync(MINI, join(repo, 'content'), { recursive: true });
+  const git = (...a: string[]) =>
+    execFileSync('git', ['-C', repo, '-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', ...a], {
+      encoding: 'utf8',
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', '第一批');
+  return { repo, root: join(repo, 'content'), git };
+}
+
+/** Release builds go inside the project (tests/helpers/tmp.ts says why), one folder per release output. */
+const dists = new Map<string, string>();
+const distOf = (out: string) => {
+  if (!dists.has(out)) dists.set(out, join(projectTmp('release-'), 'dist'));
+  return dists.get(out)!;
+};
+
+function release(root: string, id: string, out: string, ...extra: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/release.ts', id, '--out', out, '--dist', distOf(out), ...extra], {
+    env: { ...process.env, HONOUR_CONTENT_DIR: root },
+    encoding: 'utf8',
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('npm run release', () => {
+  it('refuses an unknown release and a dirty content tree', () => {
+    const { repo, root } = contentRepo();
+    const unknown = release(root, '2030-q9', join(repo, 'x'));
+    expect(unknown.status).toBe(1);
+    expect(unknown.out).toContain('未知的发布批次 “2030-q9”');
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三的新故事。'));
+    const dirty = release(root, '2026-q1', join(repo, 'x'));
+    expect(dirty.status).toBe(1);
+    expect(dirty.out).toContain('内容有未提交的修改');
+    expect(release(root, '2026-q1', join(repo, 'x'), '--allow-dirty').status).toBe(0);
+  });
+
+  it('writes the artifact, tags the commit, and a second release lists what was added, changed and withdrawn by region', () => {
+    const { repo, root, git } = contentRepo();
+    const first = release(root, '2026-q1', join(repo, 'r1'));
+    expect(first.status, first.out).toBe(0);
+    expect(git('tag', '--list')).toContain('release/2026-q1');
+    const sums = readFileSync(join(repo, 'r1/SHA256SUMS'), 'utf8');
+    for (const f of [
+      'site-2026-q1.tar.gz',
+      'CHANGELOG.md',
+      'data/entries.json',
+      'data/entries.csv',
+      'data/release-2026-q1.json',
+    ]) {
+      expect(sums).toMatch(new RegExp(`^[0-9a-f]{64}  ${f.replace('.', '\\.')}$`, 'm'));
+    }
+    expect(readFileSync(join(repo, 'r1/CHANGELOG.md'), 'utf8')).toContain('这是第一次发布');
+
+    // A quarter later: a new batch, a corrected summary, a withdrawal.
+    editFile(
+      root,
+      'releases.yaml',
+      (s) =>
+        `${s}- id: 2026-q2\n  title: 2026年第二季度测试市好人\n  date: 2026-06-20\n  honour: shi\n  intro: 第二批。\n`,
+    );
+    writeFileSync(
+      join(root, 'entries/sun-qi-xixian.mdx'),
+      '---\nname: 孙七\nkind: person\nregion: xixian\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q2\nsummary: 义务接送山区学生上学八年。\n---\n\n孙七的故事。\n',
+    );
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
+      s.replace('义务为乡亲修理农具十多年。', '义务为乡亲修理农具二十年。'),
+    );
+    editFile(root, 'entries/chen-jia-dongqu.mdx', (s) =>
+      s.replace(
+        'summary: 三代同堂，和睦孝亲。',
+        'summary: 三代同堂，和睦孝亲。\nstatus: withdrawn\nwithdrawal:\n  reason: 经核实，事迹材料有误。\n  date: 2026-06-01',
+      ),
+    );
+    git('add', '-A');
+    git('commit', '-qm', '第二批');
+    const second = release(root, '2026-q2', join(repo, 'r2'));
+    expect(second.status, second.out).toBe(0);
+    const log = readFileSync(join(repo, 'r2/CHANGELOG.md'), 'utf8');
+    expect(log).toContain('对比上次发布：release/2026-q1');
+    expect(log).toContain('本次共新增 1 条，修改 1 条，撤销 1 条。');
+    expect(log).toMatch(/## 东区\n\n### 撤销（1）\n\n- 陈家家庭：经核实，事迹材料有误。（2026-06-01）/);
+    expect(log).toMatch(
+      /## 西县\n\n### 新增（1）\n\n- 孙七（\/people\/sun-qi-xixian\/）\n\n### 修改（1）\n\n- 张三：一句话事迹/,
+    );
+  });
+
+  it('is reproducible: the same commit gives byte-identical dist/ and archive', () => {
+    const { repo, root } = contentRepo();
+    expect(release(root, '2026-q1', join(repo, 'a')).status).toBe(0);
+    expect(release(root, '2026-q1', join(repo, 'b')).status).toBe(0);
+    expect(readFileSync(join(repo, 'b/SHA256SUMS'), 'utf8')).toBe(readFileSync(join(repo, 'a/SHA256SUMS'), 'utf8'));
+    const diff = spawnSync('diff', ['-r', distOf(join(repo, 'a')), distOf(join(repo, 'b'))], { encoding: 'utf8' });
+    expect(diff.stdout.slice(0, 2000)).toBe('');
+    expect(diff.status).toBe(0);
+  });
+});
+
+describe('feeds, discovery and open data on the sample site', () => {
+  it('has an RSS 2.0 feed of releases and new entries, newest first', () => {
+    const xml = readFileSync(join(sample, 'rss.xml'), 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><rss version="2\.0">/);
+    const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1] ?? '');
+    expect(items.length).toBeGreaterThan(5);
+    const dates = items.map((i) => Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(i)?.[1] ?? ''));
+    expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    expect(items.some((i) => i.includes('<link>https://hrb.example.cn/releases/2026-q3/</link>'))).toBe(true);
+    for (const i of items) expect(i).toMatch(/<title>.+<\/title>[\s\S]*<link>https:\/\/hrb\.example\.cn\//);
+    expect(xml).not.toContain('hu-zhigang-yaodu');
+  });
+
+  it('lists every published entry in the sitemap, and robots.txt points at it', () => {
+    const xml = readFileSync(join(sample, 'sitemap.xml'), 'utf8');
+    expect(xml).toContain('<loc>https://hrb.example.cn/people/zeng-xiaohong-yaodu/</loc>');
+    expect(xml).toContain('<loc>https://hrb.example.cn/regions/yaodu/</loc>');
+    expect(xml).not.toContain('hu-zhigang-yaodu');
+    expect(readFileSync(join(sample, 'robots.txt'), 'utf8')).toContain('Sitemap: https://hrb.example.cn/sitemap.xml');
+  });
+
+  it('publishes open data without private fields: minors by name, school and deed; withdrawn by status only', () => {
+    const data = JSON.parse(readFileSync(join(sample, 'data/entries.json'), 'utf8')) as {
+      licence: string;
+      records: Array<Record<string, unknown>>;
+    };
+    expect(data.licence).toContain('CC BY 4.0');
+    const minor = data.records.find((r) => r.name === '陈思雨');
+    expect(minor).toMatchObject({ minor: true, school: '乡宁县某小学' });
+    for (const key of ['gender', 'birth', 'ethnicity', 'photo', 'unit']) expect(minor).not.toHaveProperty(key);
+    const withdrawn = data.records.find((r) => r.id === 'hu-zhigang-yaodu');
+    expect(Object.keys(withdrawn ?? {}).sort()).toEqual(['id', 'status', 'url', 'withdrawnOn']);
+    const csv = readFileSync(join(sample, 'data/entries.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFid,url,status,name,')).toBe(true);
+    expect(csv.trim().split('\r\n').length).toBe(data.records.length + 1);
+    const q1 = JSON.parse(readFileSync(join(sample, 'data/releases/2026-q1.json'), 'utf8')) as { records: unknown[] };
+    expect(q1.records.length).toBe(7);
+  });
+});
+
+describe('permalinks survive', () => {
+  it('redirects a sample former slug with a static page and a _redirects line', () => {
+    const doc = page(sample, 'people/ou-yangming-xiangfen');
+    expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+      '0; url=/people/ouyang-ming-xiangfen/',
+    );
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      'https://hrb.example.cn/people/ouyang-ming-xiangfen/',
+    );
+    expect(readFileSync(join(sample, '_redirects'), 'utf8')).toContain(
+      '/people/ou-yangming-xiangfen/ /people/ouyang-ming-xiangfen/ 301',
+    );
+  });
+
+  it('follows the old URL of a renamed entry to its new page in Chromium', async () => {
+    const root = copyMini();
+    renameSync(join(root, 'entries/zhang-san-xixian.mdx'), join(root, 'entries/zhang-sanfeng-xixian.mdx'));
+    editFile(root, 'entries/zhang-sanfeng-xixian.mdx', (s) =>
+      s.replace('name: 张三', 'name: 张三丰').replace('gender: 男', 'gender: 男\nformerSlugs:\n  - zhang-san-xixian'),
+    );
+    const built = astroBuild(root);
+    const dist = built.outDir;
+    expect(built.status, built.output.slice(-1500)).toBe(0);
+    const server = await serve(dist);
+    const browser = await launch();
+    try {
+      const p = await browser.newPage();
+      await p.goto(`${server.url}/people/zhang-san-xixian/`);
+      await p.waitForURL(`${server.url}/people/zhang-sanfeng-xixian/`);
+      expect(await p.locator('h1').textContent()).toContain('张三丰');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('sample data stays honest', () => {
+  it('the releases file and the entries agree on every release year', () => {
+    const releases = loadYaml(readFileSync('content/releases.yaml', 'utf8')) as Array<{
+      id: string;
+      date: Date | string;
+    }>;
+    for (const r of releases) expect(text(page(sample, `releases/${r.id}`).querySelector('h1'))).toContain('临汾好人');
+  });
+});
