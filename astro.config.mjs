@@ -5,6 +5,7 @@ import { load as loadYaml } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { contentRoot } from './src/lib/content-root.ts';
@@ -35,11 +36,13 @@ export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx(), searchIndex()],
+  integrations: [buildLock(), contentGate(), mdx(), searchIndex()],
   devToolbar: { enabled: false },
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: {
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Every MDX module trips this (an open upstream issue); at 10k entries it is
         // thousands of identical lines that hide real warnings.

@@ -25,7 +25,14 @@ export default defineConfig(
   },
   {
     // A failed lookup in a test or benchmark should fail it loudly, not be guarded against.
-    files: ['**/*.test.ts', 'tests/**/*.ts', 'scripts/bench.ts', 'scripts/bench/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      'tests/**/*.ts',
+      'scripts/bench.ts',
+      'scripts/bench/**/*.ts',
+      'scripts/audit.ts',
+      'scripts/audit/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -95,6 +95,7 @@ export const t = {
   sample: {
     banner: '示例数据：本站当前展示的人物和事迹均为虚构，仅用于演示“好人榜”系统，不代表真实人物。',
     photo: '示例照片',
+    label: '示例数据说明',
   },
   footer: {
     publisher: '发布单位',

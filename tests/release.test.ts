@@ -112,8 +112,10 @@ describe('npm run release', () => {
 
   it('is reproducible: the same commit gives byte-identical dist/ and archive', () => {
     const { repo, root } = contentRepo();
-    expect(release(root, '2026-q1', join(repo, 'a')).status).toBe(0);
-    expect(release(root, '2026-q1', join(repo, 'b')).status).toBe(0);
+    const a = release(root, '2026-q1', join(repo, 'a'));
+    expect(a.status, a.out).toBe(0);
+    const b = release(root, '2026-q1', join(repo, 'b'));
+    expect(b.status, b.out).toBe(0);
     expect(readFileSync(join(repo, 'b/SHA256SUMS'), 'utf8')).toBe(readFileSync(join(repo, 'a/SHA256SUMS'), 'utf8'));
     const diff = spawnSync('diff', ['-r', distOf(join(repo, 'a')), distOf(join(repo, 'b'))], { encoding: 'utf8' });
     expect(diff.stdout.slice(0, 2000)).toBe('');

@@ -1,0 +1,51 @@
+/** One page of every family in a built site, found in dist/ itself so any content root can be audited. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function firstDir(dist: string, folder: string, accept: (dir: string) => boolean = () => true): string | undefined {
+  const base = join(dist, folder);
+  if (!existsSync(base)) return undefined;
+  return readdirSync(base)
+    .sort()
+    .find((d) => existsSync(join(base, d, 'index.html')) && accept(d));
+}
+
+/** Paths (with query where needed) of the page families the audit covers. */
+export function pageFamilies(dist: string): Array<{ family: string; path: string }> {
+  const html = (folder: string, d: string) => readFileSync(join(dist, folder, d, 'index.html'), 'utf8');
+  const entry = (test: (h: string) => boolean) =>
+    firstDir(dist, 'people', (d) => d.includes('-') && test(html('people', d)));
+  const photo = entry((h) => h.includes('class="entry-photo"'));
+  const withdrawn = entry((h) => h.includes('class="notice"') && !h.includes('http-equiv="refresh"'));
+  const minor = entry((h) => h.includes('未成年人，按规定只公开'));
+  const plain = entry((h) => h.includes('data-pagefind-body') && !h.includes('class="entry-photo"'));
+  const title = firstDir(dist, 'honours');
+  const region = firstDir(dist, 'regions');
+  const category = firstDir(dist, 'categories');
+  const year = firstDir(dist, 'years');
+  const release = firstDir(dist, 'releases');
+  const name = photo ? /<h1[^>]*>([^<]{2})/.exec(html('people', photo))?.[1] : undefined;
+  const families: Array<[string, string | undefined]> = [
+    ['home', '/'],
+    ['entry with photo', photo && `/people/${photo}/`],
+    ['entry without photo', plain && `/people/${plain}/`],
+    ['withdrawn entry', withdrawn && `/people/${withdrawn}/`],
+    ['minor', minor && `/people/${minor}/`],
+    ['everyone', '/people/'],
+    ['titles', '/honours/'],
+    ['title roll', title && `/honours/${title}/`],
+    ['regions', '/regions/'],
+    ['region roll (strokes)', region && `/regions/${region}/strokes/`],
+    ['categories', '/categories/'],
+    ['category roll', category && `/categories/${category}/`],
+    ['years', '/years/'],
+    ['year roll', year && `/years/${year}/`],
+    ['releases', '/releases/'],
+    ['release', release && `/releases/${release}/`],
+    ['poster', release && `/releases/${release}/poster/`],
+    ['statistics', '/stats/'],
+    ['search with results', name && `/search/?q=${encodeURIComponent(name)}`],
+    ['404', '/404.html'],
+  ];
+  return families.flatMap(([family, path]) => (path ? [{ family, path }] : []));
+}
