@@ -1,21 +1,9 @@
 /** 长辈模式 in real Chromium: the switch, its memory across pages, and phones without sideways scrolling. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(inject('sampleDist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sampleSiteInBrowser();
 
 const bodyFontPx = (p: Page) => p.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 const overflow = (p: Page) =>
@@ -23,9 +11,9 @@ const overflow = (p: Page) =>
 
 describe('large-text mode', () => {
   it('enlarges text when switched on and is remembered on the next page and after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
     const p = await context.newPage();
-    await p.goto(`${server.url}/`);
+    await p.goto(`${site.url}/`);
     const toggle = p.getByRole('button', { name: '长辈模式' });
     await expect.poll(() => toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -38,7 +26,7 @@ describe('large-text mode', () => {
     expect(await bodyFontPx(p)).toBeGreaterThan(normal);
 
     await p.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '全部好人' }).click();
-    await p.waitForURL(`${server.url}/people/`);
+    await p.waitForURL(`${site.url}/people/`);
     expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
     expect(await p.getByRole('button', { name: '长辈模式' }).getAttribute('aria-pressed')).toBe('true');
 
@@ -46,15 +34,15 @@ describe('large-text mode', () => {
     expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
 
     await p.getByRole('button', { name: '长辈模式' }).click();
-    await p.goto(`${server.url}/stats/`);
+    await p.goto(`${site.url}/stats/`);
     expect(await bodyFontPx(p)).toBe(normal);
     await context.close();
   });
 
   it('is operable from the keyboard', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const p = await context.newPage();
-    await p.goto(`${server.url}/regions/`);
+    await p.goto(`${site.url}/regions/`);
     await p.getByRole('button', { name: '长辈模式' }).focus();
     await p.keyboard.press('Enter');
     expect(await p.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
@@ -81,11 +69,11 @@ describe('large-text mode', () => {
       '/no-such-page/',
     ];
     for (const large of [false, true]) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
       if (large) await context.addInitScript(() => localStorage.setItem('hrb-large-text', '1'));
       const p = await context.newPage();
       for (const path of paths) {
-        await p.goto(`${server.url}${path}`);
+        await p.goto(`${site.url}${path}`);
         expect(await overflow(p), `${path} large=${large}`).toBeLessThanOrEqual(0);
       }
       await context.close();
@@ -94,10 +82,13 @@ describe('large-text mode', () => {
 
   it('reflows at 200% and 400% zoom of a 1280 px window (640 and 320 CSS px) without sideways scrolling', async () => {
     for (const width of [640, 320]) {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1280 / width });
+      const context = await site.browser.newContext({
+        viewport: { width, height: 800 },
+        deviceScaleFactor: 1280 / width,
+      });
       const p = await context.newPage();
       for (const path of ['/', '/people/yang-xinmin-yaodu/', '/stats/', '/regions/', '/honours/qg-ddmf/']) {
-        await p.goto(`${server.url}${path}`);
+        await p.goto(`${site.url}${path}`);
         expect(await overflow(p), `${path} at ${width}px`).toBeLessThanOrEqual(0);
       }
       await context.close();

@@ -1,23 +1,10 @@
 /** The printable 光荣榜 of a release, printed to PDF in Chromium; every QR code must lead to its entry. */
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(inject('sampleDist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sampleSiteInBrowser();
 
 /** Page sizes (in points) of a PDF, from its /MediaBox entries. */
 function pageSizes(pdf: Buffer): Array<[number, number]> {
@@ -29,8 +16,8 @@ function pageSizes(pdf: Buffer): Array<[number, number]> {
 
 describe('release poster', () => {
   it('prints 2026-q1 on A4 pages, whole cards per page, with a QR code per entry that decodes to its page', async () => {
-    const p = await browser.newPage();
-    await p.goto(`${server.url}/releases/2026-q1/poster/`);
+    const p = await site.browser.newPage();
+    await p.goto(`${site.url}/releases/2026-q1/poster/`);
     const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
     const sizes = pageSizes(pdf);
     expect(sizes.length).toBeGreaterThanOrEqual(2); // 7 entries, 6 to an A4 page
@@ -55,8 +42,8 @@ describe('release poster', () => {
   });
 
   it('prints the A3 variant on A3 paper', async () => {
-    const p = await browser.newPage();
-    await p.goto(`${server.url}/releases/2026-q1/poster/a3/`);
+    const p = await site.browser.newPage();
+    await p.goto(`${site.url}/releases/2026-q1/poster/a3/`);
     const sizes = pageSizes(await p.pdf({ preferCSSPageSize: true }));
     expect(sizes.length).toBeGreaterThanOrEqual(1);
     for (const s of sizes) expect(s).toEqual([842, 1191]);

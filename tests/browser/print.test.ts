@@ -1,26 +1,13 @@
 /** Entry pages printed to PDF in Chromium: A4, no site chrome, photo and honours together on the first page. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(inject('sampleDist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sampleSiteInBrowser();
 
 describe('printing an entry page', () => {
   it('prints on A4 without header, footer, navigation or related entries, photo and honours on the first page', async () => {
-    const p = await browser.newPage({ viewport: { width: 718, height: 1032 } }); // A4 less 12 mm margins, at 96 dpi
-    await p.goto(`${server.url}/people/yang-xinmin-yaodu/`);
+    const p = await site.browser.newPage({ viewport: { width: 718, height: 1032 } }); // A4 less 12 mm margins, at 96 dpi
+    await p.goto(`${site.url}/people/yang-xinmin-yaodu/`);
     const pdf = (await p.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })).toString('latin1');
     const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g)].map((m) => [
       Math.round(Number(m[1])),

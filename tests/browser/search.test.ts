@@ -1,23 +1,14 @@
 /** Search in real Chromium against the built sample site: quality, ranking, facets, URL state, no-JS fallback. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { QUERIES, type QueryKind } from '../search/queries.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = sampleSiteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve(inject('sampleDist'));
-  browser = await launch();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.newPage();
 });
 
 /** Waits until the search page has answered, then returns the result slugs in order. */
@@ -33,7 +24,7 @@ async function resultIds(p: Page): Promise<string[]> {
 }
 
 async function searchFor(q: string): Promise<string[]> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
   return resultIds(page);
 }
 
@@ -79,7 +70,7 @@ describe('search quality on the sample site', () => {
 
 describe('search page behaviour', () => {
   it('searches from the header box on any page, without JavaScript on that page', async () => {
-    await page.goto(`${server.url}/regions/`);
+    await page.goto(`${site.url}/regions/`);
     await page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox').fill('曾小红');
     await page.getByRole('search', { name: '全站搜索' }).getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/\/search\/\?q=/);
@@ -88,7 +79,7 @@ describe('search page behaviour', () => {
   });
 
   it('shows results as they are typed, keeps the query in the URL, and filters by facet', async () => {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator('#search-q').pressSequentially('建', { delay: 50 });
     await page.waitForURL(/q=%E5%BB%BA/);
     const all = await resultIds(page);
@@ -115,7 +106,7 @@ describe('search page behaviour', () => {
   });
 
   it('restores a shared URL with query and filters', async () => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('志愿')}&kind=${encodeURIComponent('集体')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('志愿')}&kind=${encodeURIComponent('集体')}`);
     const ids = await resultIds(page);
     expect(ids.length).toBeGreaterThan(0);
     expect(await page.getByRole('checkbox', { name: /集体/ }).isChecked()).toBe(true);
@@ -124,9 +115,9 @@ describe('search page behaviour', () => {
   });
 
   it('says so and links to the rolls when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const p = await context.newPage();
-    await p.goto(`${server.url}/search/?q=test`);
+    await p.goto(`${site.url}/search/?q=test`);
     const notice = p.locator('main .notice');
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toContain('搜索需要浏览器开启 JavaScript');
