@@ -260,7 +260,9 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: Taxonomy): M
   const honour: EntryDraft['honours'][number] = { title: title ?? '', year };
   const t = title ? tax.titles.get(title) : undefined;
   const sessionText = get('session');
-  if (sessionText && t) {
+  const yearValid = Number.isInteger(year) && year > 1900;
+  // Without a valid year the release cannot be looked up; the year's own error says what to fix.
+  if (sessionText && t && yearValid) {
     if (t.cadence === 'session') {
       const n = parseSession(sessionText);
       if (n) honour.session = n;

@@ -16,6 +16,12 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject) {
+  // `npm run test:unit` runs only the pure modules' tests, which need no site.
+  if (process.env.HONOUR_UNIT_ONLY === '1') {
+    project.provide('sampleDist', '');
+    project.provide('miniDist', '');
+    return;
+  }
   const dir = projectTmp('dist-');
   const builds = {
     sampleDist: astroBuild(resolve('content'), join(dir, 'sample')),

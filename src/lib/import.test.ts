@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeCsv,
+  mapRow,
+  matchHeaders,
+  matchRegion,
+  matchTitle,
+  normalizeHeader,
+  parseBirth,
+  parseQuarter,
+  parseSession,
+  splitUnit,
+} from './import.ts';
+import type { CategoryData, RegionData, TitleData } from './schema.ts';
+
+const regions = new Map<string, RegionData>([
+  ['yaodu', { name: '尧都区', kind: '区', order: 1, aliases: ['尧都'] }],
+  ['guxian', { name: '古县', kind: '县', order: 8, aliases: [] }],
+]);
+const titles = new Map<string, TitleData>([
+  [
+    'lf-hr',
+    { name: '临汾好人', short: '临汾好人', level: 'city', issuer: 'x', cadence: 'quarter', rank: 2, forMinors: false },
+  ],
+  ['xq-hr', { name: '县（市、区）好人', level: 'county', issuer: 'x', cadence: 'quarter', rank: 1, forMinors: false }],
+  ['lf-hsn', { name: '临汾市新时代好少年', level: 'city', issuer: 'x', cadence: 'year', rank: 5, forMinors: true }],
+  ['lf-ddmf', { name: '临汾市道德模范', level: 'city', issuer: 'x', cadence: 'session', rank: 1, forMinors: false }],
+]);
+const categories = new Map<string, CategoryData>([['zhuren', { name: '助人为乐', order: 1, description: '' }]]);
+const releases = new Map([['2026-q1', { date: '2026-03-27', honour: 'lf-hr' }]]);
+const tax = { regions, titles, categories, releases };
+
+describe('spreadsheet cells', () => {
+  it('matches headers however they are spaced, bracketed or ordered', () => {
+    expect(normalizeHeader(' 所在县（市、区）* ')).toBe('所在县(市、区)');
+    expect(matchHeaders(['事迹简介', ' 姓 名 ', '所在县(市、区)', '备注'])).toEqual([
+      'summary',
+      'name',
+      'region',
+      null,
+    ]);
+  });
+
+  it('reads birth dates as editors write them, and keeps them partial', () => {
+    expect(['1968.05', '1968年5月', '1968-5', '196805', '1968/05/17', '1968年5月17日', '1968'].map(parseBirth)).toEqual(
+      ['1968-05', '1968-05', '1968-05', '1968-05', '1968-05-17', '1968-05-17', '1968'],
+    );
+    expect(parseBirth('六十年代')).toBeUndefined();
+    expect(parseBirth('1968.13')).toBeUndefined();
+  });
+
+  it('matches regions by name, alias or short name, and titles by full or short name', () => {
+    expect(['尧都区', '尧都', 'yaodu', '古县'].map((v) => matchRegion(v, regions))).toEqual([
+      'yaodu',
+      'yaodu',
+      'yaodu',
+      'guxian',
+    ]);
+    expect(matchRegion('古', regions)).toBeUndefined();
+    expect(matchTitle('县(市、区)好人', titles)).toBe('xq-hr');
+    expect(matchTitle('最美好人', titles)).toBeUndefined();
+  });
+
+  it('reads 期次 as a quarter or a session', () => {
+    expect(parseQuarter('2026年第一季度')).toEqual({ year: 2026, quarter: 1 });
+    expect(parseQuarter('三季度')).toEqual({ year: undefined, quarter: 3 });
+    expect(parseQuarter('2026-q4')).toEqual({ year: 2026, quarter: 4 });
+    expect(['第9届', '9', '第九届', '第十二届', '第二十届'].map(parseSession)).toEqual([9, 9, 9, 12, 20]);
+  });
+
+  it('splits 工作单位及职务 into unit and role', () => {
+    expect(splitUnit('尧都区某社区卫生服务站 医生')).toEqual(['尧都区某社区卫生服务站', '医生']);
+    expect(splitUnit('某村')).toEqual(['某村', undefined]);
+  });
+
+  it('decodes GBK and UTF-8 with or without BOM', () => {
+    expect(decodeCsv(new Uint8Array([0xd5, 0xc5, 0xc8, 0xfd]))).toBe('张三');
+    expect(decodeCsv(new TextEncoder().encode('\uFEFF张三'))).toBe('张三');
+    expect(decodeCsv(new TextEncoder().encode('张三'))).toBe('张三');
+  });
+});
+
+describe('mapRow', () => {
+  const row = {
+    name: '王小花',
+    region: '尧都',
+    category: '助人为乐',
+    title: '临汾好人',
+    year: '2026',
+    session: '第一季度',
+    summary: '照顾瘫痪婆婆二十年。',
+    birth: '1970.05',
+    gender: '女',
+  };
+
+  it('maps a good row to a draft with the release found from 期次', () => {
+    const r = mapRow(row, tax);
+    expect(Array.isArray(r)).toBe(false);
+    expect(r).toMatchObject({
+      draft: {
+        name: '王小花',
+        kind: 'person',
+        region: 'yaodu',
+        birth: '1970-05',
+        honours: [{ title: 'lf-hr', year: 2026, release: '2026-q1' }],
+      },
+    });
+  });
+
+  it('gives every reason a row is wrong, each with its column', () => {
+    const r = mapRow({ ...row, region: '北县', year: '', gender: '未知', birth: '七十年代' }, tax);
+    expect(Array.isArray(r) && r.map((e) => e.column)).toEqual(['year', 'region', 'birth', 'gender']);
+  });
+
+  it('publishes a minor by name, school and deed only', () => {
+    const r = mapRow({ ...row, title: '临汾市新时代好少年', session: '', unit: '某小学' }, tax);
+    expect(r).toMatchObject({ draft: { minor: true, unit: '某小学' } });
+    expect(Array.isArray(r) ? undefined : r.draft.birth).toBeUndefined();
+    expect(Array.isArray(r) ? undefined : r.draft.gender).toBeUndefined();
+  });
+});
