@@ -35,8 +35,45 @@ interface BuildRun {
   seconds: number;
   peakMiB: number;
   pagefindSeconds: number;
+  phases: Phases;
   ok: boolean;
   log: string;
+}
+
+interface Phases {
+  /** Content layer sync and type generation (from Astro's log timestamps, 1 s resolution). */
+  sync: number;
+  /** Vite/Rolldown bundling of pages and MDX modules. */
+  bundle: number;
+  /** Rendering every page to HTML. */
+  pages: number;
+  /** Processing photos. */
+  images: number;
+}
+
+const seconds = (hms: string) => {
+  const [h, m, s] = hms.split(':').map(Number);
+  return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+};
+
+/** Where a build's time went, read from Astro's own log lines. */
+function phases(log: string): Phases {
+  const at = (re: RegExp) => {
+    const m = re.exec(log);
+    return m ? seconds(m[1]!) : NaN;
+  };
+  const after = (marker: string) => {
+    const i = log.indexOf(marker);
+    const m = i < 0 ? null : /Completed in ([\d.]+)(ms|s)/.exec(log.slice(i));
+    return m ? Number(m[1]) / (m[2] === 'ms' ? 1000 : 1) : NaN;
+  };
+  const bundle = /\[vite\] ✓ built in ([\d.]+)(ms|s)/.exec(log);
+  return {
+    sync: at(/(\d\d:\d\d:\d\d) \[types\] Generated/) - at(/(\d\d:\d\d:\d\d) \[content\] Syncing content/),
+    bundle: bundle ? Number(bundle[1]) / (bundle[2] === 'ms' ? 1000 : 1) : NaN,
+    pages: after('generating static routes'),
+    images: after('generating optimized images'),
+  };
 }
 
 /** Sum of the resident memory of a process and all its descendants, from /proc. */
@@ -87,6 +124,7 @@ async function build(contentDir: string, outDir: string): Promise<BuildRun> {
     seconds: (performance.now() - started) / 1000,
     peakMiB: peak / 1024,
     pagefindSeconds: pagefind ? Number(pagefind[1]) : NaN,
+    phases: phases(log),
     ok: code === 0,
     log,
   };
@@ -210,7 +248,11 @@ for (const size of sizes) {
       0,
     ),
   );
-  put('Pagefind indexing, s', fmt(cold.map((r) => r.pagefindSeconds)));
+  put('  of which content sync + types, s', fmt(cold.map((r) => r.phases.sync)));
+  put('  of which bundling (Vite/Rolldown), s', fmt(cold.map((r) => r.phases.bundle)));
+  put('  of which page generation, s', fmt(cold.map((r) => r.phases.pages)));
+  put('  of which photos, s', fmt(cold.map((r) => r.phases.images)));
+  put('  of which Pagefind indexing, s', fmt(cold.map((r) => r.pagefindSeconds)));
   put('dist size, MiB / files', `${(dist.bytes / 2 ** 20).toFixed(1)} / ${dist.files}`);
   put('Pagefind index, MiB / files', `${(pagefind.bytes / 2 ** 20).toFixed(1)} / ${pagefind.files}`);
   put('entry page, gzip HTML+CSS, KiB (median)', median(entryKiB).toFixed(1));
