@@ -4,13 +4,14 @@
  * import the slices they need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildRoll, newestFirst, entriesOfRelease, relatedEntries, type Honouree } from './roll.ts';
+import { buildRoll, newestFirst, entriesOfRelease, relatedFinder, type Honouree } from './roll.ts';
 import { regionLevelTable, statistics } from './stats.ts';
 import type { SiteData } from './schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from './rolls.ts';
 import { t } from '../strings.ts';
 import { openRecord } from './open-data.ts';
 import { refId } from './validate.ts';
+import { entryKey, entryPageKey, hashOf, rollPageKey } from './cache-keys.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
@@ -82,10 +83,29 @@ export function rollPagesOf(family: RollFamily): PersonRollPage[] {
 }
 
 /** Entries to suggest on an entry page. */
-export const relatedTo = (entry: Person): Person[] => relatedEntries(entry, listed);
+export const relatedTo: (entry: Person) => Person[] = relatedFinder(listed);
 
 /** Previous and next entry within the entry's newest release. */
 export const neighboursOf = (entry: Person) => releaseNeighbours(entry, rolls);
+
+/** Inputs every page shows: site settings and the records of regions, titles, categories and releases. */
+const siteKey = hashOf(
+  site,
+  ...[regionRecords, titleRecords, categoryRecords, releaseRecords].map((records) =>
+    records.map((r) => [r.id, r.data]),
+  ),
+);
+
+/** Incremental-build key of an entry page (see cache-keys.ts). */
+export const entryPageKeyOf = (entry: Person): string =>
+  entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry));
+
+/** Incremental-build key of a roll page. */
+export const rollPageKeyOf = (page: PersonRollPage): string => rollPageKey(siteKey, page);
+
+/** Incremental-build key of any other page: what it is, and the entries it shows. */
+export const pageKeyOf = (what: unknown, people: readonly Person[]): string =>
+  hashOf(siteKey, what, people.map(entryKey));
 
 /** Open data: all entries, and one release's batch, with the licence from site settings. */
 export const openData = {

@@ -208,15 +208,47 @@ export function entriesOfRelease<S>(listed: readonly Honouree<S>[], releaseId: s
   return listed.filter((e) => e.ladder.some((h) => h.release?.id === releaseId));
 }
 
+/** Newest honour first, then pinyin: the order related entries are suggested in. */
+function newestThenPinyin<S>(a: Honouree<S>, b: Honouree<S>): number {
+  return a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : comparePinyin(a, b);
+}
+
 /**
- * A handful of entries related to `entry`: same region and category first,
- * then same region, then same category; newest first within each.
+ * Suggests a handful of entries related to an entry: same region and category
+ * first, then same region, then same category; newest first within each.
+ * The buckets are sorted once, so 10,000 entry pages cost one sort, not 10,000.
  */
+export function relatedFinder<S>(listed: readonly Honouree<S>[], limit = 4): (entry: Honouree<S>) => Honouree<S>[] {
+  const buckets = new Map<string, Honouree<S>[]>();
+  const add = (key: string, e: Honouree<S>) => {
+    const list = buckets.get(key);
+    if (list) list.push(e);
+    else buckets.set(key, [e]);
+  };
+  for (const e of listed) {
+    add(`rc:${e.region.id}|${e.category.id}`, e);
+    add(`r:${e.region.id}`, e);
+    add(`c:${e.category.id}`, e);
+  }
+  for (const list of buckets.values()) list.sort(newestThenPinyin);
+  return (entry) => {
+    const picked: Honouree<S>[] = [];
+    const tiers: Array<[string, (e: Honouree<S>) => boolean]> = [
+      [`rc:${entry.region.id}|${entry.category.id}`, () => true],
+      [`r:${entry.region.id}`, (e) => e.category.id !== entry.category.id],
+      [`c:${entry.category.id}`, (e) => e.region.id !== entry.region.id],
+    ];
+    for (const [key, fits] of tiers) {
+      for (const e of buckets.get(key) ?? []) {
+        if (picked.length >= limit) return picked;
+        if (e.id !== entry.id && fits(e)) picked.push(e);
+      }
+    }
+    return picked;
+  };
+}
+
+/** Related entries of one entry (see `relatedFinder`, which pages use for many). */
 export function relatedEntries<S>(entry: Honouree<S>, listed: readonly Honouree<S>[], limit = 4): Honouree<S>[] {
-  const score = (e: Honouree<S>) =>
-    (e.region.id === entry.region.id ? 2 : 0) + (e.category.id === entry.category.id ? 1 : 0);
-  return listed
-    .filter((e) => e.id !== entry.id && score(e) > 0)
-    .sort((a, b) => score(b) - score(a) || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : comparePinyin(a, b)))
-    .slice(0, limit);
+  return relatedFinder(listed, limit)(entry);
 }

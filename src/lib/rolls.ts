@@ -139,13 +139,23 @@ export function rollHref(list: Pick<RollList<unknown>, 'base' | 'defaultOrder'>,
   return `${list.base}${variant}${n > 1 ? `${n}/` : ''}`;
 }
 
-/** Display order of a whole roll: groups newest first, then by name in the given order. */
-export function orderRoll<S>(list: RollList<S>, order: RollOrder): Honouree<S>[] {
+const ordered = new WeakMap<object, Partial<Record<RollOrder, readonly unknown[]>>>();
+
+/**
+ * Display order of a whole roll: groups newest first, then by name in the given order.
+ * Computed once per roll and order (entry pages ask for their release's order 10,000 times).
+ */
+export function orderRoll<S>(list: RollList<S>, order: RollOrder): readonly Honouree<S>[] {
+  const memo = ordered.get(list) ?? {};
+  ordered.set(list, memo);
+  const hit = memo[order] as Honouree<S>[] | undefined;
+  if (hit) return hit;
   const sorted = sortBy(list.entries, order);
   const groupOf = list.groupOf;
-  if (!groupOf) return sorted;
   // Array.prototype.sort is stable, so the name order survives inside each group.
-  return sorted.sort((a, b) => groupOf(b).rank - groupOf(a).rank);
+  if (groupOf) sorted.sort((a, b) => groupOf(b).rank - groupOf(a).rank);
+  memo[order] = sorted;
+  return sorted;
 }
 
 /** Every page of every roll in both orders. A roll with no entries still gets its first page. */
@@ -194,7 +204,19 @@ export function releaseNeighbours<S>(
   const list = lists.find((l) => l.family === 'releases' && l.key === newest.id);
   if (!list) return undefined;
   const ordered = orderRoll(list, list.defaultOrder);
-  const i = ordered.findIndex((e) => e.id === entry.id);
-  if (i < 0) return undefined;
+  const i = positionIn(ordered, entry.id);
+  if (i === undefined) return undefined;
   return { release: list, prev: ordered[i - 1], next: ordered[i + 1] };
+}
+
+const positions = new WeakMap<object, Map<string, number>>();
+
+/** Index of an entry in an ordered roll, with the index built once per roll. */
+function positionIn(ordered: readonly { id: string }[], id: string): number | undefined {
+  let index = positions.get(ordered);
+  if (!index) {
+    index = new Map(ordered.map((e, i) => [e.id, i]));
+    positions.set(ordered, index);
+  }
+  return index.get(id);
 }

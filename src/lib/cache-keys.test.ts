@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { entryPageKey, rollPageKey } from './cache-keys.ts';
+import { buildRoll, relatedEntries, type EntryInput, type Honouree } from './roll.ts';
+import { releaseNeighbours, rollLists, rollPages } from './rolls.ts';
+
+const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
+type Source = { digest: string; data: EntryInput };
+
+function entry(name: string, over: Partial<EntryInput> = {}): EntryInput {
+  return {
+    name,
+    kind: 'person',
+    region: 'a',
+    category: 'c1',
+    honours: [{ title: 'city', year: 2026, release: 'q1' }],
+    summary: '多年照顾孤寡老人',
+    minor: false,
+    deceased: false,
+    status: 'active',
+    draft: false,
+    ...over,
+  };
+}
+
+/** The site as it would build: every entry page key and every roll page key, by path. */
+function keys(entries: Record<string, EntryInput>, regionName = '甲区', site = 'site-1') {
+  const roll = buildRoll<Source>({
+    regions: [
+      { id: 'a', name: regionName, kind: '区', order: 1, aliases: [] },
+      { id: 'b', name: '乙县', kind: '县', order: 2, aliases: [] },
+    ],
+    categories: [
+      { id: 'c1', name: '助人为乐', order: 1, description: '' },
+      { id: 'c2', name: '孝老爱亲', order: 2, description: '' },
+    ],
+    titles: [{ id: 'city', name: '市好人', level: 'city', issuer: 'x', cadence: 'quarter', rank: 1, forMinors: false }],
+    releases: [{ id: 'q1', title: '2026年一季度', date: '2026-03-27', honour: 'city', intro: '' }],
+    // Astro's digest is a hash of the file; the data stands in for it here.
+    entries: Object.entries(entries).map(([id, data]) => ({
+      id,
+      data,
+      source: { digest: JSON.stringify(data), data },
+    })),
+  });
+  const lists = rollLists(roll, labels);
+  const out = new Map<string, string>();
+  for (const e of roll.pages) {
+    const related: Honouree<Source>[] = relatedEntries(e, roll.listed);
+    out.set(`/people/${e.id}/`, entryPageKey(site, e, related, releaseNeighbours(e, lists)));
+  }
+  for (const page of rollPages(lists, 2)) out.set(page.path, rollPageKey(site, page));
+  return out;
+}
+
+const base = {
+  zhang: entry('张三'),
+  li: entry('李四'),
+  wang: entry('王五', { region: 'b', category: 'c2' }),
+  zhao: entry('赵六', { region: 'b', category: 'c2', honours: [{ title: 'city', year: 2025 }] }),
+};
+
+function changed(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
+}
+
+describe('incremental-build cache keys', () => {
+  const before = keys(base);
+
+  it('are stable when nothing changed', () => {
+    expect(changed(before, keys({ ...base }))).toEqual([]);
+  });
+
+  it('change for the entry, the pages that list it, and the entries that show it beside them', () => {
+    const after = keys({ ...base, li: entry('李四', { summary: '义务理发二十年' }) });
+    const touched = changed(before, after);
+    expect(touched).toContain('/people/li/');
+    // 张三 shows 李四 as related and as the next entry in the release.
+    expect(touched).toContain('/people/zhang/');
+    expect(touched).toContain('/regions/a/');
+    expect(touched).toContain('/people/');
+    // 赵六 shares nothing with 李四 and lists it nowhere.
+    expect(touched).not.toContain('/people/zhao/');
+  });
+
+  it('change every page that shows a renamed region, and every page for new site settings', () => {
+    const renamed = changed(before, keys(base, '甲市'));
+    expect(renamed).toEqual(expect.arrayContaining(['/people/zhang/', '/people/li/', '/regions/a/', '/people/']));
+    // The 乙县 roll lists only 乙县 entries: it does not show the name.
+    expect(renamed).not.toContain('/regions/b/');
+    expect(changed(before, keys(base, '甲区', 'site-2')).length).toBe(before.size);
+  });
+
+  it('change the pages of a roll that a new entry lengthens or shifts', () => {
+    const after = keys({ ...base, an: entry('安七', { region: 'b', category: 'c2' }) });
+    const touched = changed(before, after);
+    expect(touched).toContain('/people/an/');
+    // A new page 2 of the region roll and the whole-site roll; page 1 shows the new total.
+    expect(touched).toContain('/regions/b/');
+    expect(touched).toContain('/people/');
+    expect(touched).toContain('/people/2/');
+  });
+});
