@@ -1,6 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { pathToFileURL } from 'node:url';
+import { file } from 'astro/loaders';
 import { join } from 'node:path';
 import { CONTENT_FILES, contentRoot, entryIdFromPath } from './lib/content-root.ts';
 import {
@@ -11,6 +10,7 @@ import {
   siteSchema,
   titleSchema,
 } from './lib/schema.ts';
+import { entryLoader } from './loaders/entry-loader.ts';
 
 const root = contentRoot();
 const at = (name: string) => join(root, name);
@@ -38,10 +38,11 @@ const releases = defineCollection({
 
 /** One MDX file per honouree; the file name is the stable URL slug. */
 const entries = defineCollection({
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: pathToFileURL(at(CONTENT_FILES.entries) + '/'),
-    generateId: ({ entry }) => entryIdFromPath(entry),
+  loader: entryLoader({
+    dir: at(CONTENT_FILES.entries),
+    idOf: entryIdFromPath,
+    // Set by the content gate: `astro dev` compiles every story as MDX, builds only those that need it.
+    plainAsMarkdown: process.env.HONOUR_DEV_SERVER !== '1',
   }),
   schema: ({ image }) => entrySchemaFor({ image, reference }),
 });

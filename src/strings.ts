@@ -142,6 +142,7 @@ export const t = {
     prev: '上一位',
     next: '下一位',
     print: '打印本页',
+    quoteBy: (who: string) => `——${who}`,
   },
   card: {
     meta: (region: string, title: string, level: string) => `${region} · ${title}（${level}）`,

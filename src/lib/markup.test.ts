@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkup } from './markup.ts';
+import { findUnsafeMarkup, isPlainMarkdown } from './markup.ts';
 
 const found = (body: string) => findUnsafeMarkup(body, 10).map((h) => `${h.line}:${h.match}`);
 
@@ -30,5 +30,25 @@ describe('findUnsafeMarkup', () => {
       "11:import x from 'https://evil.example/x.js'",
       '12:export',
     ]);
+  });
+});
+
+describe('isPlainMarkdown', () => {
+  const file = (body: string, front = 'name: 张三\nsummary: "含 <b> 和 {x} 的摘要"') => `---\n${front}\n---\n\n${body}`;
+
+  it('takes stories written in Markdown alone, whatever the front matter holds', () => {
+    expect(
+      isPlainMarkdown(file('他**三十年**如一日照顾邻居。\n\n- 第一件事\n- 第二件事\n\n[来源](https://example.org/a)')),
+    ).toBe(true);
+    expect(isPlainMarkdown(file('## 事迹\n\n1. 救人\n   继续写\n\n> 引用一句话'))).toBe(true);
+  });
+
+  it('leaves components, HTML, expressions, imports and indented blocks to MDX', () => {
+    expect(isPlainMarkdown(file('import Quote from "../../../src/components/Quote.astro";\n\n正文'))).toBe(false);
+    expect(isPlainMarkdown(file('<Quote>话</Quote>'))).toBe(false);
+    expect(isPlainMarkdown(file('他说<br/>再见'))).toBe(false);
+    expect(isPlainMarkdown(file('共计 {1 + 1} 次'))).toBe(false);
+    expect(isPlainMarkdown(file('段落\n\n    缩进四格的一段'))).toBe(false);
+    expect(isPlainMarkdown(file('段落\n\n\t制表符缩进'))).toBe(false);
   });
 });

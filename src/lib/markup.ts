@@ -59,3 +59,14 @@ export function findUnsafeMarkup(body: string, firstLine = 1): MarkupHit[] {
   }
   return hits.sort((a, b) => a.line - b.line);
 }
+
+/**
+ * True when an MDX file's story (the part after the front matter) reads the
+ * same as plain Markdown: no components or HTML (`<`), no expressions (`{`,
+ * `}`), no import or export, and no indented block (Markdown's indented code,
+ * which MDX does not have). Such stories skip MDX compilation in builds.
+ */
+export function isPlainMarkdown(file: string): boolean {
+  const body = file.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+  return !/[<{}]/.test(body) && !/^[ \t]*(?:import|export)\s/m.test(body) && !/^(?:\t| {4})/m.test(body);
+}
