@@ -19,6 +19,7 @@ interface ResultData {
   meta: { title: string; image?: string; region?: string; honour?: string; summary?: string };
 }
 interface Pagefind {
+  options: (o: { noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (
     q: string | null,
@@ -168,6 +169,8 @@ async function start() {
   input.value = state.q;
   try {
     pagefind = (await import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`)) as Pagefind;
+    // The worker script is another 42 KB before the first result; one search at a time needs no worker.
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
   } catch {
     status.textContent = t.search.failed;
