@@ -208,14 +208,12 @@ export function entriesOfRelease<S>(listed: readonly Honouree<S>[], releaseId: s
   return listed.filter((e) => e.ladder.some((h) => h.release?.id === releaseId));
 }
 
-/** Newest honour first, then pinyin: the order related entries are suggested in. */
-function newestThenPinyin<S>(a: Honouree<S>, b: Honouree<S>): number {
-  return a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : comparePinyin(a, b);
-}
-
 /**
  * Suggests a handful of entries related to an entry: same region and category
- * first, then same region, then same category; newest first within each.
+ * first, then same region, then same category; within each, the entries next
+ * to it in pinyin order. Nearness in name, not recency, on purpose: a new
+ * release then changes the suggestions of a few neighbours only, instead of
+ * every page in its region (the incremental build re-renders what changed).
  * The buckets are sorted once, so 10,000 entry pages cost one sort, not 10,000.
  */
 export function relatedFinder<S>(listed: readonly Honouree<S>[], limit = 4): (entry: Honouree<S>) => Honouree<S>[] {
@@ -230,7 +228,24 @@ export function relatedFinder<S>(listed: readonly Honouree<S>[], limit = 4): (en
     add(`r:${e.region.id}`, e);
     add(`c:${e.category.id}`, e);
   }
-  for (const list of buckets.values()) list.sort(newestThenPinyin);
+  const positions = new Map<Honouree<S>[], Map<string, number>>();
+  for (const list of buckets.values()) {
+    list.sort(comparePinyin);
+    positions.set(list, new Map(list.map((e, i) => [e.id, i])));
+  }
+  /** A bucket's entries from the nearest outwards: next, previous, the one after next … */
+  function* nearest(list: Honouree<S>[], entry: Honouree<S>): Generator<Honouree<S>> {
+    const at = positions.get(list)?.get(entry.id);
+    let after = at !== undefined ? at + 1 : list.findIndex((e) => comparePinyin(e, entry) > 0);
+    if (after < 0) after = list.length;
+    let before = at !== undefined ? at - 1 : after - 1;
+    while (after < list.length || before >= 0) {
+      const next = list[after++];
+      if (next) yield next;
+      const previous = list[before--];
+      if (previous) yield previous;
+    }
+  }
   return (entry) => {
     const picked: Honouree<S>[] = [];
     const tiers: Array<[string, (e: Honouree<S>) => boolean]> = [
@@ -239,7 +254,9 @@ export function relatedFinder<S>(listed: readonly Honouree<S>[], limit = 4): (en
       [`c:${entry.category.id}`, (e) => e.region.id !== entry.region.id],
     ];
     for (const [key, fits] of tiers) {
-      for (const e of buckets.get(key) ?? []) {
+      const list = buckets.get(key);
+      if (!list) continue;
+      for (const e of nearest(list, entry)) {
         if (picked.length >= limit) return picked;
         if (e.id !== entry.id && fits(e)) picked.push(e);
       }

@@ -158,4 +158,25 @@ describe('relatedEntries', () => {
     const self = roll.listed.find((e) => e.id === 'self')!;
     expect(relatedEntries(self, roll.listed).map((e) => e.id)).toEqual(['both', 'region', 'category']);
   });
+
+  it('suggests the nearest names, so a new entry changes only its neighbours’ suggestions', () => {
+    const names: Array<[string, EntryInput]> = ['安', '白', '陈', '邓', '范', '高', '韩', '金'].map((s) => [
+      s,
+      entry(`${s}明`),
+    ]);
+    const related = (roll: ReturnType<typeof makeRoll>, id: string) =>
+      relatedEntries(
+        roll.listed.find((e) => e.id === id)!,
+        roll.listed,
+        2,
+      ).map((e) => e.id);
+    const before = makeRoll(names);
+    expect(related(before, '邓')).toEqual(['范', '陈']);
+    expect(related(before, '安')).toEqual(['白', '陈']);
+    // A newcomer sorting between 高 (gāo) and 韩 changes what 高 and 韩 suggest, not 邓 or 安.
+    const after = makeRoll([...names, ['郭', entry('郭明')]]);
+    expect(related(after, '邓')).toEqual(['范', '陈']);
+    expect(related(after, '安')).toEqual(['白', '陈']);
+    expect(related(after, '高')).toEqual(['郭', '范']);
+  });
 });
