@@ -4,15 +4,26 @@
  * Generates synthetic content outside the repository at each size, builds it
  * through HONOUR_CONTENT_DIR exactly as a release builder would, and prints
  * medians (and min–max) of several runs, all measured side by side in one run:
- * cold and warm build time, peak RSS of the whole process tree, output size,
- * Pagefind index size and time, page transfer sizes, and what a cold name
- * search costs in Chromium. Figures, not pass/fail: see docs/performance.md.
+ * cold and warm build time, a rebuild after a new 100-entry release, peak RSS
+ * of the whole process tree, output size, Pagefind index size and time, page
+ * and photo transfer sizes, what a cold name search costs in Chromium, and the
+ * same entries built by a bare Astro MDX project (the naive baseline).
+ * Figures, not pass/fail: see docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateContent } from './bench/generate.ts';
@@ -105,9 +116,14 @@ function cacheDirFor(contentDir: string): string {
   return resolve(`node_modules/.astro-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`);
 }
 
-async function build(contentDir: string, outDir: string): Promise<BuildRun> {
+/** Every build's log is kept here, for a look at where its time went. */
+const logDir = projectTmp('bench-logs-');
+let buildCount = 0;
+
+async function build(contentDir: string, outDir: string, cwd = process.cwd()): Promise<BuildRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd,
     env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1' },
   });
   let log = '';
@@ -119,8 +135,9 @@ async function build(contentDir: string, outDir: string): Promise<BuildRun> {
   }, 100);
   const code = await new Promise<number | null>((r) => child.on('close', r));
   clearInterval(sampler);
+  writeFileSync(join(logDir, `${String(++buildCount).padStart(2, '0')}-${basename(contentDir)}.log`), log);
   const pagefind = /搜索索引：.*用时 ([\d.]+) 秒/.exec(log);
-  return {
+  const run = {
     seconds: (performance.now() - started) / 1000,
     peakMiB: peak / 1024,
     pagefindSeconds: pagefind ? Number(pagefind[1]) : NaN,
@@ -128,6 +145,68 @@ async function build(contentDir: string, outDir: string): Promise<BuildRun> {
     ok: code === 0,
     log,
   };
+  console.error(
+    `[bench]   ${run.ok ? 'ok' : 'FAILED'} ${run.seconds.toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB, ` +
+      `sync ${run.phases.sync} s, bundle ${run.phases.bundle} s, pages ${run.phases.pages} s, ` +
+      `photos ${run.phases.images} s, Pagefind ${run.pagefindSeconds} s (log ${buildCount})`,
+  );
+  return run;
+}
+
+/**
+ * The naive pattern, for comparison: a bare Astro project with the MDX integration, the same
+ * entry files through glob(), and one page per entry rendering its MDX. No rolls, photos or search.
+ */
+function baselineProject(contentDir: string, size: number): string {
+  const dir = join(tmpdir(), `honour-baseline-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], devToolbar: { enabled: false } };\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+export const collections = {
+  entries: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(join(contentDir, 'entries'))} }),
+    schema: z.looseObject({ name: z.string(), summary: z.string() }),
+  }),
+};
+`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'pages', '[...id].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  return (await getCollection('entries')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.name}</title></head>
+<body><h1>{entry.data.name}</h1><p>{entry.data.summary}</p><Content /></body></html>
+`,
+  );
+  return dir;
+}
+
+/** Bytes of the photo renditions an entry page offers at one width, per format. */
+function photoBytes(dist: string, entryHtml: string, width: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of entryHtml.matchAll(/<source srcset="([^"]+)" type="image\/(\w+)"/g)) {
+    const file = m[1]!
+      .split(', ')
+      .map((c) => c.split(' '))
+      .find(([, w]) => w === `${width}w`)?.[0];
+    if (file) out[m[2]!] = statSync(join(dist, file)).size;
+  }
+  return out;
 }
 
 function dirStats(dir: string): { bytes: number; files: number } {
@@ -164,7 +243,15 @@ const fmt = (xs: number[], digits = 1) =>
     ? `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`
     : xs[0]!.toFixed(digits);
 
-async function coldSearch(dist: string, query: string): Promise<{ ms: number; pagefindKiB: number; totalKiB: number }> {
+interface SearchCost {
+  ms: number;
+  pagefindKiB: number;
+  totalKiB: number;
+  /** Pagefind bytes by kind of file: script, wasm, meta, index, filter, fragment. */
+  parts: Record<string, number>;
+}
+
+async function coldSearch(dist: string, query: string): Promise<SearchCost> {
   const server = await serve(dist);
   const browser = await launch();
   try {
@@ -180,10 +267,16 @@ async function coldSearch(dist: string, query: string): Promise<{ ms: number; pa
     const ms = Date.now() - started;
     await context.close();
     const pagefind = server.requests.filter((r) => r.path.startsWith('/pagefind/'));
+    const parts: Record<string, number> = {};
+    for (const r of pagefind) {
+      const kind = /\.pf_(\w+)$/.exec(r.path)?.[1] ?? (r.path.includes('wasm') ? 'wasm' : 'script');
+      parts[kind] = (parts[kind] ?? 0) + r.transfer / 1024;
+    }
     return {
+      parts,
       ms,
-      pagefindKiB: pagefind.reduce((n, r) => n + r.bytes, 0) / 1024,
-      totalKiB: server.requests.reduce((n, r) => n + r.bytes, 0) / 1024,
+      pagefindKiB: pagefind.reduce((n, r) => n + r.transfer, 0) / 1024,
+      totalKiB: server.requests.reduce((n, r) => n + r.transfer, 0) / 1024,
     };
   } finally {
     await browser.close();
@@ -196,6 +289,7 @@ const column: string[] = [];
 const table = new Map<string, string[]>();
 const put = (metric: string, value: string) => table.set(metric, [...(table.get(metric) ?? []), value]);
 
+console.error(`[bench] build logs in ${logDir}`);
 for (const size of sizes) {
   column.push(`${size} entries`);
   const contentDir = join(tmpdir(), `honour-bench-${size}`);
@@ -204,8 +298,11 @@ for (const size of sizes) {
   console.error(`[bench] generating ${size} entries in ${contentDir}`);
   await generateContent(contentDir, { size });
 
+  const baselineDir = baselineProject(contentDir, size);
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
+  const release: BuildRun[] = [];
+  const baseline: BuildRun[] = [];
   for (let i = 0; i < runs; i++) {
     rmSync(cacheDirFor(contentDir), { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
@@ -213,8 +310,21 @@ for (const size of sizes) {
     cold.push(await build(contentDir, outDir));
     console.error(`[bench] ${size}: warm build ${i + 1}/${runs}`);
     warm.push(await build(contentDir, outDir));
+    // A quarterly release: 100 new entries in a new batch, built with the caches of the last build.
+    const added = await generateContent(contentDir, { size: 100, start: size, release: '2027-q1' });
+    console.error(`[bench] ${size}: rebuild after a 100-entry release ${i + 1}/${runs}`);
+    release.push(await build(contentDir, outDir));
+    for (const f of added) rmSync(f);
+    console.error(`[bench] ${size}: baseline (bare Astro MDX) ${i + 1}/${runs}`);
+    rmSync(join(baselineDir, 'node_modules', '.astro'), { recursive: true, force: true });
+    baseline.push(await build(contentDir, join(baselineDir, 'dist'), baselineDir));
   }
-  const failed = [...cold, ...warm].find((r) => !r.ok);
+  // Leave the site as the runs measured it (without the added release) for the size and search figures.
+  console.error(`[bench] ${size}: rebuild without the added release`);
+  const restored = await build(contentDir, outDir);
+  const imagesReused = (restored.log.match(/\(reused cache entry\)/g) ?? []).length;
+  const imagesTotal = (restored.log.match(/^\S+\s+▶ /gm) ?? []).length;
+  const failed = [...cold, ...warm, ...release, ...baseline, restored].find((r) => !r.ok);
   if (failed) throw new Error(`build failed at ${size} entries:\n${failed.log.slice(-3000)}`);
 
   const dist = dirStats(outDir);
@@ -240,11 +350,31 @@ for (const size of sizes) {
   for (let i = 0; i < searchRuns; i++) searches.push(await coldSearch(outDir, query));
 
   put('cold build, s', fmt(cold.map((r) => r.seconds)));
+  put('baseline: bare Astro MDX, one page per entry, s', fmt(baseline.map((r) => r.seconds)));
+  put(
+    'cold build ÷ baseline',
+    `${(median(cold.map((r) => r.seconds)) / median(baseline.map((r) => r.seconds))).toFixed(2)}×`,
+  );
   put('warm rebuild (nothing changed), s', fmt(warm.map((r) => r.seconds)));
+  put('rebuild after a 100-entry release, s', fmt(release.map((r) => r.seconds)));
   put(
     'peak RSS, whole build, MiB',
     fmt(
       cold.map((r) => r.peakMiB),
+      0,
+    ),
+  );
+  put(
+    'baseline peak RSS, MiB',
+    fmt(
+      baseline.map((r) => r.peakMiB),
+      0,
+    ),
+  );
+  put(
+    'peak RSS, 100-entry release rebuild, MiB',
+    fmt(
+      release.map((r) => r.peakMiB),
       0,
     ),
   );
@@ -253,10 +383,23 @@ for (const size of sizes) {
   put('  of which page generation, s', fmt(cold.map((r) => r.phases.pages)));
   put('  of which photos, s', fmt(cold.map((r) => r.phases.images)));
   put('  of which Pagefind indexing, s', fmt(cold.map((r) => r.pagefindSeconds)));
+  put('  release rebuild: page generation, s', fmt(release.map((r) => r.phases.pages)));
+  put('  release rebuild: Pagefind indexing, s', fmt(release.map((r) => r.pagefindSeconds)));
+  put('photos reused from the cache on a rebuild', `${imagesReused} of ${imagesTotal}`);
   put('dist size, MiB / files', `${(dist.bytes / 2 ** 20).toFixed(1)} / ${dist.files}`);
   put('Pagefind index, MiB / files', `${(pagefind.bytes / 2 ** 20).toFixed(1)} / ${pagefind.files}`);
   put('entry page, gzip HTML+CSS, KiB (median)', median(entryKiB).toFixed(1));
   put('roll page, gzip HTML+CSS, KiB (median)', median(rollKiB).toFixed(1));
+  const photoPage = entryPages.find((d) =>
+    readFileSync(join(outDir, 'people', d, 'index.html'), 'utf8').includes('<picture'),
+  );
+  const photo = photoPage
+    ? photoBytes(outDir, readFileSync(join(outDir, 'people', photoPage, 'index.html'), 'utf8'), 720)
+    : {};
+  put(
+    '4,000 px photo at 720 px (entry page), AVIF / WebP KiB',
+    `${((photo.avif ?? NaN) / 1024).toFixed(1)} / ${((photo.webp ?? NaN) / 1024).toFixed(1)}`,
+  );
   put(
     `cold name search “${query}”: first results, ms`,
     fmt(
@@ -265,18 +408,46 @@ for (const size of sizes) {
     ),
   );
   put(
-    'cold name search: Pagefind bytes, KiB',
+    'cold name search: Pagefind bytes transferred (gzip), KiB',
     fmt(
       searches.map((s) => s.pagefindKiB),
       0,
     ),
   );
+  const parts = searches.at(-1)?.parts ?? {};
   put(
-    'cold name search: all bytes incl. page, KiB',
+    '  Pagefind bytes by file kind, KiB',
+    Object.entries(parts)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', '),
+  );
+  put(
+    'cold name search: all bytes transferred incl. page, KiB',
     fmt(
       searches.map((s) => s.totalKiB),
       0,
     ),
+  );
+}
+
+// Photos: every photo entry of the main runs shares one of ten source files, and Astro processes
+// each distinct file once, so their photo phase is small. What a new photo costs, measured apart:
+// 50 entries with 10 distinct 4,000 × 3,000 photos, built with an empty cache and again with it kept.
+{
+  const photoDir = join(tmpdir(), 'honour-bench-photos');
+  const photoOut = join(projectTmp('bench-photos-'), 'dist');
+  await generateContent(photoDir, { size: 50 });
+  const first: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheDirFor(photoDir), { recursive: true, force: true });
+    console.error(`[bench] photos: first build ${i + 1}/${runs}`);
+    first.push((await build(photoDir, photoOut)).phases.images);
+    again.push((await build(photoDir, photoOut)).phases.images);
+  }
+  console.log(
+    `\nphotos: processing 10 new 4,000 × 3,000 photos took ${fmt(first, 2)} s (${(median(first) / 10).toFixed(2)} s per photo); ` +
+      `the next build, cache kept: ${fmt(again, 2)} s`,
   );
 }
 

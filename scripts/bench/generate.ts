@@ -5,7 +5,7 @@
  * category and kind, a photo on one entry in five, releases of a few hundred).
  * Deterministic for a given size, so runs compare like with like.
  */
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { slugFor } from '../../src/lib/slug.ts';
@@ -155,6 +155,81 @@ const SENTENCES = [
   '退休后义务为社区居民理发、量血压，风雨无阻。',
 ];
 
+/**
+ * Story sentences: templates whose slots are filled from pools of places,
+ * people, deeds and numbers, so stories share common words but each carries
+ * its own specifics, as real citations do (a fixed set of whole sentences
+ * would make every word appear on every page, which no real roll does).
+ */
+const PLACE_SYLLABLES = [...'东西南北上下前后新旧杨柳李王张刘赵马石河山沟坪庄岭堡湾峪泉桥寨圪垛坡峁塬'];
+const PEOPLE = [
+  '孤寡老人',
+  '留守儿童',
+  '残疾邻居',
+  '病重的同事',
+  '独居老人',
+  '困难学生',
+  '过往行人',
+  '外地游客',
+  '患病的村民',
+  '退伍老兵',
+];
+const HELP = [
+  '送米送面',
+  '义务理发',
+  '上门问诊',
+  '辅导功课',
+  '修缮房屋',
+  '代购药品',
+  '清扫积雪',
+  '送去冬衣',
+  '打扫院落',
+  '陪伴聊天',
+];
+const UNITS = [
+  '卫生院',
+  '供电所',
+  '派出所',
+  '小学',
+  '敬老院',
+  '邮政所',
+  '农机站',
+  '合作社',
+  '加油站',
+  '养殖场',
+  '果园',
+  '砖厂',
+];
+const DEEDS = [
+  '跳入冰冷的河水救起落水儿童',
+  '冲进着火的民房背出被困老人',
+  '拦下失控的三轮车',
+  '在车站拾到钱包归还失主',
+  '为白血病患者捐献造血干细胞',
+  '在暴雨中疏散被困群众',
+  '帮助迷路的老人找到家人',
+  '连夜抢修被冲毁的道路',
+];
+const THINGS = ['花椒', '苹果', '核桃', '小米', '连翘', '黄花菜', '香菇', '蜂蜜', '梨', '红枣'];
+const TEMPLATES: Array<
+  (pick: <T>(xs: readonly T[]) => T, n: (lo: number, hi: number) => number, place: () => string) => string
+> = [
+  (p, n, place) => `${n(3, 30)}年来，坚持为${place()}的${p(PEOPLE)}${p(HELP)}，从未间断。`,
+  (p, n, place) => `在${place()}${p(UNITS)}工作${n(5, 35)}年，先后${n(2, 12)}次被评为先进个人。`,
+  (p, n, place) => `${n(2005, 2025)}年${n(1, 12)}月，在${place()}附近${p(DEEDS)}。`,
+  (p, n, place) => `带领${place()}的乡亲种植${p(THINGS)}${n(50, 3000)}亩，户均增收${n(2, 30)}千元。`,
+  (p, n) => `累计义务服务${n(300, 9000)}小时，帮助${p(PEOPLE)}${n(10, 600)}人次。`,
+  (_p, n, place) => `自费${n(1, 80)}万元为${place()}修路架桥、安装路灯${n(10, 200)}盏。`,
+  (p, n) =>
+    `照顾卧床的${p(['公婆', '父母', '岳父', '婆婆', '小叔子', '养母'])}${n(5, 30)}年，端水喂饭、擦洗翻身，毫无怨言。`,
+  (p, n, place) =>
+    `开办${place()}${p(['爱心驿站', '四点半课堂', '老年食堂', '义务书屋', '便民服务点'])}，每周${n(1, 7)}天免费开放。`,
+  (_p, n) => `借款人去世后，主动上门还清${n(2, 60)}万元欠款，守住了一个“信”字。`,
+  (p, n) => `诚信经营${p(['小卖部', '饭店', '修车铺', '药店', '农资店', '豆腐坊'])}${n(5, 40)}年，明码标价、童叟无欺。`,
+  (p, n) => `退休后组建志愿服务队，发展队员${n(10, 300)}名，常年开展${p(HELP)}活动。`,
+  () => `面对荣誉，总是说：“这都是我应该做的。”`,
+];
+
 /** A small deterministic random generator (mulberry32), so sizes give the same content every run. */
 function random(seed: number): () => number {
   let a = seed;
@@ -191,8 +266,11 @@ const RELEASES = Array.from({ length: 12 }, (_, i) => {
   return { id: `${year}-q${q}`, year, date };
 });
 
-/** Writes a complete content root at `dir` (replacing it) with `size` entries. */
-export async function generateContent(dir: string, opts: GenerateOptions): Promise<void> {
+/**
+ * Writes a complete content root at `dir` (replacing it) with `size` entries, or with `start`
+ * adds a batch to an existing root. Returns the entry files written.
+ */
+export async function generateContent(dir: string, opts: GenerateOptions): Promise<string[]> {
   const root = resolve(dir);
   const start = opts.start ?? 0;
   if (start === 0) {
@@ -212,7 +290,23 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     await makePhotos(join(root, 'photos'));
   }
   const rand = random(opts.size * 7919 + start);
-  const taken = new Set<string>();
+  // A later batch must not overwrite an entry of an earlier one that happens to share a name.
+  const taken = new Set<string>(
+    existsSync(join(root, 'entries'))
+      ? readdirSync(join(root, 'entries'), { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) =>
+            f
+              .split(/[\\/]/)
+              .pop()!
+              .replace(/\.mdx$/, ''),
+          )
+      : [],
+  );
+  const written: string[] = [];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const place = () => `${pick(PLACE_SYLLABLES)}${pick(PLACE_SYLLABLES)}${pick(['村', '社区', '镇', '乡'])}`;
   for (let i = start; i < start + opts.size; i++) {
     const regionIndex = i % REGIONS.length;
     const region = REGIONS[regionIndex]!;
@@ -239,7 +333,9 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     const paragraphs: string[] = [];
     let story = '';
     while (story.length < storyLength) {
-      const para = Array.from({ length: 3 }, () => SENTENCES[Math.floor(rand() * SENTENCES.length)]).join('');
+      const para = Array.from({ length: 3 }, () =>
+        TEMPLATES[Math.floor(rand() * TEMPLATES.length)]!(pick, between, place),
+      ).join('');
       paragraphs.push(`${name}${para}`);
       story += para;
     }
@@ -256,23 +352,42 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     const dirFor = join(root, 'entries', region);
     mkdirSync(dirFor, { recursive: true });
     if (i % 5 === 0) {
-      copyFileSync(join(root, 'photos', `p${i % 10}.jpg`), join(dirFor, `${slug}.jpg`));
+      copyFileSync(join(root, 'photos', `p${(i / 5) % 10}.jpg`), join(dirFor, `${slug}.jpg`));
       fm.push('photo:', `  src: ./${slug}.jpg`, `  alt: 合成数据的示例照片 ${i}`);
     }
     writeFileSync(join(dirFor, `${slug}.mdx`), `---\n${fm.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`);
+    written.push(join(dirFor, `${slug}.mdx`));
+    if (i % 5 === 0) written.push(join(dirFor, `${slug}.jpg`));
   }
+  return written;
 }
 
-/** Ten phone-sized source photos (4,000 × 3,000), drawn locally. */
+/**
+ * Ten phone-sized source photos (4,000 × 3,000), drawn locally: shapes under
+ * a layer of grain, so they compress like a camera photo rather than a flat
+ * drawing (a few MB as JPEG at quality 90).
+ */
 async function makePhotos(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await Promise.all(
-    Array.from({ length: 10 }, (_, i) => {
-      const hue = (i * 36) % 360;
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 90) % 360},50%,40%)"/></linearGradient></defs><rect width="4000" height="3000" fill="url(#g)"/><circle cx="2000" cy="1300" r="700" fill="hsl(${hue},40%,30%)"/><rect x="1000" y="2100" width="2000" height="900" rx="400" fill="hsl(${hue},40%,30%)"/></svg>`;
-      return sharp(Buffer.from(svg))
-        .jpeg({ quality: 90 })
-        .toFile(join(dir, `p${i}.jpg`));
-    }),
-  );
+  // Grain drawn at a quarter of the size and enlarged: detail that survives down to the 720 px rendition.
+  const grain = await sharp({
+    create: {
+      width: 1000,
+      height: 750,
+      channels: 3,
+      background: { r: 128, g: 128, b: 128 },
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .resize(4000, 3000, { kernel: 'cubic' })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  for (let i = 0; i < 10; i++) {
+    const hue = (i * 36) % 360;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 90) % 360},50%,40%)"/></linearGradient></defs><rect width="4000" height="3000" fill="url(#g)"/><circle cx="2000" cy="1300" r="700" fill="hsl(${hue},40%,30%)"/><rect x="1000" y="2100" width="2000" height="900" rx="400" fill="hsl(${hue},40%,30%)"/></svg>`;
+    await sharp(Buffer.from(svg))
+      .composite([{ input: grain, blend: 'overlay' }])
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, `p${i}.jpg`));
+  }
 }

@@ -1,8 +1,9 @@
 /** Serves a built site on a free loopback port, as a static host would. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,15 +24,18 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   url: string;
   close: () => Promise<void>;
-  /** Every response so far: path and body bytes sent (uncompressed), for transfer counts. */
-  requests: Array<{ path: string; bytes: number }>;
+  /**
+   * Every response so far: path, body bytes sent (uncompressed), and the bytes a host that
+   * gzips text would transfer (Pagefind's own files are compressed already and count as they are).
+   */
+  requests: Array<{ path: string; bytes: number; transfer: number }>;
 }
 
 export async function serve(dist: string): Promise<StaticServer> {
   const requests: StaticServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const record = { path, bytes: 0 };
+    const record = { path, bytes: 0, transfer: 0 };
     requests.push(record);
     let file = normalize(join(dist, path));
     if (!file.startsWith(dist)) {
@@ -45,6 +49,10 @@ export async function serve(dist: string): Promise<StaticServer> {
       return;
     }
     record.bytes = statSync(file).size;
+    const type = TYPES[extname(file)] ?? '';
+    record.transfer = /^(text\/|application\/(json|xml))|svg/.test(type)
+      ? gzipSync(readFileSync(file)).length
+      : record.bytes;
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
