@@ -400,8 +400,9 @@ for (const size of sizes) {
     '4,000 px photo at 720 px (entry page), AVIF / WebP KiB',
     `${((photo.avif ?? NaN) / 1024).toFixed(1)} / ${((photo.webp ?? NaN) / 1024).toFixed(1)}`,
   );
+  put('cold name search: the query (a name from the roll)', query);
   put(
-    `cold name search “${query}”: first results, ms`,
+    'cold name search: first results, ms',
     fmt(
       searches.map((s) => s.ms),
       0,
