@@ -70,6 +70,13 @@ export function entryLoader({ dir, idOf, plainAsMarkdown }: EntryLoaderOptions):
       const markdown = context.entryTypes.get('.md');
       const mdx = context.entryTypes.get('.mdx');
       if (!markdown || !mdx) throw new Error('entry loader: the Markdown or MDX entry type is not registered');
+      // An entry cached by `astro dev` (all MDX) or before a story gained or lost a component is
+      // kept by glob() while its file is unchanged: drop it, so it is loaded the way it is now.
+      const plainIds = new Set(plain.map(idOf));
+      for (const id of context.store.keys()) {
+        const cached = context.store.get(id);
+        if (cached && plainIds.has(id) === Boolean(cached.deferredRender)) context.store.delete(id);
+      }
       const store = withoutKeys(context.store);
       // Pages never read the raw story (retainBody: false): the data store, which the build bundles, stays half the size.
       // Glob patterns are file names here; brackets or stars in a name must not act as wildcards.
