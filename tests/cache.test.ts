@@ -1,7 +1,8 @@
 /**
  * Warm rebuilds never serve a stale page: after editing an entry, a region's
  * name and a title's name, a rebuild with the caches kept shows every change
- * on every page that shows that data.
+ * on every page that shows that data, and rebuilds the search index (which is
+ * reused only when no entry page changed).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ describe('warm rebuilds', () => {
     const first = astroBuild(root, out);
     expect(first.status, first.output.slice(-1500)).toBe(0);
     expect(text(page(out, 'people/zhang-san-xixian').querySelector('.lead'))).toBe('义务为乡亲修理农具十多年。');
+    const searchIndex = () => readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8');
+    const firstIndex = searchIndex();
 
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
       s.replace('义务为乡亲修理农具十多年。', '义务为乡亲修理农具整整二十年。'),
@@ -40,5 +43,14 @@ describe('warm rebuilds', () => {
     expect(text(page(out, 'stats'))).toContain('西山县');
     expect(readFileSync(join(out, 'data/entries.json'), 'utf8')).toContain('测试市身边好人');
     expect(text(page(out, ''))).not.toContain('十多年');
+
+    // The search index was rebuilt for the changed pages, and is reused only when nothing changed.
+    expect(second.output).not.toContain('沿用上次的索引');
+    expect(searchIndex()).not.toBe(firstIndex);
+    const secondIndex = searchIndex();
+    const third = astroBuild(root, out);
+    expect(third.status, third.output.slice(-1500)).toBe(0);
+    expect(third.output).toContain('沿用上次的索引');
+    expect(searchIndex()).toBe(secondIndex);
   });
 });
