@@ -73,15 +73,17 @@ function phases(log: string): Phases {
     const m = re.exec(log);
     return m ? seconds(m[1]!) : NaN;
   };
+  // Astro writes durations as 450ms, 42.88s or 1m 3s.
+  const duration = (m: RegExpExecArray | null) =>
+    m ? (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : NaN;
   const after = (marker: string) => {
     const i = log.indexOf(marker);
-    const m = i < 0 ? null : /Completed in ([\d.]+)(ms|s)/.exec(log.slice(i));
-    return m ? Number(m[1]) / (m[2] === 'ms' ? 1000 : 1) : NaN;
+    return i < 0 ? NaN : duration(/Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(log.slice(i)));
   };
-  const bundle = /\[vite\] ✓ built in ([\d.]+)(ms|s)/.exec(log);
+  const bundle = duration(/\[vite\] ✓ built in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(log));
   return {
     sync: at(/(\d\d:\d\d:\d\d) \[types\] Generated/) - at(/(\d\d:\d\d:\d\d) \[content\] Syncing content/),
-    bundle: bundle ? Number(bundle[1]) / (bundle[2] === 'ms' ? 1000 : 1) : NaN,
+    bundle,
     pages: after('generating static routes'),
     images: after('generating optimized images'),
   };
