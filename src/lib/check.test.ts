@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from './check.ts';
+import { checkContent, lineOfField } from './check.ts';
 import { formatProblem } from './problems.ts';
 import { copyMini, editFile, MINI } from '../../tests/helpers/fixture.ts';
 
@@ -64,5 +64,34 @@ describe('checkContent on a content root', () => {
     const root2 = copyMini();
     writeFileSync(join(root2, 'regions.yaml'), '');
     expect((await errorsOf(root2))[0]).toContain('regions.yaml — （整个文件） — 文件是空的');
+  });
+});
+
+describe('lineOfField', () => {
+  const frontmatter = [
+    'name: 张三',
+    'honours:',
+    '  - title: lf-hr',
+    '    year: 2025',
+    '  - title: sx-hr',
+    '    year: 20266',
+    'photo:',
+    '  src: ./zhang-san.jpg',
+    '  alt: 张三的照片',
+    'summary: 义务修理农具',
+  ].join('\n');
+
+  it('points an editor at the nested line, not just the top-level key', () => {
+    expect(lineOfField(frontmatter, 'photo.alt')).toBe(9);
+    expect(lineOfField(frontmatter, 'honours[1].year')).toBe(6);
+    expect(lineOfField(frontmatter, 'honours[0].title')).toBe(3);
+    expect(lineOfField(frontmatter, 'summary')).toBe(10);
+  });
+
+  it('falls back to the deepest line it finds for a missing field, and adds the offset', () => {
+    expect(lineOfField(frontmatter, 'photo.width')).toBe(7);
+    expect(lineOfField(frontmatter, 'honours[2].year')).toBe(2);
+    expect(lineOfField(frontmatter, 'birth')).toBeUndefined();
+    expect(lineOfField(frontmatter, 'photo.alt', 1)).toBe(10);
   });
 });
