@@ -2,25 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { entryPageKey, rollPageKey } from './cache-keys.ts';
 import { buildRoll, relatedEntries, type EntryInput, type Honouree } from './roll.ts';
 import { releaseNeighbours, rollLists, rollPages } from './rolls.ts';
+import { entryInput } from '../../tests/helpers/entry-input.ts';
 
 const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
 type Source = { digest: string; data: EntryInput };
 
-function entry(name: string, over: Partial<EntryInput> = {}): EntryInput {
-  return {
-    name,
-    kind: 'person',
-    region: 'a',
-    category: 'c1',
-    honours: [{ title: 'city', year: 2026, release: 'q1' }],
-    summary: '多年照顾孤寡老人',
-    minor: false,
-    deceased: false,
-    status: 'active',
-    draft: false,
-    ...over,
-  };
-}
+/** An entry of the 2026 first-quarter release. */
+const entry = (name: string, over: Partial<EntryInput> = {}) =>
+  entryInput(name, { honours: [{ title: 'city', year: 2026, release: 'q1' }], summary: '多年照顾孤寡老人', ...over });
 
 /** The site as it would build: every entry page key and every roll page key, by path. */
 function keys(entries: Record<string, EntryInput>, regionName = '甲区', site = 'site-1') {

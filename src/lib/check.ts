@@ -24,7 +24,7 @@ import {
 } from './schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts } from './validate.ts';
 import { findPersonalData, mask, PERSONAL_DATA_LABELS } from './privacy.ts';
-import { findUnsafeMarkup } from './markup.ts';
+import { findUnsafeMarkup, splitFrontmatter } from './markup.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
 export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20 };
@@ -102,12 +102,6 @@ export interface CheckResult {
   /** Number of entry files read. */
   entries: number;
   content: LoadedContent;
-}
-
-/** Splits an MDX file into its YAML frontmatter and the line the frontmatter starts on. */
-export function splitFrontmatter(source: string): { frontmatter: string; body: string } | null {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return m ? { frontmatter: m[1] ?? '', body: m[2] ?? '' } : null;
 }
 
 /**

@@ -60,13 +60,18 @@ export function findUnsafeMarkup(body: string, firstLine = 1): MarkupHit[] {
   return hits.sort((a, b) => a.line - b.line);
 }
 
+/** Splits an MDX file into its YAML frontmatter and the line the frontmatter starts on. */
+export function splitFrontmatter(source: string): { frontmatter: string; body: string } | null {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  return m ? { frontmatter: m[1] ?? '', body: m[2] ?? '' } : null;
+}
+
 /**
- * True when an MDX file's story (the part after the front matter) reads the
- * same as plain Markdown: no components or HTML (`<`), no expressions (`{`,
- * `}`), no import or export, and no indented block (Markdown's indented code,
- * which MDX does not have). Such stories skip MDX compilation in builds.
+ * True when an entry's story (the body after the front matter) reads the same
+ * as plain Markdown: no components or HTML (`<`), no expressions (`{`, `}`), no
+ * import or export, and no indented block (Markdown's indented code, which MDX
+ * does not have). Such stories skip MDX compilation in builds.
  */
-export function isPlainMarkdown(file: string): boolean {
-  const body = file.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+export function isPlainMarkdown(body: string): boolean {
   return !/[<{}]/.test(body) && !/^[ \t]*(?:import|export)\s/m.test(body) && !/^(?:\t| {4})/m.test(body);
 }

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoll, relatedEntries, type EntryInput } from './roll.ts';
 import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './rolls.ts';
+import { entryInput } from '../../tests/helpers/entry-input.ts';
 
 const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
 
-function entry(name: string, over: Partial<EntryInput> = {}): EntryInput {
-  return {
-    name,
-    kind: 'person',
-    region: 'a',
-    category: 'c1',
-    honours: [{ title: 'city', year: 2025 }],
-    summary: '事迹',
-    minor: false,
-    deceased: false,
-    status: 'active',
-    draft: false,
-    ...over,
-  };
-}
+const entry = entryInput;
 
 function makeRoll(entries: Array<[string, EntryInput]>) {
   return buildRoll({

@@ -12,7 +12,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isPlainMarkdown } from '../lib/markup.ts';
+import { isPlainMarkdown, splitFrontmatter } from '../lib/markup.ts';
 
 type DataStore = LoaderContext['store'];
 
@@ -66,7 +66,11 @@ export function entryLoader({ dir, idOf, plainAsMarkdown }: EntryLoaderOptions):
       const files = mdxFiles(dir);
       const plain: string[] = [];
       const rich: string[] = [];
-      for (const f of files) (isPlainMarkdown(readFileSync(join(dir, f), 'utf8')) ? plain : rich).push(f);
+      for (const f of files) {
+        // A file without front matter goes the MDX way; the content gate has already refused it.
+        const body = splitFrontmatter(readFileSync(join(dir, f), 'utf8'))?.body;
+        (body !== undefined && isPlainMarkdown(body) ? plain : rich).push(f);
+      }
       const markdown = context.entryTypes.get('.md');
       const mdx = context.entryTypes.get('.mdx');
       if (!markdown || !mdx) throw new Error('entry loader: the Markdown or MDX entry type is not registered');
