@@ -112,6 +112,26 @@ describe('sample site', () => {
     }
   });
 
+  it('never sends a phone the full-size photo: every entry photo file is at most 720 px wide', () => {
+    const photoPages = readdirSync(join(sample, 'people'))
+      .map((id) => join('people', id))
+      .filter((p) => existsSync(join(sample, p, 'index.html')))
+      .map((p) => page(sample, p))
+      .filter((doc) => doc.querySelector('.entry-photo picture'));
+    expect(photoPages.length).toBeGreaterThanOrEqual(5);
+    for (const doc of photoPages) {
+      const picture = doc.querySelector('.entry-photo picture')!;
+      const img = picture.querySelector('img')!;
+      const candidates = [...picture.querySelectorAll('source, img')].flatMap((s) =>
+        (s.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)),
+      );
+      // The <img> fallback is one of the listed widths, not another (original-size) file.
+      expect(candidates.map(([url]) => url)).toContain(img.getAttribute('src'));
+      expect(Math.max(...candidates.map(([, w]) => Number.parseInt(w ?? '0', 10)))).toBeLessThanOrEqual(720);
+      expect(Number(img.getAttribute('width'))).toBeLessThanOrEqual(720);
+    }
+  });
+
   it('ships no client JavaScript on content pages but the small large-text switch, and no web fonts', () => {
     const assets = readdirSync(join(sample, '_astro'));
     expect(assets.filter((a) => /\.(woff2?|ttf|otf)$/.test(a))).toEqual([]);
