@@ -45,6 +45,8 @@ const searchRuns = Number(values['search-runs']);
 interface BuildRun {
   seconds: number;
   peakMiB: number;
+  /** Peak resident memory of Pagefind's own processes. */
+  pagefindPeakMiB: number;
   pagefindSeconds: number;
   phases: Phases;
   ok: boolean;
@@ -89,29 +91,33 @@ function phases(log: string): Phases {
   };
 }
 
-/** Sum of the resident memory of a process and all its descendants, from /proc. */
-function treeRssKiB(rootPid: number): number {
+/** Resident memory of a process and all its descendants, from /proc: the sum, and Pagefind's part. */
+function treeRssKiB(rootPid: number): { total: number; pagefind: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const pagefindPids = new Set<number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       rss.set(Number(name), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      if (/^Name:\s+pagefind/m.test(status)) pagefindPids.add(Number(name));
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       /* the process ended while we looked */
     }
   }
   let total = 0;
+  let pagefind = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    if (pagefindPids.has(pid)) pagefind += rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, pagefind };
 }
 
 function cacheDirFor(contentDir: string): string {
@@ -132,8 +138,12 @@ async function build(contentDir: string, outDir: string, cwd = process.cwd()): P
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   let peak = 0;
+  let pagefindPeak = 0;
   const sampler = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRssKiB(child.pid));
+    if (!child.pid) return;
+    const rss = treeRssKiB(child.pid);
+    peak = Math.max(peak, rss.total);
+    pagefindPeak = Math.max(pagefindPeak, rss.pagefind);
   }, 100);
   const code = await new Promise<number | null>((r) => child.on('close', r));
   clearInterval(sampler);
@@ -142,6 +152,7 @@ async function build(contentDir: string, outDir: string, cwd = process.cwd()): P
   const run = {
     seconds: (performance.now() - started) / 1000,
     peakMiB: peak / 1024,
+    pagefindPeakMiB: pagefindPeak / 1024,
     pagefindSeconds: pagefind ? Number(pagefind[1]) : NaN,
     phases: phases(log),
     ok: code === 0,
@@ -247,8 +258,12 @@ const fmt = (xs: number[], digits = 1) =>
     : xs[0]!.toFixed(digits);
 
 interface SearchCost {
+  /** Until the first results are on screen (names index only). */
   ms: number;
   pagefindKiB: number;
+  /** Until the complete answer (story indexes merged) replaced them. */
+  completeMs: number;
+  completeKiB: number;
   totalKiB: number;
   /** Pagefind bytes by kind of file: script, wasm, meta, index, filter, fragment. */
   parts: Record<string, number>;
@@ -262,14 +277,14 @@ async function coldSearch(dist: string, query: string): Promise<SearchCost> {
     const page = await context.newPage();
     const started = Date.now();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(
-      () =>
-        document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
-        document.querySelectorAll('#search-results li').length > 0,
-    );
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
     const ms = Date.now() - started;
+    await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+    const completeMs = Date.now() - started;
     await context.close();
+    // The first results come from the names index alone (/pagefind/); the story indexes only complete them.
     const pagefind = server.requests.filter((r) => r.path.startsWith('/pagefind/'));
+    const stories = server.requests.filter((r) => r.path.startsWith('/pagefind-stories/'));
     const parts: Record<string, number> = {};
     for (const r of pagefind) {
       const kind = /\.pf_(\w+)$/.exec(r.path)?.[1] ?? (r.path.includes('wasm') ? 'wasm' : 'script');
@@ -279,6 +294,8 @@ async function coldSearch(dist: string, query: string): Promise<SearchCost> {
       parts,
       ms,
       pagefindKiB: pagefind.reduce((n, r) => n + r.transfer, 0) / 1024,
+      completeMs,
+      completeKiB: [...pagefind, ...stories].reduce((n, r) => n + r.transfer, 0) / 1024,
       totalKiB: server.requests.reduce((n, r) => n + r.transfer, 0) / 1024,
     };
   } finally {
@@ -331,7 +348,8 @@ for (const size of sizes) {
   if (failed) throw new Error(`build failed at ${size} entries:\n${failed.log.slice(-3000)}`);
 
   const dist = dirStats(outDir);
-  const pagefind = dirStats(join(outDir, 'pagefind'));
+  const namesIndex = dirStats(join(outDir, 'pagefind'));
+  const storyIndexes = dirStats(join(outDir, 'pagefind-stories'));
   const entryPages = readdirSync(join(outDir, 'people')).filter((d) => d.includes('-'));
   const sample = entryPages.filter((_, i) => i % Math.max(1, Math.floor(entryPages.length / 100)) === 0);
   const entryKiB = sample.map((d) => pageTransfer(outDir, join('people', d, 'index.html')) / 1024);
@@ -386,11 +404,22 @@ for (const size of sizes) {
   put('  of which page generation, s', fmt(cold.map((r) => r.phases.pages)));
   put('  of which photos, s', fmt(cold.map((r) => r.phases.images)));
   put('  of which Pagefind indexing, s', fmt(cold.map((r) => r.pagefindSeconds)));
+  put(
+    '  Pagefind processes, peak RSS, MiB',
+    fmt(
+      cold.map((r) => r.pagefindPeakMiB),
+      0,
+    ),
+  );
   put('  release rebuild: page generation, s', fmt(release.map((r) => r.phases.pages)));
   put('  release rebuild: Pagefind indexing, s', fmt(release.map((r) => r.pagefindSeconds)));
   put('photos reused from the cache on a rebuild', `${imagesReused} of ${imagesTotal}`);
   put('dist size, MiB / files', `${(dist.bytes / 2 ** 20).toFixed(1)} / ${dist.files}`);
-  put('Pagefind index, MiB / files', `${(pagefind.bytes / 2 ** 20).toFixed(1)} / ${pagefind.files}`);
+  put(
+    'Pagefind indexes: names / stories, MiB',
+    `${(namesIndex.bytes / 2 ** 20).toFixed(1)} / ${(storyIndexes.bytes / 2 ** 20).toFixed(1)}`,
+  );
+  put('Pagefind indexes, files', String(namesIndex.files + storyIndexes.files));
   put('entry page, gzip HTML+CSS, KiB (median)', median(entryKiB).toFixed(1));
   put('roll page, gzip HTML+CSS, KiB (median)', median(rollKiB).toFixed(1));
   const photoPage = entryPages.find((d) =>
@@ -412,7 +441,7 @@ for (const size of sizes) {
     ),
   );
   put(
-    'cold name search: Pagefind bytes transferred (gzip), KiB',
+    'cold name search: Pagefind bytes to first results (gzip), KiB',
     fmt(
       searches.map((s) => s.pagefindKiB),
       0,
@@ -424,6 +453,20 @@ for (const size of sizes) {
     Object.entries(parts)
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(', '),
+  );
+  put(
+    'cold name search: complete answer (story indexes merged), ms',
+    fmt(
+      searches.map((s) => s.completeMs),
+      0,
+    ),
+  );
+  put(
+    'cold name search: Pagefind bytes to the complete answer, KiB',
+    fmt(
+      searches.map((s) => s.completeKiB),
+      0,
+    ),
   );
   put(
     'cold name search: all bytes transferred incl. page, KiB',

@@ -32,6 +32,8 @@ export const t = {
     hint: '输入姓名中的两个字、全拼或拼音首字母都能找到。',
     loading: '正在搜索…',
     found: (n: number) => `找到 ${n} 位（个）`,
+    foundSoFar: (n: number) => `姓名中找到 ${n} 位（个），正在查找事迹…`,
+    searchingStories: '姓名中没有，正在查找事迹…',
     none: '没有找到，请换个词或去掉一些筛选条件。',
     more: '显示更多',
     filters: '筛选',

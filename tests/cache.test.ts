@@ -1,8 +1,8 @@
 /**
  * Warm rebuilds never serve a stale page: after editing an entry, a region's
  * name and a title's name, a rebuild with the caches kept shows every change
- * on every page that shows that data, and rebuilds the search index (which is
- * reused only when no entry page changed).
+ * on every page that shows that data, and rebuilds the search indexes whose
+ * pages changed (each is reused only when none of its pages changed).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,13 +44,23 @@ describe('warm rebuilds', () => {
     expect(readFileSync(join(out, 'data/entries.json'), 'utf8')).toContain('测试市身边好人');
     expect(text(page(out, ''))).not.toContain('十多年');
 
-    // The search index was rebuilt for the changed pages, and is reused only when nothing changed.
-    expect(second.output).not.toContain('沿用上次的索引');
+    // The search indexes were rebuilt for the changed pages, and are reused only when nothing changed.
+    expect(second.output).toContain('姓名索引重建');
     expect(searchIndex()).not.toBe(firstIndex);
     const secondIndex = searchIndex();
     const third = astroBuild(root, out);
     expect(third.status, third.output.slice(-1500)).toBe(0);
-    expect(third.output).toContain('沿用上次的索引');
+    expect(third.output).toContain('姓名索引沿用上次的索引');
+    expect(third.output).toContain('重建 0 份');
     expect(searchIndex()).toBe(secondIndex);
+
+    // A story edit rebuilds the story index of that entry (the fixture has one) and keeps the names index;
+    // which of several story shards a change touches is proven in src/lib/search-index.test.ts.
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三冒雨抢修水渠的故事。'));
+    const fourth = astroBuild(root, out);
+    expect(fourth.status, fourth.output.slice(-1500)).toBe(0);
+    expect(fourth.output).toContain('姓名索引沿用上次的索引');
+    expect(fourth.output).toMatch(/事迹索引 1 份，重建 1 份（\d+ 个页面）/);
+    expect(JSON.parse(readFileSync(join(out, 'pagefind-stories/shards.json'), 'utf8'))).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { t } from '../strings.ts';
 import { openRecord } from './open-data.ts';
 import { refId } from './validate.ts';
 import { entryKey, entryPageKey, hashOf, rollPageKey } from './cache-keys.ts';
+import { EARLIER_SHARD, storyShards } from './search-index.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
@@ -96,9 +97,14 @@ const siteKey = hashOf(
   ),
 );
 
-/** Incremental-build key of an entry page (see cache-keys.ts). */
+const shards = storyShards(entryPages);
+
+/** The story search shard of an entry page (withdrawn pages count too, so a withdrawal moves no shard boundary). */
+export const searchShardOf = (entry: Person): string => shards.get(entry.id) ?? EARLIER_SHARD;
+
+/** Incremental-build key of an entry page (see cache-keys.ts); the page names its search shard. */
 export const entryPageKeyOf = (entry: Person): string =>
-  entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry));
+  hashOf(entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry)), searchShardOf(entry));
 
 /** Incremental-build key of a roll page. */
 export const rollPageKeyOf = (page: PersonRollPage): string => rollPageKey(siteKey, page);

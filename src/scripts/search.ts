@@ -1,6 +1,11 @@
 /**
  * The search page: results as the resident types, facets with counts, and
  * the whole state in the URL. Loads Pagefind only when the page opens.
+ *
+ * Two indexes (src/lib/search-index.ts): the names index answers first and
+ * is small; the story indexes, one per release, are merged into a second
+ * Pagefind instance that gives the complete answer (names still first), which
+ * then replaces the first. The list stays aria-busy until the complete answer.
  */
 import {
   FILTERS,
@@ -21,6 +26,7 @@ interface ResultData {
 interface Pagefind {
   options: (o: { noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (url: string) => Promise<void>;
   search: (
     q: string | null,
     o: { filters?: Record<string, { any: string[] }> },
@@ -49,7 +55,8 @@ const facets = required<HTMLElement>('#search-facets');
 const more = required<HTMLButtonElement>('#search-more');
 
 let state: SearchState = parseState(location.search);
-let pagefind: Pagefind;
+let names: Pagefind;
+let stories: Promise<Pagefind> | undefined;
 let run = 0;
 let pending: Array<{ data: () => Promise<ResultData> }> = [];
 let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +96,6 @@ function card(d: ResultData): HTMLLIElement {
 }
 
 async function showMore(token: number) {
-  list.setAttribute('aria-busy', 'true');
   const batch = pending.splice(0, PAGE);
   const data = await Promise.all(batch.map((r) => r.data()));
   if (token !== run) return;
@@ -100,7 +106,6 @@ async function showMore(token: number) {
     ).map(card),
   );
   more.hidden = pending.length === 0;
-  list.setAttribute('aria-busy', 'false');
 }
 
 type Counts = Record<string, Record<string, number>>;
@@ -133,6 +138,51 @@ function renderFacets(narrowed: Counts, unfiltered: Counts = narrowed) {
   }
 }
 
+/** A Pagefind module instance of its own (a module URL is loaded once per page). */
+async function loadPagefind(base: string): Promise<Pagefind> {
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
+  // The worker script is another 42 KB before the first result; one search at a time needs no worker.
+  await pagefind.options({ noWorker: true });
+  await pagefind.init();
+  return pagefind;
+}
+
+/** The story indexes, merged into one instance; fetched the first time a query has words. */
+function storyIndex(): Promise<Pagefind> {
+  stories ??= (async () => {
+    const response = await fetch('/pagefind-stories/shards.json');
+    if (!response.ok) throw new Error(`story index list: HTTP ${response.status}`);
+    const [first, ...rest] = (await response.json()) as string[];
+    const pagefind = await loadPagefind(`/pagefind-stories/${first}/`);
+    await Promise.all(rest.map((shard) => pagefind.mergeIndex(`/pagefind-stories/${shard}/`)));
+    // Pagefind counts facets only once their filter files are loaded.
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return stories;
+}
+
+type Found = NonNullable<Awaited<ReturnType<Pagefind['search']>>>;
+
+/** Shows one answer; `partial` while the story indexes may still add results. */
+async function show(found: Found, token: number, partial: boolean) {
+  const n = found.results.length;
+  list.replaceChildren();
+  pending = [...found.results];
+  renderFacets(found.filters, found.totalFilters);
+  await showMore(token);
+  if (token !== run) return;
+  // Announced once results are on the page.
+  status.textContent = partial
+    ? n
+      ? t.search.foundSoFar(n)
+      : t.search.searchingStories
+    : n
+      ? t.search.found(n)
+      : t.search.none;
+  list.setAttribute('aria-busy', String(partial));
+}
+
 async function search() {
   const token = ++run;
   list.replaceChildren();
@@ -141,20 +191,26 @@ async function search() {
   list.setAttribute('aria-busy', 'true');
   if (!state.q && !Object.keys(filters).length) {
     status.textContent = t.search.hint;
-    renderFacets(await pagefind.filters());
+    renderFacets(await names.filters());
     list.setAttribute('aria-busy', 'false');
     return;
   }
   status.textContent = t.search.loading;
   // Pagefind returns no facet counts when given an empty filter object.
-  const found = await pagefind.search(state.q || null, Object.keys(filters).length ? { filters } : {});
-  if (!found || token !== run) return;
-  pending = found.results;
-  renderFacets(found.filters, found.totalFilters);
-  await showMore(token);
-  if (token !== run) return;
-  // Announced once the first results are on the page.
-  status.textContent = found.results.length ? t.search.found(found.results.length) : t.search.none;
+  const options = Object.keys(filters).length ? { filters } : {};
+  const first = await names.search(state.q || null, options);
+  if (!first || token !== run) return;
+  // Without words, the names index (every entry, every filter) is already the whole answer.
+  const words = state.q.trim() !== '';
+  await show(first, token, words);
+  if (!words || token !== run) return;
+  let all: Found | null = first;
+  try {
+    all = await (await storyIndex()).search(state.q, options);
+  } catch {
+    stories = undefined; // the names answer stands; the next query tries the story indexes again
+  }
+  if (all && token === run) await show(all, token, false);
 }
 
 function update(next: SearchState, history: 'push' | 'replace') {
@@ -168,10 +224,7 @@ function update(next: SearchState, history: 'push' | 'replace') {
 async function start() {
   input.value = state.q;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`)) as Pagefind;
-    // The worker script is another 42 KB before the first result; one search at a time needs no worker.
-    await pagefind.options({ noWorker: true });
-    await pagefind.init();
+    names = await loadPagefind('/pagefind/');
   } catch {
     status.textContent = t.search.failed;
     return;

@@ -114,6 +114,33 @@ describe('search page behaviour', () => {
     for (const id of ids) expect(id).toMatch(/zhiyuan|dui|tuan|che/);
   });
 
+  it('says how many it found, and "show more" reaches exactly that many', async () => {
+    await searchFor('建');
+    const said = Number(/找到 (\d+) 位/.exec((await page.textContent('#search-status')) ?? '')?.[1]);
+    expect(said).toBeGreaterThan(10);
+    while (await page.locator('#search-more').isVisible()) {
+      const before = await page.locator('#search-results li').count();
+      await page.locator('#search-more').click();
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+    }
+    expect(await page.locator('#search-results li').count()).toBe(said);
+  });
+
+  it('answers a name from the names index alone, even when the story indexes cannot load', async () => {
+    const context = await site.browser.newContext();
+    const p = await context.newPage();
+    const storyRequests: string[] = [];
+    await p.route('**/pagefind-stories/**', (route) => {
+      storyRequests.push(route.request().url());
+      return route.abort();
+    });
+    await p.goto(`${site.url}/search/?q=${encodeURIComponent('曾小红')}`);
+    expect((await resultIds(p))[0]).toBe('zeng-xiaohong-yaodu');
+    expect(storyRequests.length).toBeGreaterThan(0); // it did try to complete the answer from the stories
+    expect(await p.textContent('#search-status')).toMatch(/^找到 \d+ 位/);
+    await context.close();
+  });
+
   it('says so and links to the rolls when JavaScript is off', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const p = await context.newPage();

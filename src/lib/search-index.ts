@@ -1,0 +1,135 @@
+/**
+ * How the search index is split, so a quarterly release re-indexes a few
+ * hundred pages instead of every entry, and the first results for a name
+ * stay small:
+ *
+ * - the names index (`/pagefind/`) holds every entry page without its story:
+ *   name, search terms, summary, facts and filters. A cold name query loads
+ *   only this index;
+ * - the story indexes (`/pagefind-stories/<shard>/`) hold whole entry pages,
+ *   grouped by the releases that first published them (storyShards); the
+ *   search page merges them (Pagefind's mergeIndex) for complete results once
+ *   the names answer is on screen.
+ *
+ * A new release changes the names index and the newest story shard only.
+ */
+import { createHash } from 'node:crypto';
+
+/** Marks the entry page's story section; the names index ignores it. */
+export const STORY_ATTR = 'data-search-story';
+/** On the entry article: the story shard the page belongs to. */
+export const SHARD_ATTR = 'data-search-shard';
+/** Shard of entries whose honours all predate the site's releases. */
+export const EARLIER_SHARD = 'earlier';
+/** Lists the story shards for the search page, inside the story index folder. */
+export const SHARDS_FILE = 'shards.json';
+
+/**
+ * A story shard holds the entries first published by a run of consecutive
+ * releases, closed once it reaches this many entries; only the newest, open
+ * shard grows with each release. Fewer, larger shards mean fewer index files
+ * for the complete answer; smaller ones, less to re-index per release
+ * (Pagefind: about 7 ms per page, docs/performance.md).
+ */
+export const SHARD_MIN_ENTRIES = 2000;
+
+interface ShardableEntry {
+  id: string;
+  ladder: ReadonlyArray<{ release?: { id: string; date: string } }>;
+}
+
+/** The release that first published an entry (earliest date, then id). */
+function firstRelease(entry: ShardableEntry): { id: string; date: string } | undefined {
+  let first: { id: string; date: string } | undefined;
+  for (const { release } of entry.ladder)
+    if (release && (!first || release.date < first.date || (release.date === first.date && release.id < first.id)))
+      first = release;
+  return first;
+}
+
+/**
+ * Entry id → story shard. Entries whose honours predate the releases come
+ * first, then each release's new entries in release order; a shard is named
+ * after its first release. An entry never moves: a later honour or a new
+ * release leaves the closed shards as they were.
+ */
+export function storyShards(entries: readonly ShardableEntry[], min = SHARD_MIN_ENTRIES): Map<string, string> {
+  const groups = new Map<string, { date: string; ids: string[] }>();
+  for (const entry of entries) {
+    const release = firstRelease(entry);
+    const key = release?.id ?? EARLIER_SHARD;
+    const group = groups.get(key) ?? { date: release?.date ?? '', ids: [] };
+    group.ids.push(entry.id);
+    groups.set(key, group);
+  }
+  const ordered = [...groups].sort(([a, x], [b, y]) =>
+    x.date !== y.date ? (x.date < y.date ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0,
+  );
+  const shards = new Map<string, string>();
+  let shard: string | undefined;
+  let size = 0;
+  for (const [key, group] of ordered) {
+    if (shard === undefined || size >= min) {
+      shard = key;
+      size = 0;
+    }
+    size += group.ids.length;
+    for (const id of group.ids) shards.set(id, shard);
+  }
+  return shards;
+}
+
+/**
+ * The page as the names index reads it: without the story section, so a story
+ * edit leaves the names index's input (and its kept copy) unchanged.
+ */
+export function withoutStory(html: string): string {
+  const section = new RegExp(`<section[^>]*\\s${STORY_ATTR}(?:="[^"]*")?[\\s>][\\s\\S]*?</section>`);
+  if (!section.test(html)) throw new Error(`entry page has no ${STORY_ATTR} section`);
+  return html.replace(section, '');
+}
+
+/** The story shard an entry page declares. */
+export function shardOfPage(html: string): string {
+  const shard = new RegExp(`\\s${SHARD_ATTR}="([\\w.-]+)"`).exec(html)?.[1];
+  if (!shard) throw new Error(`entry page has no ${SHARD_ATTR}`);
+  return shard;
+}
+
+export interface IndexedPage {
+  url: string;
+  html: string;
+}
+
+export interface IndexInput {
+  /** `names`, or `stories/<shard>`: the folder under dist/ and under the cache. */
+  name: string;
+  pages: IndexedPage[];
+  /** Hash of every page the index reads (URL and HTML) and of `salt` (Pagefind's version). */
+  hash: string;
+}
+
+function hashPages(salt: string, pages: IndexedPage[]): string {
+  const hash = createHash('sha256').update(salt).update('\0');
+  for (const p of pages) hash.update(p.url).update('\0').update(p.html).update('\0');
+  return hash.digest('hex');
+}
+
+/** The names index and one story index per shard, each with the hash that decides whether a kept copy is still right. */
+export function planIndexes(pages: IndexedPage[], salt: string): { names: IndexInput; stories: IndexInput[] } {
+  const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const names = sorted.map((p) => ({ url: p.url, html: withoutStory(p.html) }));
+  const shards = new Map<string, IndexedPage[]>();
+  for (const p of sorted) {
+    const shard = shardOfPage(p.html);
+    const list = shards.get(shard);
+    if (list) list.push(p);
+    else shards.set(shard, [p]);
+  }
+  return {
+    names: { name: 'names', pages: names, hash: hashPages(salt, names) },
+    stories: [...shards]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([shard, list]) => ({ name: `stories/${shard}`, pages: list, hash: hashPages(salt, list) })),
+  };
+}
