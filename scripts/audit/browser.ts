@@ -42,7 +42,12 @@ async function elderlyChecks(p: Page, large: boolean): Promise<string[]> {
         }
       }
       for (const el of document.querySelectorAll<HTMLElement>(targets)) {
-        const r = el.getBoundingClientRect();
+        // A checkbox or radio wrapped in its label is toggled by the whole label: that is the target.
+        const label =
+          el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+            ? el.closest('label')
+            : null;
+        const r = (label ?? el).getBoundingClientRect();
         if (r.width === 0 || el.offsetParent === null) continue;
         if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
           out.push(`touch target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.outerHTML.slice(0, 60)}`);

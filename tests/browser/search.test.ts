@@ -116,6 +116,8 @@ describe('search page behaviour', () => {
 
   it('says how many it found, and "show more" reaches exactly that many', async () => {
     await searchFor('建');
+    // Opened cold from a shared link, the page still offers the facets.
+    expect(await page.getByRole('group', { name: '地区' }).getByRole('checkbox').count()).toBeGreaterThan(1);
     const said = Number(/找到 (\d+) 位/.exec((await page.textContent('#search-status')) ?? '')?.[1]);
     expect(said).toBeGreaterThan(10);
     while (await page.locator('#search-more').isVisible()) {
