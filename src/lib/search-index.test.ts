@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER_SHARD, planIndexes, shardOfPage, storyShards, withoutStory } from './search-index.ts';
+import { EARLIER_SHARD, indexedPart, planIndexes, shardOfPage, storyShards, withoutStory } from './search-index.ts';
 
 const page = (slug: string, shard: string, story: string, name = slug) => ({
   url: `/people/${slug}/`,
@@ -98,5 +98,25 @@ describe('which indexes a change rebuilds', () => {
     const before = hashes(plan());
     const after = hashes(plan(site, 'other lock'));
     for (const key of Object.keys(before)) expect(after[key]).not.toBe(before[key]);
+  });
+});
+
+describe('what Pagefind reads of a page', () => {
+  const article = '<article class="entry" data-pagefind-body data-search-shard="x"><h1>张三</h1></article>';
+  const pageWith = (related: string) =>
+    `<!doctype html><html lang="zh-CN"><head><title>张三</title></head><body><main>${article}` +
+    `<aside><article class="card"><a href="/people/${related}/">${related}</a></article></aside></main></body></html>`;
+
+  it('is the indexed article and the page language, so a changed related list changes nothing', () => {
+    expect(indexedPart(pageWith('li-si'))).toBe(`<!doctype html><html lang="zh-CN"><body>${article}</body></html>`);
+    expect(indexedPart(pageWith('wang-wu'))).toBe(indexedPart(pageWith('li-si')));
+  });
+
+  it('keeps an article nested in the story whole', () => {
+    const nested =
+      '<article data-pagefind-body data-search-shard="x"><section data-search-story><article>引文</article><p>后文</p></section></article>';
+    expect(indexedPart(`<html lang="zh-CN"><body>${nested}<footer>页脚</footer></body></html>`)).toContain(
+      '<p>后文</p></section></article></body>',
+    );
   });
 });

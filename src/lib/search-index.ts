@@ -89,6 +89,31 @@ export function withoutStory(html: string): string {
   return html.replace(section, '');
 }
 
+/**
+ * What Pagefind reads of an entry page: the page language and the
+ * data-pagefind-body article, nothing else. Related entries and neighbours
+ * sit outside it and change with every release; leaving them out keeps a
+ * shard's input (and hash) unchanged unless its entries changed.
+ */
+export function indexedPart(html: string): string {
+  const start = /<article\b[^>]*\sdata-pagefind-body[\s>=]/.exec(html)?.index;
+  if (start === undefined) throw new Error('entry page has no data-pagefind-body article');
+  const tags = /<\/?article\b/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  let end = -1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[0] === '<article' ? 1 : -1;
+    if (depth === 0) {
+      end = html.indexOf('>', m.index) + 1;
+      break;
+    }
+  }
+  if (end <= 0) throw new Error('entry page article is not closed');
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
+  return `<!doctype html><html lang="${lang}"><body>${html.slice(start, end)}</body></html>`;
+}
+
 /** The story shard an entry page declares. */
 export function shardOfPage(html: string): string {
   const shard = new RegExp(`\\s${SHARD_ATTR}="([\\w.-]+)"`).exec(html)?.[1];
@@ -98,6 +123,7 @@ export function shardOfPage(html: string): string {
 
 export interface IndexedPage {
   url: string;
+  /** The part of the page Pagefind reads (indexedPart). */
   html: string;
 }
 

@@ -3,7 +3,7 @@
  * the whole state in the URL. Loads Pagefind only when the page opens.
  *
  * Two indexes (src/lib/search-index.ts): the names index answers first and
- * is small; the story indexes, one per release, are merged into a second
+ * is small; the story indexes, grouped by release, are merged into a second
  * Pagefind instance that gives the complete answer (names still first), which
  * then replaces the first. The list stays aria-busy until the complete answer.
  */

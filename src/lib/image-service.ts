@@ -1,0 +1,39 @@
+/**
+ * Astro's sharp image service, with at most one transform per core at a time.
+ *
+ * Astro processes two source photos at once and all renditions of each at
+ * once: 26 decoded 4,000 x 3,000 photos in memory together, which made the
+ * photo phase the peak of a whole build (about 3 GB, docs/performance.md).
+ * libvips already spreads one transform over every core, so queueing the
+ * rest costs no time. Output is byte for byte the sharp service's.
+ */
+import { availableParallelism } from 'node:os';
+import type { LocalImageService } from 'astro';
+import sharpService from 'astro/assets/services/sharp';
+
+/** Runs at most `limit` tasks at a time, in the order they arrive. */
+export function limiter(limit: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+const queue = limiter(Math.max(1, availableParallelism()));
+
+const service: LocalImageService = {
+  ...sharpService,
+  transform: (input, transform, config, logger) =>
+    queue(() => sharpService.transform(input, transform, config, logger)),
+};
+
+export default service;
