@@ -5,7 +5,7 @@
  * category and kind, a photo on one entry in five, releases of a few hundred).
  * Deterministic for a given size, so runs compare like with like.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { slugFor } from '../../src/lib/slug.ts';
@@ -352,8 +352,9 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     const dirFor = join(root, 'entries', region);
     mkdirSync(dirFor, { recursive: true });
     if (i % 5 === 0) {
-      copyFileSync(join(root, 'photos', `p${(i / 5) % 10}.jpg`), join(dirFor, `${slug}.jpg`));
-      fm.push('photo:', `  src: ./${slug}.jpg`, `  alt: 合成数据的示例照片 ${i}`);
+      // Entries that share a photo share its file. Per-entry copies of ten files made Astro name each
+      // rendition after whichever copy it met first, so a new entry renamed other entries' photos.
+      fm.push('photo:', `  src: ../../photos/p${(i / 5) % 10}.jpg`, `  alt: 合成数据的示例照片 ${i}`);
     }
     writeFileSync(join(dirFor, `${slug}.mdx`), `---\n${fm.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`);
     written.push(join(dirFor, `${slug}.mdx`));
