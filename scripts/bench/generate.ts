@@ -358,7 +358,6 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     }
     writeFileSync(join(dirFor, `${slug}.mdx`), `---\n${fm.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`);
     written.push(join(dirFor, `${slug}.mdx`));
-    if (i % 5 === 0) written.push(join(dirFor, `${slug}.jpg`));
   }
   return written;
 }
