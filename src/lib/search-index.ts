@@ -1,7 +1,7 @@
 /**
- * How the search index is split, so a quarterly release re-indexes a few
- * hundred pages instead of every entry, and the first results for a name
- * stay small:
+ * How the search index is split, so a quarterly release re-indexes the names
+ * (small pages) and one group of stories instead of every whole entry page,
+ * and the first results for a name stay small:
  *
  * - the names index (`/pagefind/`) holds every entry page without its story:
  *   name, search terms, summary, facts and filters. A cold name query loads
@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Marks the entry page's story section; the names index ignores it. */
+/** Marks the entry page's story section; the names index leaves it out. */
 export const STORY_ATTR = 'data-search-story';
 /** On the entry article: the story shard the page belongs to. */
 export const SHARD_ATTR = 'data-search-shard';
