@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoll, entriesOfRelease, newestFirst, type EntryInput, type RollInput } from './roll.ts';
 import { statistics } from './stats.ts';
+import { entryInput } from '../../tests/helpers/entry-input.ts';
 
 const title = (id: string, level: 'county' | 'city' | 'provincial' | 'national', rank = 1) => ({
   id,
@@ -12,19 +13,8 @@ const title = (id: string, level: 'county' | 'city' | 'provincial' | 'national',
   forMinors: false,
 });
 
-const base = (name: string, honours: EntryInput['honours'], over: Partial<EntryInput> = {}): EntryInput => ({
-  name,
-  kind: 'person',
-  region: 'a',
-  category: 'c',
-  honours,
-  summary: '事迹',
-  minor: false,
-  deceased: false,
-  status: 'active',
-  draft: false,
-  ...over,
-});
+const base = (name: string, honours: EntryInput['honours'], over: Partial<EntryInput> = {}): EntryInput =>
+  entryInput(name, { category: 'c', honours, ...over });
 
 function input(entries: Array<[string, EntryInput]>): RollInput<string> {
   return {
