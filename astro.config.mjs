@@ -1,7 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { load as loadYaml } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -9,12 +7,13 @@ import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { contentRoot } from './src/lib/content-root.ts';
+import { loadYamlData } from './src/lib/yaml.ts';
 
 /** The site URL comes from the content root's settings, so another city's content brings its own. */
 function siteUrl() {
   try {
     const records = /** @type {Array<{ id: string, url?: string }>} */ (
-      loadYaml(readFileSync(join(contentRoot(), 'site.yaml'), 'utf8'))
+      loadYamlData(readFileSync(join(contentRoot(), 'site.yaml'), 'utf8'))
     );
     return records.find((r) => r.id === 'site')?.url;
   } catch {
@@ -36,7 +35,8 @@ export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
-  integrations: [buildLock(), contentGate(), mdx(), searchIndex()],
+  // No MDX integration: stories are parsed and rendered by the engine (src/lib/story.ts), never compiled.
+  integrations: [buildLock(), contentGate(), searchIndex()],
   devToolbar: { enabled: false },
   image: {
     service: {
@@ -51,17 +51,5 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: {
-    build: {
-      assetsInlineLimit: 0,
-      rolldownOptions: {
-        // Every MDX module trips this (an open upstream issue); at 10k entries it is
-        // thousands of identical lines that hide real warnings.
-        onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-          handler(level, log);
-        },
-      },
-    },
-  },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -6,11 +6,21 @@
  * row (all files at once, each atomically); rejected rows are listed with
  * row number, column and reason, and the command exits 1 if any was.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { checkContent, photoProblems, plainHelpers, personalDataProblems } from '../src/lib/check.ts';
+import { checkContent, checkEntrySource, photoProblems, plainHelpers, personalDataProblems } from '../src/lib/check.ts';
+import { isInside } from '../src/lib/content-files.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/lib/entry-file.ts';
 import {
@@ -21,10 +31,12 @@ import {
   matchHeaders,
   parseCsv,
   readXlsx,
+  SheetError,
+  type CellProblem,
   type Column,
   type RowError,
 } from '../src/lib/import.ts';
-import { findUnsafeMarkup } from '../src/lib/markup.ts';
+import { parseStory } from '../src/lib/story.ts';
 import { formatReport } from '../src/lib/problems.ts';
 import { entrySchemaFor } from '../src/lib/schema.ts';
 import { slugFor } from '../src/lib/slug.ts';
@@ -54,7 +66,16 @@ const { content } = existing;
 const entrySchema = entrySchemaFor(plainHelpers);
 
 // ---- read the sheet ----
-const rows = /\.xlsx$/i.test(sheetPath) ? await readXlsx(sheetPath) : parseCsv(decodeCsv(readFileSync(sheetPath)));
+let rows: string[][];
+let cellProblems: CellProblem[] = [];
+try {
+  if (/\.xlsx$/i.test(sheetPath)) ({ rows, problems: cellProblems } = await readXlsx(sheetPath));
+  else rows = parseCsv(decodeCsv(readFileSync(sheetPath)));
+} catch (e) {
+  if (!(e instanceof SheetError)) throw e;
+  console.error(`${show(sheetPath)}${e.row ? ` 第 ${e.row} 行` : ''} — ${e.message}`);
+  process.exit(1);
+}
 // Sheets often open with a title line ("2026年第一季度临汾好人推荐名单"): the header is the first row naming 3+ known columns.
 const headerIndex = rows.findIndex((r) => matchHeaders(r).filter(Boolean).length >= 3);
 if (headerIndex < 0) {
@@ -132,23 +153,38 @@ for (const [i, raw] of dataRows.entries()) {
   columns.forEach((c, j) => {
     if (c) cells[c] = raw[j] ?? '';
   });
+  const unreadable = cellProblems
+    .filter((p) => p.row === rowNo)
+    .map((p) => ({ column: columns[p.column - 1] ?? null, reason: p.reason }));
   const mapped = mapRow(cells, content);
   if (Array.isArray(mapped)) {
-    rejected.push({ row: rowNo, errors: mapped });
+    rejected.push({ row: rowNo, errors: [...unreadable, ...mapped] });
     continue;
   }
-  const errors: RowError[] = [];
+  const errors: RowError[] = [...unreadable];
   for (const col of Object.keys(cells) as Column[]) {
     if (col === 'photo' || col === 'seq') continue;
     for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
   }
-  for (const hit of findUnsafeMarkup(mapped.story ?? '')) errors.push({ column: 'story', reason: hit.message });
+  const story = parseStory(mapped.story ?? '');
+  if (!story.ok) for (const p of story.problems) errors.push({ column: 'story', reason: p.message });
 
   const { draft } = mapped;
   let photoFrom: string | undefined;
   if (mapped.photo) {
     photoFrom = resolve(dirname(sheetPath), mapped.photo);
-    if (!existsSync(photoFrom)) {
+    // A cell names a photo beside the sheet: never a path that leaves its folder, never a link.
+    if (!isInside(dirname(sheetPath), photoFrom) || /[\\/]/.test(mapped.photo)) {
+      errors.push({
+        column: 'photo',
+        reason: `照片“${mapped.photo}”只能写文件名：请把照片放在表格同一文件夹，只写文件名，例如 zhangsan.jpg`,
+      });
+    } else if (existsSync(photoFrom) && !lstatSync(photoFrom).isFile()) {
+      errors.push({
+        column: 'photo',
+        reason: `照片“${mapped.photo}”是一个链接（快捷方式）或文件夹：请放入照片文件本身`,
+      });
+    } else if (!existsSync(photoFrom)) {
       errors.push({
         column: 'photo',
         reason: `找不到照片文件“${mapped.photo}”，请把照片放在表格同一文件夹并核对文件名`,
@@ -212,6 +248,11 @@ for (const [i, raw] of dataRows.entries()) {
   const slug = slugFor(draft.name, draft.kind, draft.region, taken);
   taken.add(slug);
   const path = join(root, 'entries', draft.region, `${slug}.mdx`);
+  // Region ids are checked to be safe words when content is read; this is the last guard before a path is written.
+  if (!isInside(join(root, 'entries'), path)) {
+    rejected.push({ row: rowNo, errors: [{ column: 'region', reason: `地区 id “${draft.region}” 不能用作文件夹名` }] });
+    continue;
+  }
   const data: Record<string, unknown> = { ...draft };
   let photo: Planned['photo'];
   if (photoFrom && !draft.minor) {
@@ -231,6 +272,16 @@ for (const [i, raw] of dataRows.entries()) {
   lines.push(`第 ${rowNo} 行：新建 ${show(path)}（${draft.name}）`);
 }
 bar?.stop();
+
+// Every file about to be written is checked as content:check will check it: what is written, the check passes.
+for (const [key, p] of plans) {
+  const { problems } = checkEntrySource(renderEntryFile(p.data, p.body), show(p.path));
+  const errors = problems.filter((x) => x.severity === 'error');
+  if (!errors.length) continue;
+  plans.delete(key);
+  for (const row of p.rows)
+    rejected.push({ row, errors: errors.map((x) => ({ column: null, reason: `${x.field || '文件'}：${x.message}` })) });
+}
 
 // ---- report ----
 for (const line of lines) console.log(line);

@@ -11,28 +11,32 @@ import {
   titleSchema,
 } from './lib/schema.ts';
 import { entryLoader } from './loaders/entry-loader.ts';
+import { loadYamlData } from './lib/yaml.ts';
 
 const root = contentRoot();
 const at = (name: string) => join(root, name);
+/** The collection files, read with the content check's own YAML reader (no aliases, tags or anchors). */
+const yamlFile = (name: string) =>
+  file(at(name), { parser: loadYamlData as (text: string) => Record<string, unknown>[] });
 
 /** Site settings: a single record with id `site`. */
-const site = defineCollection({ loader: file(at(CONTENT_FILES.site)), schema: siteSchema });
+const site = defineCollection({ loader: yamlFile(CONTENT_FILES.site), schema: siteSchema });
 
 /** County-level divisions, in official order. */
-const regions = defineCollection({ loader: file(at(CONTENT_FILES.regions)), schema: regionSchema });
+const regions = defineCollection({ loader: yamlFile(CONTENT_FILES.regions), schema: regionSchema });
 
 /** Honour titles (荣誉称号). */
-const titles = defineCollection({ loader: file(at(CONTENT_FILES.titles)), schema: titleSchema });
+const titles = defineCollection({ loader: yamlFile(CONTENT_FILES.titles), schema: titleSchema });
 
 /** Categories of deed. */
 const categories = defineCollection({
-  loader: file(at(CONTENT_FILES.categories)),
+  loader: yamlFile(CONTENT_FILES.categories),
   schema: categorySchema,
 });
 
 /** Batches (期) that publish a title. */
 const releases = defineCollection({
-  loader: file(at(CONTENT_FILES.releases)),
+  loader: yamlFile(CONTENT_FILES.releases),
   schema: ({ image }) => releaseSchemaFor({ image, reference }),
 });
 
@@ -41,8 +45,6 @@ const entries = defineCollection({
   loader: entryLoader({
     dir: at(CONTENT_FILES.entries),
     idOf: entryIdFromPath,
-    // Set by the content gate: `astro dev` compiles every story as MDX, builds only those that need it.
-    plainAsMarkdown: process.env.HONOUR_DEV_SERVER !== '1',
   }),
   schema: ({ image }) => entrySchemaFor({ image, reference }),
 });

@@ -17,7 +17,6 @@ export default function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         process.env.HONOUR_PREVIEW_DRAFTS = command === 'dev' ? '1' : '0';
-        process.env.HONOUR_DEV_SERVER = command === 'dev' ? '1' : '0';
         const root = contentRoot();
         const { problems, entries } = await checkContent(root);
         const errors = problems.filter((p) => p.severity === 'error');

@@ -3,9 +3,8 @@
  * with the same schemas the site uses, then the cross-collection rules.
  * `npm run content:check` and the build's content gate both call it.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import sharp from 'sharp';
 import { z } from 'astro/zod';
 import { CONTENT_FILES, entryIdFromPath } from './content-root.ts';
@@ -16,6 +15,7 @@ import {
   regionSchema,
   releaseSchemaFor,
   siteSchema,
+  slugPattern,
   titleSchema,
   type CategoryData,
   type RegionData,
@@ -24,7 +24,10 @@ import {
 } from './schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts } from './validate.ts';
 import { findPersonalData, mask, PERSONAL_DATA_LABELS } from './privacy.ts';
-import { findUnsafeMarkup, splitFrontmatter } from './markup.ts';
+import { splitFrontmatter, storyFirstLine } from './frontmatter.ts';
+import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from './content-files.ts';
+import { parseStory } from './story.ts';
+import { parseYamlData, YAML_LIMITS } from './yaml.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
 export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20 };
@@ -145,12 +148,59 @@ export function lineOfField(source: string, field: string, offset = 0): number |
   return found === undefined ? undefined : found + 1 + offset;
 }
 
-function listMdx(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.mdx'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
+/** An entry file's own problems (no photo or cross-file rules), and its parsed front matter when the schema passed. */
+export interface EntrySourceCheck {
+  problems: Problem[];
+  /** The front matter text, when the file has one (for line numbers of later problems). */
+  frontmatter?: string;
+  /** The entry as the schema parsed it, when it passed. */
+  entry?: Record<string, unknown> & { photo?: { src: string } };
+}
+
+/**
+ * Checks the text of one entry file as the build will read it: front matter
+ * (safe YAML, schema, personal data) and story (parsed and judged by the
+ * build's own story renderer). `content:check` runs it on every file and
+ * `content:import` on every file it is about to write.
+ */
+export function checkEntrySource(source: string, file: string): EntrySourceCheck {
+  const problems: Problem[] = [];
+  const err = (field: string, message: string, line?: number) =>
+    problems.push({ file, field, message, line, severity: 'error' });
+  const split = splitFrontmatter(source);
+  if (!split) {
+    err('', '文件开头缺少用 --- 包围的资料区（frontmatter），请参照其他条目补上', 1);
+    return { problems };
+  }
+  const yaml = parseYamlData(split.frontmatter, YAML_LIMITS.frontmatter);
+  if (!yaml.ok) {
+    // The front matter starts on the file's second line.
+    for (const p of yaml.problems) err('', `资料区 ${p.message}`, p.line === undefined ? undefined : p.line + 1);
+    return { problems };
+  }
+  const data = yaml.value;
+  for (const [field, value] of textFields(data)) {
+    for (const message of personalDataProblems(value)) err(field, message, lineOfField(split.frontmatter, field, 1));
+  }
+  const bodyLine = storyFirstLine(split.frontmatter);
+  split.body.split('\n').forEach((text, i) => {
+    for (const message of personalDataProblems(text)) err('正文', message, bodyLine + i);
+  });
+  const story = parseStory(split.body, bodyLine);
+  if (!story.ok) for (const p of story.problems) err('正文', p.message, p.line);
+  const parsed = entrySchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldPath(issue.path);
+      err(field, issue.message, lineOfField(split.frontmatter, field, 1));
+    }
+    return { problems, frontmatter: split.frontmatter };
+  }
+  return {
+    problems,
+    frontmatter: split.frontmatter,
+    entry: parsed.data as Record<string, unknown> & { photo?: { src: string } },
+  };
 }
 
 /** Runs every content rule over the content root; never throws on bad content. */
@@ -171,24 +221,22 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
       err(show(path), '', `找不到文件 ${name}，内容目录 ${show(root)} 中必须有它`);
       return out;
     }
-    const text = readFileSync(path, 'utf8');
+    const read = readContentText(path, YAML_LIMITS.collection);
+    if (!read.ok) {
+      err(show(path), '', read.message);
+      return out;
+    }
+    const text = read.text;
     if (text.trim() === '') {
       err(show(path), '', '文件是空的，内容应是以 “- id: …” 开头的列表，请参照示例内容补全');
       return out;
     }
-    let records: unknown;
-    try {
-      records = loadYaml(text);
-    } catch (e) {
-      const mark = (e as { mark?: { line?: number } }).mark;
-      err(
-        show(path),
-        '',
-        `YAML 格式有误（${(e as Error).message.split('\n')[0]}），请检查缩进和冒号`,
-        mark?.line === undefined ? undefined : mark.line + 1,
-      );
+    const parsed = parseYamlData(text, YAML_LIMITS.collection);
+    if (!parsed.ok) {
+      for (const p of parsed.problems) err(show(path), '', p.message, p.line);
       return out;
     }
+    const records = parsed.value;
     if (!Array.isArray(records)) {
       err(show(path), '', '文件内容必须是以 “- id: …” 开头的列表');
       return out;
@@ -199,6 +247,16 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
       const lineNo = id ? lineOfIdRecord(text, id) : undefined;
       if (!id) {
         err(show(path), `[${i}].id`, '每一项都必须有 id（小写拼音），请补上');
+        return;
+      }
+      // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
+      if (!slugPattern.test(id)) {
+        err(
+          show(path),
+          `[${i}].id`,
+          `id “${id.slice(0, 40)}” 只能使用小写拼音字母、数字和单个连字符（-），例如 yaodu`,
+          lineOfIdRecord(text, id),
+        );
         return;
       }
       if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
@@ -225,56 +283,33 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
 
   const facts: Array<EntryFacts & { path: string }> = [];
   const frontmatters = new Map<string, string>();
-  const files = listMdx(join(root, CONTENT_FILES.entries));
+  const entriesDir = join(root, CONTENT_FILES.entries);
+  if (existsSync(entriesDir) && lstatSync(entriesDir).isSymbolicLink()) {
+    err(show(entriesDir), '', '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中');
+  }
+  const { files, symlinks } = listEntryFiles(entriesDir);
+  for (const link of symlinks) {
+    err(show(link), '', '这是一个链接（快捷方式），不是文件：内容只能是放在内容目录里的普通文件，请换成文件本身或删除');
+  }
   for (const path of files) {
     const file = show(path);
-    const source = readFileSync(path, 'utf8');
-    const split = splitFrontmatter(source);
-    if (!split) {
-      err(file, '', '文件开头缺少用 --- 包围的资料区（frontmatter），请参照其他条目补上', 1);
+    const read = readContentText(path, ENTRY_FILE_MAX_BYTES);
+    if (!read.ok) {
+      err(file, '', read.message);
       continue;
     }
-    let data: unknown;
-    try {
-      data = loadYaml(split.frontmatter);
-    } catch (e) {
-      const mark = (e as { mark?: { line?: number } }).mark;
-      err(
-        file,
-        '',
-        `资料区 YAML 格式有误（${(e as Error).message.split('\n')[0]}），请检查缩进、冒号和引号`,
-        mark?.line === undefined ? undefined : mark.line + 2,
-      );
-      continue;
-    }
-    frontmatters.set(file, split.frontmatter);
-    for (const [field, value] of textFields(data)) {
-      for (const message of personalDataProblems(value)) {
-        err(file, field, message, lineOfField(split.frontmatter, field, 1));
-      }
-    }
-    const bodyLine = split.frontmatter.split('\n').length + 3;
-    const bodyLines = split.body.split('\n');
-    bodyLines.forEach((text, i) => {
-      for (const message of personalDataProblems(text)) err(file, '正文', message, bodyLine + i);
-    });
-    for (const hit of findUnsafeMarkup(split.body, bodyLine)) err(file, '正文', hit.message, hit.line);
-    const parsed = entrySchema.safeParse(data ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldPath(issue.path);
-        err(file, field, issue.message, lineOfField(split.frontmatter, field, 1));
-      }
-      continue;
-    }
-    const entry = parsed.data as Record<string, unknown> & { photo?: { src: string } };
+    const checked = checkEntrySource(read.text, file);
+    problems.push(...checked.problems);
+    if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
+    const entry = checked.entry;
+    if (!entry || checked.frontmatter === undefined) continue;
 
     if (entry.photo) {
-      const photoPath = resolve(dirname(path), entry.photo.src);
-      const line = lineOfField(split.frontmatter, 'photo', 1);
-      if (!existsSync(photoPath)) {
-        err(file, 'photo.src', `找不到照片文件 ${entry.photo.src}，请把照片放在条目文件旁边并核对文件名`, line);
-      } else {
+      const line = lineOfField(checked.frontmatter, 'photo', 1);
+      const pathProblem = photoPathProblem(root, path, entry.photo.src);
+      if (pathProblem) err(file, 'photo.src', pathProblem, line);
+      else {
+        const photoPath = resolve(dirname(path), entry.photo.src);
         for (const message of await photoProblems(photoPath, entry.photo.src)) err(file, 'photo.src', message, line);
       }
     }

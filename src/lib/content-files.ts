@@ -1,0 +1,119 @@
+/**
+ * Which files are content, and reading them as text. Only regular files
+ * inside the content root count: a symlink (to an entry, a photo, a folder)
+ * could make the build read anything on the disk, so it is refused, never
+ * followed. The check and the entry loader both list entries here, so they
+ * see the same files.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** Largest entry file (front matter and story) read at all; bigger ones are refused unread. */
+export const ENTRY_FILE_MAX_BYTES = 512 * 1024;
+
+/** What a walk of `entries/` found: entry files, and paths that are refused as they are. */
+export interface EntryListing {
+  /** Absolute paths of regular `.mdx` files, sorted. */
+  files: string[];
+  /** Absolute paths of symbolic links (to files or folders), which are never followed. */
+  symlinks: string[];
+}
+
+/** Every regular `.mdx` file below `dir`, and every symlink met on the way (not followed). */
+export function listEntryFiles(dir: string): EntryListing {
+  const files: string[] = [];
+  const symlinks: string[] = [];
+  const pending = [dir];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let names: string[];
+    try {
+      names = readdirSync(current);
+    } catch {
+      continue; // a missing entries folder is reported by the check
+    }
+    for (const name of names) {
+      const path = join(current, name);
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) symlinks.push(path);
+      else if (stat.isDirectory()) pending.push(path);
+      else if (stat.isFile() && name.toLowerCase().endsWith('.mdx')) files.push(path);
+    }
+  }
+  return { files: files.sort(), symlinks: symlinks.sort() };
+}
+
+export type TextResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** A content file as UTF-8 text (a leading BOM dropped), or a Chinese message saying how to save it. */
+export function readContentText(path: string, maxBytes: number): TextResult {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink() || !stat.isFile()) {
+    return { ok: false, message: '这是一个链接（快捷方式）或不是普通文件：请把真正的文件放在这里' };
+  }
+  if (stat.size > maxBytes) {
+    return {
+      ok: false,
+      message: `文件太大（${Math.ceil(stat.size / 1024)} KB，最多 ${maxBytes / 1024} KB）：请删减内容`,
+    };
+  }
+  const bytes = readFileSync(path);
+  return decodeText(bytes);
+}
+
+/** UTF-8 bytes as text, refusing UTF-16, other encodings and NUL bytes with the fix. */
+export function decodeText(bytes: Uint8Array): TextResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: '文件是 UTF-16（Unicode）编码：请用记事本或 WPS “另存为”，编码选 UTF-8' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      message: '文件不是 UTF-8 编码（可能是 GBK/ANSI）：请用记事本或 VS Code “另存为”，编码选 UTF-8',
+    };
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    return {
+      ok: false,
+      message: `第 ${line} 行含有空字符（NUL），文件可能已损坏或不是文本：请重新保存为 UTF-8 文本`,
+    };
+  }
+  return { ok: true, text };
+}
+
+/** True when `path` is `root` itself or lies inside it, after resolving `..` (no symlinks followed). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(resolve(root), resolve(path));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The form of an entry photo's path: a file of the entry's own folder. */
+const PHOTO_SRC = /^\.\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp)$/i;
+
+/**
+ * Why an entry's `photo.src` is refused, or undefined when it names a regular
+ * file beside the entry, inside the content root.
+ */
+export function photoPathProblem(root: string, entryPath: string, src: string): string | undefined {
+  if (!PHOTO_SRC.test(src) || src.includes('..')) {
+    return `照片路径“${src.slice(0, 80)}”不对：照片必须放在条目文件所在的文件夹，写成 ./文件名.jpg（只用字母、数字和连字符），例如 ./${basename(entryPath, '.mdx')}.jpg`;
+  }
+  const path = resolve(dirname(entryPath), src);
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return `找不到照片文件 ${src}，请把照片放在条目文件旁边并核对文件名`;
+  }
+  if (stat.isSymbolicLink() || !stat.isFile()) {
+    return `照片 ${src} 是一个链接（快捷方式）或不是普通文件：请把照片文件本身放在条目旁边`;
+  }
+  if (!isInside(realpathSync(root), realpathSync(path))) {
+    return `照片 ${src} 不在内容目录里：请把照片文件本身放在条目旁边`;
+  }
+  return undefined;
+}

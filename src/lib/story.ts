@@ -1,0 +1,302 @@
+/**
+ * An entry's story (the MDX body after the front matter) as data, never code.
+ *
+ * MDX is JavaScript: compiled, a `{…}` expression or an `import` line runs
+ * at build time with the build user's rights. So no story is ever compiled.
+ * It is parsed with satteri, the Rust MDX parser `@astrojs/mdx` itself uses
+ * (pinned at its version), the syntax tree is checked against a small
+ * allow-list — Markdown plus the engine's own story components, with literal
+ * attribute values — and the engine renders that same tree to HTML, escaping
+ * every text. The check and the build call the same function, so what the
+ * check passes the build renders, exactly as it was checked.
+ *
+ * One decision per story, from the parser: a story that parses as MDX is
+ * judged on its MDX tree. Everyday text that is not valid MDX (`气温<0度`, a
+ * lone `{`, `<!-- 备注 -->`, an autolink `<https://…>`) is parsed as
+ * CommonMark instead, where it is text; that path accepts no HTML but comments,
+ * which are dropped from the page (docs/editing.md says so).
+ */
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Element, ElementContent } from 'hast';
+import type { Nodes, Parent, Root } from 'mdast';
+import { t } from '../strings.ts';
+
+/** Upper bound of a story, in bytes (UTF-8): the longest real story is a fraction of it. */
+export const STORY_MAX_BYTES = 256 * 1024;
+/** Deepest nesting of lists, quotes and emphasis a story may have (editors never need more than a few). */
+export const STORY_MAX_DEPTH = 24;
+
+/** One thing wrong with a story. */
+export interface StoryProblem {
+  /** 1-based line in the file (the story's first line is given to the parser). */
+  line: number;
+  /** Plain Chinese: what is wrong and how to fix it. */
+  message: string;
+}
+
+export type ParsedStory =
+  { ok: true; tree: Root; syntax: 'mdx' | 'markdown' } | { ok: false; problems: StoryProblem[] };
+
+/** The engine's story components: the only capitalised tags a story may use, and their attributes. */
+export const STORY_COMPONENTS: Record<string, { attributes: readonly string[] }> = {
+  Quote: { attributes: ['by'] },
+};
+
+/** Link schemes a story may point at. */
+const LINK_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+
+const FEATURES = { gfm: { footnotes: false }, frontmatter: false } as const;
+
+/** Markdown node types a story may contain, as they are rendered. */
+const MARKDOWN_TYPES = new Set([
+  'root',
+  'paragraph',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'break',
+  'inlineCode',
+  'code',
+  'table',
+  'tableRow',
+  'tableCell',
+  'link',
+  'linkReference',
+  'definition',
+]);
+
+interface MdxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+type AnyNode = Nodes & {
+  name?: string | null;
+  attributes?: MdxAttribute[];
+  value?: string;
+  url?: string;
+  depth?: number;
+  position?: { start: { line: number } };
+};
+
+/** Why a link target is refused, or undefined when it is fine (character references are already decoded). */
+export function linkProblem(url: string): string | undefined {
+  let scheme: string;
+  try {
+    scheme = new URL(url.trim()).protocol;
+  } catch {
+    return `链接地址“${url.slice(0, 60)}”不是完整网址：请写成以 https:// 开头的地址`;
+  }
+  return LINK_SCHEMES.has(scheme)
+    ? undefined
+    : `不允许使用 ${scheme} 链接：链接只能以 https://、http://、mailto: 或 tel: 开头`;
+}
+
+function describeParseError(message: string): { line: number; col: number; text: string } {
+  const m = /^(\d+):(\d+)/.exec(message);
+  return {
+    line: Number(m?.[1] ?? 1),
+    col: Number(m?.[2] ?? 1),
+    text: message.replace(/^\d+:\d+(?:-\d+:\d+)?:\s*/, ''),
+  };
+}
+
+/** Checks a parsed tree against the allow-list; drops HTML comments; returns what is refused. */
+function judge(tree: Root, lineOf: (n: AnyNode) => number): StoryProblem[] {
+  const problems: StoryProblem[] = [];
+  const refuse = (node: AnyNode, message: string) => problems.push({ line: lineOf(node), message });
+  // An explicit stack: a hostile story may nest thousands of levels deep.
+  const stack: Array<{ node: AnyNode; depth: number }> = [{ node: tree as AnyNode, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, depth } = item;
+    if (depth > STORY_MAX_DEPTH) {
+      refuse(node, `正文嵌套太深（超过 ${STORY_MAX_DEPTH} 层列表、引用或强调）：请简化这一段的格式`);
+      continue;
+    }
+    switch (node.type) {
+      case 'mdxjsEsm':
+        refuse(
+          node,
+          '正文里不允许 import 或 export 语句：网站会自动提供 Quote 等组件，请删除这一行（如果是普通文字，请在行首加一个全角空格）',
+        );
+        continue;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        refuse(node, '正文里不允许花括号表达式 { }：如果要显示花括号，请写成 &#123; 和 &#125;');
+        continue;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        const component = STORY_COMPONENTS[name];
+        if (!component) {
+          refuse(
+            node,
+            name && /^[A-Z]/.test(name)
+              ? `不认识的组件 <${name}>：正文只能使用网站提供的组件（${Object.keys(STORY_COMPONENTS).join('、')}），请删除或改正`
+              : `正文里不允许使用 HTML 标签 <${name}>：请删除；如果要显示 “<”，请写成 &lt;`,
+          );
+          continue;
+        }
+        if (node.type === 'mdxJsxTextElement') {
+          refuse(node, `<${name}> 必须单独成段：请把它放在单独的一行，前后各空一行`);
+          continue;
+        }
+        for (const a of node.attributes ?? []) {
+          if (a.type !== 'mdxJsxAttribute') {
+            refuse(
+              node,
+              `<${name}> 里不允许使用 {…} 写法：只能写 ${component.attributes.map((x) => `${x}="…"`).join(' ')}`,
+            );
+          } else if (!component.attributes.includes(a.name ?? '')) {
+            refuse(
+              node,
+              `<${name}> 没有 ${a.name} 这一项：只能写 ${component.attributes.map((x) => `${x}="…"`).join(' ')}`,
+            );
+          } else if (typeof a.value !== 'string') {
+            refuse(node, `<${name}> 的 ${a.name} 必须是用引号括起来的文字，例如 ${a.name}="张三"`);
+          }
+        }
+        break;
+      }
+      case 'html':
+        // Only the CommonMark path has html nodes; comments are editors' notes, anything else is markup.
+        if (!/^<!--[\s\S]*-->$/.test((node.value ?? '').trim())) {
+          refuse(
+            node,
+            `正文里不允许使用 HTML 标签 ${(node.value ?? '').slice(0, 30)}：请删除；如果要显示 “<”，请写成 &lt;`,
+          );
+        }
+        continue;
+      case 'image':
+      case 'imageReference':
+        refuse(node, '正文里不能插入图片：人物照片请写在资料区的 photo 字段，其他图片请删除');
+        continue;
+      case 'footnoteReference':
+      case 'footnoteDefinition':
+        refuse(node, '正文不支持脚注 [^1]：请把说明直接写进正文，或写在“资料来源”（sources）里');
+        continue;
+      case 'heading':
+        if ((node.depth ?? 1) < 2) {
+          refuse(node, '正文里的标题请用 ## 开头（一级标题是页面上的姓名）');
+          continue;
+        }
+        break;
+      case 'link':
+      case 'definition': {
+        const problem = linkProblem(node.url ?? '');
+        if (problem) refuse(node, problem);
+        break;
+      }
+      default:
+        if (!MARKDOWN_TYPES.has(node.type)) {
+          refuse(node, `正文里不支持这种写法（${node.type}）：请改成普通文字`);
+          continue;
+        }
+    }
+    const children = (node as Partial<Parent>).children as AnyNode[] | undefined;
+    if (children) {
+      // Comments are dropped here, so the renderer never sees HTML.
+      const kept = children.filter((c) => c.type !== 'html' || !/^<!--[\s\S]*-->$/.test((c.value ?? '').trim()));
+      if (kept.length !== children.length) (node as Parent).children = kept as Parent['children'];
+      for (const c of kept) stack.push({ node: c, depth: depth + 1 });
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Parses and judges a story. `firstLine` is the story's first line in its file,
+ * so every problem names the line an editor sees.
+ */
+export function parseStory(body: string, firstLine = 1): ParsedStory {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > STORY_MAX_BYTES) {
+    return {
+      ok: false,
+      problems: [
+        {
+          line: firstLine,
+          message: `正文太长（${Math.ceil(bytes / 1024)} KB，最多 ${STORY_MAX_BYTES / 1024} KB）：请删减，详细材料可放在“资料来源”链接里`,
+        },
+      ],
+    };
+  }
+  const lineOf = (n: AnyNode) => (n.position?.start.line ?? 1) + firstLine - 1;
+  let mdxError: string | undefined;
+  try {
+    const tree = mdxToMdast(body, { features: FEATURES }) as unknown as Root;
+    const problems = judge(tree, lineOf);
+    return problems.length ? { ok: false, problems } : { ok: true, tree, syntax: 'mdx' };
+  } catch (e) {
+    mdxError = (e as Error).message;
+  }
+  // Not MDX: read it as CommonMark, where `<0度` and a lone `{` are text.
+  const tree = markdownToMdast(body, { features: FEATURES }) as unknown as Root;
+  const problems = judge(tree, lineOf);
+  if (problems.length === 0) return { ok: true, tree, syntax: 'markdown' };
+  // It has markup, so it was meant as MDX: the MDX error says where it broke.
+  const where = describeParseError(mdxError);
+  const usesComponent = problems.some((p) => /<[A-Z]/.test(p.message));
+  if (usesComponent) {
+    return {
+      ok: false,
+      problems: [
+        {
+          line: where.line + firstLine - 1,
+          message: `第 ${where.col} 个字符附近无法解析（${where.text.slice(0, 80)}）：使用 <Quote> 等组件的正文里，“<”“{”要写成 &lt; 和 &#123;，备注 <!-- --> 请删除，组件要成对写完整`,
+        },
+      ],
+    };
+  }
+  return { ok: false, problems };
+}
+
+const quote: Handler = (state: State, node: AnyNode) => {
+  const by = node.attributes?.find((a) => a.name === 'by')?.value;
+  const children: ElementContent[] = [
+    {
+      type: 'element',
+      tagName: 'blockquote',
+      properties: {},
+      children: state.all(node as unknown as Parameters<State['all']>[0]),
+    },
+  ];
+  if (typeof by === 'string' && by.trim()) {
+    children.push({
+      type: 'element',
+      tagName: 'figcaption',
+      properties: {},
+      children: [{ type: 'text', value: t.entry.quoteBy(by.trim()) }],
+    });
+  }
+  const figure: Element = { type: 'element', tagName: 'figure', properties: { className: ['quote'] }, children };
+  return figure;
+};
+
+/** HTML of a judged story tree: every text escaped, no raw HTML, the engine's markup for components. */
+export function storyHtml(tree: Root): string {
+  const hast = toHast(tree, {
+    handlers: { mdxJsxFlowElement: quote },
+    unknownHandler: (_state, node) => {
+      throw new Error(`story: unexpected ${node.type} after judging`);
+    },
+  });
+  return toHtml(hast);
+}
+
+/** Parses, judges and renders a story: the build's path, and the check's. */
+export function renderStory(
+  body: string,
+  firstLine = 1,
+): { ok: true; html: string } | { ok: false; problems: StoryProblem[] } {
+  const parsed = parseStory(body, firstLine);
+  return parsed.ok ? { ok: true, html: storyHtml(parsed.tree) } : parsed;
+}
