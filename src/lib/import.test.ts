@@ -10,7 +10,9 @@ import {
   parseQuarter,
   parseSession,
   splitUnit,
+  storyFromCell,
 } from './import.ts';
+import { renderStory } from './story.ts';
 import type { CategoryData, RegionData, TitleData } from './schema.ts';
 
 const regions = new Map<string, RegionData>([
@@ -117,5 +119,29 @@ describe('mapRow', () => {
     expect(r).toMatchObject({ draft: { minor: true, unit: '某小学' } });
     expect(Array.isArray(r) ? undefined : r.draft.birth).toBeUndefined();
     expect(Array.isArray(r) ? undefined : r.draft.gender).toBeUndefined();
+  });
+});
+
+describe('storyFromCell', () => {
+  /** The text a resident reads of a rendered story, one paragraph a line. */
+  const readBack = (html: string) =>
+    html
+      .split('\n')
+      .map((p) => p.replace(/^<p>|<\/p>$/g, ''))
+      .map((p) => p.replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&'))
+      .join('\n');
+
+  it('keeps every cell line as typed text, never markup or code', () => {
+    for (const cell of [
+      '气温<0度，{1+1} 不是表达式',
+      '# 不是标题\n1. 不是列表\n2) 也不是\n- 不是列表\n+ 不是\n> 不是引用\n---\n===',
+      '**不是粗体** _不是斜体_ `不是代码` [不是](链接) ![不是](图片.jpg) ~~不是~~ | 不是 | 表格 |',
+      '<Quote by="x">不是组件</Quote> <script>alert(1)</script> &amp; 不是实体',
+      "import fs from 'node:fs'\nexport const a = 1\n\\不是转义",
+    ]) {
+      const r = renderStory(storyFromCell(cell));
+      expect(r.ok, cell).toBe(true);
+      if (r.ok) expect(readBack(r.html)).toBe(cell.split('\n').join('\n'));
+    }
   });
 });

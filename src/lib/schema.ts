@@ -98,7 +98,7 @@ export const siteSchema = z.object({
   /** Site title shown in the header and the browser tab. */
   title: text('网站标题', 40),
   /** Absolute base URL the site is published at, used for canonical links and share data. */
-  url: z.url({ error: '必须是完整网址，例如 https://hrb.example.cn' }),
+  url: z.url({ protocol: /^https?$/, error: '必须是以 https:// 开头的完整网址，例如 https://hrb.example.cn' }),
   /** One-paragraph description for search engines and the home page. */
   description: text('网站简介', 300),
   /** How residents report an error (an email address or a phone line of the office, never a person's). */
@@ -188,8 +188,8 @@ export const honourSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: Sch
 export const sourceSchema = z.object({
   /** Title of the article or notice. */
   title: text('来源标题', 100),
-  /** Where it can be read. */
-  url: z.url({ error: '来源网址必须是完整网址，以 https:// 开头' }).optional(),
+  /** Where it can be read: a web address only (it becomes a link; never javascript: or data:). */
+  url: z.url({ protocol: /^https?$/, error: '来源网址必须是以 https:// 或 http:// 开头的完整网址' }).optional(),
   /** When it was published. */
   date: partialDateSchema.optional(),
 });

@@ -94,6 +94,14 @@ describe('stories are data: judged on the syntax tree', () => {
   });
 
   it('refuses a story too long to be one, before parsing it', () => {
-    expect(refused('好'.repeat(100_000))).toEqual([expect.stringMatching(/^10: 正文太长/)]);
+    expect(refused('好'.repeat(50_000))).toEqual([expect.stringMatching(/^10: 正文太长/)]);
+  });
+
+  it('refuses, before parsing, input whose parse time grows with its square', () => {
+    // 40,000 lines of "{" took satteri 8 s to parse; a thousand unclosed tags, seconds.
+    expect(refused('{\n'.repeat(40_000))).toEqual([expect.stringMatching(/^10: 正文里的 “<” 和 “\{” 太多（40000 个/)]);
+    expect(refused('<b>x\n'.repeat(1_000))).toEqual([expect.stringMatching(/太多（1000 个/)]);
+    expect(refused(`第一段\n\n${'- '.repeat(30_000)}深`)).toEqual([expect.stringMatching(/^12: 正文嵌套太深/)]);
+    expect(refused(`${'> '.repeat(24)}二十四层引用还可以`)).toEqual([]);
   });
 });
