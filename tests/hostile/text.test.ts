@@ -6,7 +6,7 @@
  * included. Every sheet that cannot be read gets a message naming the file
  * (and row), never garbage.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -190,5 +190,17 @@ describe('content:import refuses what it cannot read, naming the file and row', 
     expect(r.out).toContain('id “../../x” 只能使用小写拼音字母');
     expect(existsSync(join(dirname(root), 'x'))).toBe(false);
     expect(await checkErrors(root)).toHaveLength(1);
+  });
+});
+
+describe('another city’s content root, outside the repository', () => {
+  it('builds the sample content from a copy elsewhere, its Quote entry included', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'honour-city-')), 'content');
+    cpSync('content', root, { recursive: true });
+    const build = astroBuild(root);
+    expect(build.output).not.toMatch(/\n\s+at /);
+    expect(build.status).toBe(0);
+    const { html } = storyOf(build.outDir, 'he-shuzhen-huozhou');
+    expect(html).toContain('<figure class="quote"><blockquote>老人把我们养大，现在轮到我们尽孝。</blockquote>');
   });
 });
