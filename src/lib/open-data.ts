@@ -100,8 +100,15 @@ export const CSV_COLUMNS = [
   'withdrawnOn',
 ] as const;
 
-function csvCell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
+/**
+ * One CSV cell. A cell that begins with = + - @, a tab or a carriage return
+ * is a formula to Excel and WPS (=HYPERLINK(…) in a summary would run when an
+ * office opens the file): OWASP's advice is to lead it with a single quote,
+ * which the spreadsheet shows as text. JSON keeps the exact value.
+ */
+export function csvCell(value: unknown): string {
+  const raw = value === undefined || value === null ? '' : String(value);
+  const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

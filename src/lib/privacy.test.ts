@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, mask } from './privacy.ts';
+import { findPersonalData, mask, urlScanText } from './privacy.ts';
 
 const kinds = (text: string) => findPersonalData(text).map((h) => `${h.kind}:${h.match}`);
 
@@ -37,6 +37,49 @@ describe('findPersonalData', () => {
     ]);
     expect(kinds('住在5号楼')).toEqual(['address:5号楼']);
     expect(kinds('住在某村，帮助了30名老人，修了2座桥，照顾3户人家')).toEqual([]);
+  });
+
+  it('sees through disguises: references, full-width, zero-width, separators, line breaks, emphasis', () => {
+    expect(kinds('电话1381234&#53;678')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话1381234&#x35;678')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话１３８１２３４５６７８')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话138\u200b1234\u200d5678')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话138.1234.5678')).toEqual(['mobile:138.1234.5678']);
+    expect(kinds('电话138\n1234\n5678')).toEqual(['mobile:138\n1234\n5678']);
+    expect(kinds('电话138**1234**5678')).toEqual(['mobile:138**1234**5678']);
+    expect(kinds('身份证 140102 19800101 1234')).toEqual(['id:140102 19800101 1234']);
+  });
+
+  it('finds old 15-digit IDs, landlines without a dash, emails and bank cards', () => {
+    expect(kinds('老身份证140102800101123')).toEqual(['id:140102800101123']);
+    expect(kinds('座机03571234567')).toEqual(['landline:03571234567']);
+    expect(kinds('邮箱 zhang.san@qq.com，或 li＠163.com')).toEqual(['email:zhang.san@qq.com', 'email:li@163.com']);
+    expect(kinds('卡号 6222 0000 0000 0007')).toEqual([]); // fails the Luhn check: not a card number
+    expect(kinds('卡号 4111 1111 1111 1111')).toEqual(['bank:4111 1111 1111 1111']);
+  });
+
+  it('finds addresses written in Chinese numerals, but not flats described or textbook units', () => {
+    expect(kinds('家住解放路十二号五号楼二单元')).toEqual([
+      'address:家住解放路十二号',
+      'address:五号楼',
+      'address:二单元',
+    ]);
+    expect(kinds('一家人挤在三室一厅里，学完了第二单元的课文')).toEqual([]);
+  });
+
+  it('accepts exactly the declared public contacts', () => {
+    const allowed = { emails: ['jiucuo@example.cn'], phones: ['0357-1234567'] };
+    expect(findPersonalData('请发邮件至 jiucuo@example.cn 或致电 0357 1234567', allowed)).toEqual([]);
+    expect(kinds('请发邮件至 jiucuo2@example.cn')).toEqual(['email:jiucuo2@example.cn']);
+    expect(findPersonalData('致电 0357-1234568', allowed)).toHaveLength(1);
+  });
+
+  it('reads only the query and fragment of a URL', () => {
+    expect(kinds(urlScanText('https://news.example.cn/a/13812345678.html'))).toEqual([]);
+    expect(kinds(urlScanText('https://news.example.cn/a?tel=13812345678'))).toEqual(['mobile:13812345678']);
+    expect(kinds(urlScanText('https://news.example.cn/a#%E7%94%B5%E8%AF%9D13812345678'))).toEqual([
+      'mobile:13812345678',
+    ]);
   });
 
   it('masks a number for messages', () => {

@@ -101,8 +101,28 @@ export const siteSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: '必须是以 https:// 开头的完整网址，例如 https://hrb.example.cn' }),
   /** One-paragraph description for search engines and the home page. */
   description: text('网站简介', 300),
-  /** How residents report an error (an email address or a phone line of the office, never a person's). */
+  /** How residents report an error, in words; any email, phone or address in it must be one of `contact`. */
   corrections: text('纠错联系方式', 200),
+  /** The office's own public contacts: the only email, phone and address the site may publish. */
+  contact: z
+    .strictObject(
+      {
+        /** The office's public email, e.g. jiucuo@example.cn. */
+        email: z.email({ error: 'contact.email 必须是邮箱地址，例如 jiucuo@example.cn' }).optional(),
+        /** The office's public phone, e.g. 0357-1234567. */
+        phone: z
+          .string()
+          .regex(/^\+?[\d\s()-]{7,20}$/, { error: 'contact.phone 必须是电话号码，例如 0357-1234567' })
+          .optional(),
+        /** The office's postal address, e.g. 临汾市尧都区某路1号（文明办）. */
+        address: z.string().trim().min(4).max(80).optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? 'contact 只能有 email、phone、address 三项' : undefined,
+      },
+    )
+    .default({}),
   /** Licence of the open data, e.g. CC BY 4.0. */
   licence: text('开放数据许可', 100),
   /** Issuing office named in the footer, e.g. 临汾市文明办. */

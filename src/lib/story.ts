@@ -314,6 +314,43 @@ export function parseStory(body: string, firstLine = 1): ParsedStory {
   return { ok: false, problems };
 }
 
+/** Block nodes whose text a reader reads as one run (a number split by emphasis or a line break stays one number). */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
+
+/**
+ * The text a reader sees of a judged story, one item per block with its line
+ * in the file: text and code joined across inline markup, link targets
+ * (marked `url`), and the components' attribute values. Used by the privacy scan.
+ */
+export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text: string; url?: true }> {
+  const out: Array<{ line: number; text: string; url?: true }> = [];
+  const lineOf = (n: AnyNode) => (n.position?.start.line ?? 1) + firstLine - 1;
+  const textOf = (n: AnyNode): string => {
+    const own = n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' ? (n.value ?? '') : '';
+    const children = ((n as Partial<Parent>).children ?? []) as AnyNode[];
+    return own + children.map(textOf).join('');
+  };
+  const stack: AnyNode[] = [tree as AnyNode];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.url) out.push({ line: lineOf(node), text: node.url, url: true });
+    for (const a of node.attributes ?? [])
+      if (typeof a.value === 'string') out.push({ line: lineOf(node), text: a.value });
+    if (TEXT_BLOCKS.has(node.type)) {
+      out.push({ line: lineOf(node), text: textOf(node) });
+      const links = [] as AnyNode[];
+      const inner = [...(((node as Partial<Parent>).children ?? []) as AnyNode[])];
+      for (let c = inner.pop(); c; c = inner.pop()) {
+        if (c.url) links.push(c);
+        inner.push(...(((c as Partial<Parent>).children ?? []) as AnyNode[]));
+      }
+      for (const l of links) out.push({ line: lineOf(l), text: l.url ?? '', url: true });
+      continue;
+    }
+    stack.push(...(((node as Partial<Parent>).children ?? []) as AnyNode[]));
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
 const quote: Handler = (state: State, node: AnyNode) => {
   const by = node.attributes?.find((a) => a.name === 'by')?.value;
   const children: ElementContent[] = [

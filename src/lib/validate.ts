@@ -5,6 +5,7 @@
  */
 import type { Problem } from './problems.ts';
 import { slugPattern, yearOf } from './schema.ts';
+import { ADULT_AGE, ageOn, honourDay } from './age.ts';
 
 /** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
 export function refId(value: unknown): string {
@@ -154,6 +155,19 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     }
     if (!tax.categories.has(e.category)) {
       err(e.file, 'category', `类别 “${e.category}” 不存在，请改为 ${tax.files.categories} 中的某个 id，例如 zhuren`);
+    }
+    if (e.birth && !e.minor) {
+      const young = e.honours.find((h) => {
+        const release = h.release === undefined ? undefined : tax.releases.get(h.release);
+        return ageOn(e.birth ?? '', honourDay(h.year, release?.date)) < ADULT_AGE;
+      });
+      if (young) {
+        err(
+          e.file,
+          'minor',
+          `按出生日期 ${e.birth}，${e.name} 在 ${young.year} 年获得荣誉时未满 ${ADULT_AGE} 周岁：请加上 minor: true（未成年人只公开姓名、学校和事迹，照片和出生年月要删除）；如出生日期写错，请改正`,
+        );
+      }
     }
     e.honours.forEach((h, i) => {
       const title = tax.titles.get(h.title);
