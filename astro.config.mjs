@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
+import outputGate from './src/integrations/output-gate.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { contentRoot } from './src/lib/content-root.ts';
 import { loadYamlData } from './src/lib/yaml.ts';
@@ -36,7 +37,8 @@ export default defineConfig({
   cacheDir: cacheDir(),
   trailingSlash: 'always',
   // No MDX integration: stories are parsed and rendered by the engine (src/lib/story.ts), never compiled.
-  integrations: [buildLock(), contentGate(), searchIndex()],
+  // The output gate runs before the search index is built from the pages it has checked.
+  integrations: [buildLock(), contentGate(), outputGate(), searchIndex()],
   devToolbar: { enabled: false },
   image: {
     service: {

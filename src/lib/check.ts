@@ -31,7 +31,7 @@ import { parseStory, storyText } from './story.ts';
 import { parseYamlData, YAML_LIMITS } from './yaml.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
-export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20 };
+export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20, maxPixels: 60_000_000 };
 
 /**
  * Every string in parsed YAML with its field path, as the privacy scan reads it: of a URL
@@ -49,17 +49,39 @@ function textFields(value: unknown, path: Array<string | number> = []): Array<[s
   return [];
 }
 
-/** What is wrong with a photo file (unreadable, too small, too large); `label` names it in messages. */
+/** Photo formats a phone or camera writes and every browser shows; SVG (a document that can carry script), GIF and the rest are refused. */
+const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp']);
+
+/**
+ * What is wrong with a photo file (unreadable, corrupt or truncated, not a
+ * still photo, too small, too large); `label` names it in messages. The
+ * header is read first, so a file of far more pixels than a phone photo is
+ * refused before anything decodes it; then the photo is decoded once at a
+ * small size (JPEG shrink-on-load: about 17 ms for 12 megapixels here) to
+ * find a truncated or corrupt file before the build does.
+ */
 export async function photoProblems(path: string, label: string): Promise<string[]> {
-  let meta: { width?: number; height?: number };
+  const { minSide, maxSide, maxBytes, maxPixels } = PHOTO_LIMITS;
+  let meta: { width?: number; height?: number; format?: string; pages?: number };
   try {
-    meta = await sharp(path).metadata();
+    meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
     return [`照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`];
   }
-  const { minSide, maxSide, maxBytes } = PHOTO_LIMITS;
+  if (!PHOTO_FORMATS.has(meta.format ?? '')) {
+    return [`照片 ${label} 是 ${meta.format?.toUpperCase() ?? '未知'} 格式：只能用 JPEG、PNG 或 WebP 照片，请另存为 JPEG`];
+  }
+  if ((meta.pages ?? 1) > 1) return [`照片 ${label} 是动图（${meta.pages} 帧）：请换成一张静态照片`];
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
+  if (w * h > maxPixels) {
+    return [`照片 ${label} 像素太多（${w}×${h}），远超手机照片：请缩小到长边 ${maxSide} 像素以内再放入`];
+  }
+  try {
+    await sharp(path, { failOn: 'truncated', limitInputPixels: maxPixels }).resize(32, 32, { fit: 'inside' }).toBuffer();
+  } catch {
+    return [`照片 ${label} 已损坏或不完整（文件可能没有传完）：请重新导出或拷贝原图`];
+  }
   const bytes = statSync(path).size;
   const out: string[] = [];
   if (Math.min(w, h) < minSide) {

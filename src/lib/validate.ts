@@ -164,7 +164,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       if (young) {
         err(
           e.file,
-          'minor',
+          'birth',
           `按出生日期 ${e.birth}，${e.name} 在 ${young.year} 年获得荣誉时未满 ${ADULT_AGE} 周岁：请加上 minor: true（未成年人只公开姓名、学校和事迹，照片和出生年月要删除）；如出生日期写错，请改正`,
         );
       }

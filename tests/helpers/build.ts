@@ -10,11 +10,15 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts). */
-export function astroBuild(contentDir: string, outDir = join(projectTmp('build-'), 'dist')): BuildResult {
+/** Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts), with extra `env`. */
+export function astroBuild(
+  contentDir: string,
+  outDir = join(projectTmp('build-'), 'dist'),
+  env: Record<string, string> = {},
+): BuildResult {
   if (!resolve(outDir).startsWith(process.cwd())) throw new Error(`outDir must be inside the project: ${outDir}`);
   const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

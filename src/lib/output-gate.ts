@@ -1,0 +1,151 @@
+/**
+ * The output gate: the guarantee that no personal data is published. Before
+ * a build's output is released it reads what residents and machines will
+ * read — the visible text and every attribute of each HTML page (the same
+ * pages the search indexer reads), every JSON, CSV, XML and text file, every
+ * path — with the one privacy scanner of the content check. Photos are
+ * checked for metadata, and image files no page refers to (Astro copies the
+ * original of every photo beside its renditions, EXIF and GPS included) are
+ * removed first. The content check is the early, friendly warning; this is
+ * the last line.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import sharp from 'sharp';
+import { findPersonalData, mask, normaliseForScan, PERSONAL_DATA_LABELS, type PublicContacts } from './privacy.ts';
+import type { Problem } from './problems.ts';
+
+/** Elements that end a run of text for a reader (a number never continues across them). */
+const BLOCKS = new Set(
+  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul option select button label title meta link script'.split(
+    ' ',
+  ),
+);
+/** Stands between blocks: not a separator the scanner reads through. */
+const BREAK = '\u0001';
+
+/** The text a reader sees of a page, blocks apart, inline markup joined; and every attribute value. */
+export function pageTexts(html: string): string[] {
+  const root = parse(html, { comment: false, blockTextElements: { script: true, style: false, noscript: true } });
+  const texts: string[] = [];
+  let visible = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      visible += node.text;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as HTMLElement;
+    const tag = el.rawTagName?.toLowerCase() ?? '';
+    for (const value of Object.values(el.attributes)) texts.push(value);
+    if (BLOCKS.has(tag)) visible += BREAK;
+    for (const c of el.childNodes) walk(c);
+    if (BLOCKS.has(tag)) visible += BREAK;
+  };
+  walk(root);
+  texts.push(...visible.split(BREAK));
+  return texts;
+}
+
+/** Every string of a JSON value. */
+function jsonStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) jsonStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) jsonStrings(v, out);
+  return out;
+}
+
+const TEXT_TYPES = new Set(['.html', '.json', '.csv', '.xml', '.txt', '.webmanifest', '.conf', '']);
+const IMAGE_TYPES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif']);
+
+function walkFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(join(dir, name)).isFile()) out.push(name.split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** The texts of one output file the scanner reads. */
+function fileTexts(path: string, ext: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  if (ext === '.html') return pageTexts(text);
+  if (ext === '.json' || ext === '.webmanifest') {
+    try {
+      return jsonStrings(JSON.parse(text));
+    } catch {
+      return [text];
+    }
+  }
+  if (ext === '.xml') return text.replace(/<[^>]*>/g, BREAK).split(BREAK);
+  return [text];
+}
+
+export interface GateOptions {
+  /** The site's declared public contacts. */
+  allowed: PublicContacts;
+  /** Content files to name as the source of a hit: path as shown, and its text. */
+  sources: ReadonlyArray<{ file: string; text: string }>;
+}
+
+/** Digits and letters only: how a hit is looked for in the content files. */
+const bare = (s: string) => normaliseForScan(s).replace(/[^0-9A-Za-z@.\u4e00-\u9fa5]/g, '');
+
+/**
+ * Scans a build's output folder; removes image files no output refers to.
+ * Returns one problem per hit, naming the output file and (when it can be
+ * found) the content file it came from.
+ */
+export async function gateOutput(dir: string, options: GateOptions): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const files = walkFiles(dir);
+  const bareSources = options.sources.map((s) => ({ file: s.file, text: bare(s.text) }));
+  const sourceOf = (match: string) => bareSources.find((s) => s.text.includes(bare(match)))?.file;
+  const referenced = new Set<string>();
+  for (const f of files) {
+    const ext = extname(f).toLowerCase();
+    for (const message of findPersonalData(f, options.allowed)) {
+      problems.push(hit(f, message, sourceOf(message.match)));
+    }
+    if (!TEXT_TYPES.has(ext) && ext !== '.css' && ext !== '.js') continue;
+    const raw = readFileSync(join(dir, f), 'utf8');
+    for (const m of raw.matchAll(/_astro\/([^"'()\s?#,]+)/g)) referenced.add(`_astro/${m[1] ?? ''}`);
+    if (!TEXT_TYPES.has(ext)) continue;
+    for (const text of fileTexts(join(dir, f), ext)) {
+      for (const found of findPersonalData(text, options.allowed)) problems.push(hit(f, found, sourceOf(found.match)));
+    }
+  }
+  for (const f of files) {
+    if (!IMAGE_TYPES.has(extname(f).toLowerCase())) continue;
+    if (f.startsWith('_astro/') && !referenced.has(f)) {
+      // An original Astro copied beside its renditions: no page shows it, and it carries the camera's metadata.
+      rmSync(join(dir, f));
+      continue;
+    }
+    const meta = await sharp(join(dir, f)).metadata();
+    if (meta.exif || meta.xmp || meta.iptc) {
+      problems.push({
+        file: f,
+        field: '照片',
+        message: '发布的图片带有元数据（EXIF/XMP/IPTC，可能含拍摄地点和机主）：这是构建程序的缺陷，请联系技术人员',
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+function hit(
+  file: string,
+  found: { kind: keyof typeof PERSONAL_DATA_LABELS; match: string },
+  source: string | undefined,
+): Problem {
+  const label = PERSONAL_DATA_LABELS[found.kind];
+  return {
+    file,
+    field: source ? `来源 ${source}` : '',
+    message: `即将发布的内容含有${label.what}（${mask(found.match)}）：${label.fix}；已停止发布`,
+    severity: 'error',
+  };
+}

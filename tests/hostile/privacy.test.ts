@@ -1,0 +1,199 @@
+/**
+ * Private data never leaves the build. Each disguise and each field is
+ * refused by content:check naming the file and the field; a number slipped
+ * past the check (a test-only hook) is stopped by the output gate; photo
+ * metadata never reaches dist/; the CSV carries no formula; a child is
+ * recognised by age.
+ */
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, type BuildResult } from '../helpers/build.ts';
+import { copyMini, editFile } from '../helpers/fixture.ts';
+import { checkErrors, filesIn, VICTIM } from './helpers.ts';
+
+const story = (root: string, body: string) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', body));
+const field = (root: string, yaml: string) =>
+  editFile(root, VICTIM, (s) => s.replace('birth: 1980', `birth: 1980\n${yaml}`));
+
+const CASES: Array<[string, (root: string) => void, string]> = [
+  [
+    'a character reference inside a number',
+    (r) => story(r, '电话1381234&#53;678'),
+    `${VICTIM}:15 — 正文 — 含有手机号码`,
+  ],
+  ['full-width digits', (r) => story(r, '电话１３８１２３４５６７８'), `${VICTIM}:15 — 正文 — 含有手机号码`],
+  ['zero-width spaces', (r) => story(r, '电话138\u200b1234\u200b5678'), `${VICTIM}:15 — 正文 — 含有手机号码`],
+  ['dots as separators', (r) => story(r, '电话138.1234.5678'), `${VICTIM}:15 — 正文 — 含有手机号码`],
+  [
+    'an ID number in spaced groups',
+    (r) => story(r, '身份证 140102 19800101 1234'),
+    `${VICTIM}:15 — 正文 — 含有身份证号码`,
+  ],
+  ['a number split across two lines', (r) => story(r, '电话138\n1234\n5678'), `${VICTIM}:15 — 正文 — 含有手机号码`],
+  ['a number split by emphasis', (r) => story(r, '电话138**1234**5678'), `${VICTIM}:15 — 正文 — 含有手机号码`],
+  ['a 15-digit old ID number', (r) => story(r, '老身份证140102800101123'), `${VICTIM}:15 — 正文 — 含有身份证号码`],
+  ['a landline without a dash', (r) => story(r, '座机03571234567'), `${VICTIM}:15 — 正文 — 含有固定电话号码`],
+  ['an email', (r) => story(r, '邮箱 zhangsan@qq.com'), `${VICTIM}:15 — 正文 — 含有电子邮箱`],
+  ['a bank card number', (r) => story(r, '卡号 4111 1111 1111 1111'), `${VICTIM}:15 — 正文 — 含有银行卡号`],
+  [
+    'an address in Chinese numerals',
+    (r) => story(r, '家住解放路十二号五号楼二单元'),
+    `${VICTIM}:15 — 正文 — 含有详细家庭住址`,
+  ],
+  [
+    'a phone in a source URL’s query',
+    (r) => field(r, 'sources:\n  - title: 报道\n    url: https://news.example.cn/a/20260301.html?tel=13812345678'),
+    `${VICTIM}:15 — sources[0].url — 含有手机号码`,
+  ],
+  [
+    'a phone in a release intro',
+    (r) => editFile(r, 'releases.yaml', (s) => s.replace('intro: 测试批次。', 'intro: 测试批次，联系 13812345678。')),
+    'releases.yaml:1 — 2026-q1.intro — 含有手机号码',
+  ],
+  [
+    'a phone in the titles',
+    (r) => editFile(r, 'titles.yaml', (s) => s.replace('issuer: 中央文明委', 'issuer: 中央文明委 13812345678')),
+    'titles.yaml:1 — guo.issuer — 含有手机号码',
+  ],
+  [
+    'an undeclared email in the site settings',
+    (r) => editFile(r, 'site.yaml', (s) => s.replace('publisher: 测试市文明办', 'publisher: 测试市文明办 li@163.com')),
+    'site.yaml:2 — site.publisher — 含有电子邮箱',
+  ],
+  [
+    'a phone as a file name',
+    (r) => renameSync(join(r, VICTIM), join(r, 'entries/13812345678.mdx')),
+    'entries/13812345678.mdx — 文件名 — 含有手机号码',
+  ],
+  [
+    'a child born in 2016 without minor: true',
+    (r) => editFile(r, VICTIM, (s) => s.replace('birth: 1980', 'birth: 2016')),
+    `${VICTIM}:12 — birth — 按出生日期 2016，张三 在 2026 年获得荣誉时未满 18 周岁`,
+  ],
+];
+
+describe('content:check refuses personal data in any spelling and any field', () => {
+  it.each(CASES)('%s', async (_name, attack, message) => {
+    const root = copyMini();
+    attack(root);
+    expect(await checkErrors(root)).toContainEqual(expect.stringContaining(message));
+  });
+
+  it('accepts the site’s declared public contacts, and nothing else', async () => {
+    const root = copyMini();
+    expect(await checkErrors(root)).toEqual([]);
+    editFile(root, 'site.yaml', (s) => s.replace('电话 0357-7654321', '电话 0357-7654322'));
+    expect(await checkErrors(root)).toContainEqual(expect.stringContaining('site.corrections — 含有固定电话号码'));
+  });
+});
+
+describe('the output gate stops what the input check missed', () => {
+  it('fails the build naming the page and the source file, and publishes nothing', () => {
+    const root = copyMini();
+    story(root, '他的电话是 138 1234 5678。');
+    const build = astroBuild(root, undefined, { HONOUR_TEST_ONLY_SKIP_INPUT_PRIVACY: '1' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(
+      /people\/zhang-san-xixian\/index\.html — 来源 .*entries\/zhang-san-xixian\.mdx — 即将发布的内容含有手机号码（138\*+678）/,
+    );
+    expect(build.output).toContain('发布检查未通过');
+    const leaked = filesIn(build.outDir).filter((f) =>
+      readFileSync(join(build.outDir, f), 'latin1').includes('1234 5678'),
+    );
+    expect(leaked).toEqual([]);
+  });
+});
+
+describe('photos and open data as published', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    const root = copyMini();
+    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#964' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Artist: 'Camera Owner Zhang', Copyright: 'Zhang San 13812345678' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '36/1 5/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '111/1 31/1 0/1',
+        },
+      })
+      .toFile(join(root, 'entries/zhang-san-xixian.jpg'));
+    field(root, 'photo:\n  src: ./zhang-san-xixian.jpg\n  alt: 张三在修农具');
+    editFile(root, VICTIM, (s) =>
+      s.replace(
+        'summary: 义务为乡亲修理农具十多年。',
+        'summary: =HYPERLINK("https://evil.example","义务修理农具十多年")',
+      ),
+    );
+    build = astroBuild(root);
+  });
+
+  it('publishes no photo metadata and never the original file', async () => {
+    expect(build.status).toBe(0);
+    const images = readdirSync(join(build.outDir, '_astro')).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
+    expect(images.length).toBeGreaterThan(3);
+    for (const f of images) {
+      const bytes = readFileSync(join(build.outDir, '_astro', f));
+      expect(bytes.includes('Camera Owner'), f).toBe(false);
+      expect(bytes.includes('Exif\0'), f).toBe(false);
+      const meta = await sharp(bytes).metadata();
+      expect([meta.exif, meta.xmp, meta.iptc], f).toEqual([undefined, undefined, undefined]);
+    }
+  });
+
+  it('writes no CSV cell that a spreadsheet reads as a formula, and keeps JSON exact', () => {
+    const csv = readFileSync(join(build.outDir, 'data/entries.csv'), 'utf8');
+    expect(csv).toContain('"\'=HYPERLINK(');
+    const cells = csv.split(/\r\n/).flatMap((line) => line.split(','));
+    expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(readFileSync(join(build.outDir, 'data/entries.json'), 'utf8')).toContain('"=HYPERLINK(');
+  });
+});
+
+describe('photos that are not still phone photos are refused', () => {
+  it.each([
+    [
+      'an SVG',
+      async (p: string) =>
+        writeFileSync(
+          p,
+          '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><script>alert(1)</script></svg>',
+        ),
+      '是 SVG 格式',
+    ],
+    [
+      'an animated image',
+      async (p: string) => {
+        const frame = (background: string) => ({
+          create: { width: 600, height: 800, channels: 3 as const, background },
+        });
+        await sharp([frame('#123'), frame('#321')], { join: { animated: true } })
+          .webp()
+          .toFile(p);
+      },
+      '是动图',
+    ],
+    [
+      'a truncated JPEG',
+      async (p: string) => {
+        const full = await sharp({
+          create: { width: 1200, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+        })
+          .jpeg()
+          .toBuffer();
+        writeFileSync(p, full.subarray(0, Math.floor(full.length / 2)));
+      },
+      '已损坏或不完整',
+    ],
+  ])('%s', async (_name, make, message) => {
+    const root = copyMini();
+    const ext = _name === 'an animated image' ? 'webp' : 'jpg';
+    await make(join(root, `entries/zhang-san-xixian.${ext}`));
+    field(root, `photo:\n  src: ./zhang-san-xixian.${ext}\n  alt: 照片`);
+    expect(await checkErrors(root)).toContainEqual(expect.stringContaining(message));
+  });
+});
