@@ -69,7 +69,9 @@ export async function photoProblems(path: string, label: string): Promise<string
     return [`照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`];
   }
   if (!PHOTO_FORMATS.has(meta.format ?? '')) {
-    return [`照片 ${label} 是 ${meta.format?.toUpperCase() ?? '未知'} 格式：只能用 JPEG、PNG 或 WebP 照片，请另存为 JPEG`];
+    return [
+      `照片 ${label} 是 ${meta.format?.toUpperCase() ?? '未知'} 格式：只能用 JPEG、PNG 或 WebP 照片，请另存为 JPEG`,
+    ];
   }
   if ((meta.pages ?? 1) > 1) return [`照片 ${label} 是动图（${meta.pages} 帧）：请换成一张静态照片`];
   const w = meta.width ?? 0;
@@ -78,7 +80,9 @@ export async function photoProblems(path: string, label: string): Promise<string
     return [`照片 ${label} 像素太多（${w}×${h}），远超手机照片：请缩小到长边 ${maxSide} 像素以内再放入`];
   }
   try {
-    await sharp(path, { failOn: 'truncated', limitInputPixels: maxPixels }).resize(32, 32, { fit: 'inside' }).toBuffer();
+    await sharp(path, { failOn: 'truncated', limitInputPixels: maxPixels })
+      .resize(32, 32, { fit: 'inside' })
+      .toBuffer();
   } catch {
     return [`照片 ${label} 已损坏或不完整（文件可能没有传完）：请重新导出或拷贝原图`];
   }

@@ -4,6 +4,8 @@
  * import the slices they need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import type { PublicView } from './public-view.ts';
 import { buildRoll, newestFirst, entriesOfRelease, relatedFinder, type Honouree } from './roll.ts';
 import { regionLevelTable, statistics } from './stats.ts';
 import type { SiteData } from './schema.ts';
@@ -16,6 +18,9 @@ import { EARLIER_SHARD, storyShards } from './search-index.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
+
+/** An entry's public view with Astro's photo type: what every page shows of its personal facts. */
+export const viewOf = (entry: Person): PublicView<ImageMetadata> => entry.view as PublicView<ImageMetadata>;
 
 const [siteRecords, regionRecords, titleRecords, categoryRecords, releaseRecords, entryRecords] = await Promise.all([
   getCollection('site'),

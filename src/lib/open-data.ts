@@ -5,19 +5,6 @@
  */
 import type { Honouree } from './roll.ts';
 
-/** Fields of an entry the open data may carry (never anything a page does not show). */
-export interface PublicEntryData {
-  gender?: string;
-  birth?: string;
-  ethnicity?: string;
-  unit?: string;
-  role?: string;
-  deceased: boolean;
-  minor: boolean;
-  allowBirth: boolean;
-  withdrawal?: { date: string };
-}
-
 export interface OpenRecord {
   id: string;
   url: string;
@@ -49,10 +36,10 @@ export interface OpenRecord {
 }
 
 /** One entry as open data. */
-export function openRecord(e: Honouree<{ data: PublicEntryData }>, siteUrl: string): OpenRecord {
+export function openRecord(e: Honouree, siteUrl: string): OpenRecord {
   const url = new URL(`/people/${e.id}/`, siteUrl).href;
-  const d = e.source.data;
-  if (e.withdrawn) return { id: e.id, url, status: 'withdrawn', withdrawnOn: d.withdrawal?.date };
+  const d = e.view;
+  if (d.withdrawn) return { id: e.id, url, status: 'withdrawn', withdrawnOn: d.withdrawn.date };
   const base: OpenRecord = {
     id: e.id,
     url,
@@ -74,7 +61,7 @@ export function openRecord(e: Honouree<{ data: PublicEntryData }>, siteUrl: stri
       release: h.release?.id,
     })),
   };
-  if (d.minor) return { ...base, minor: true, school: d.unit, birth: d.allowBirth ? d.birth : undefined };
+  if (d.minor) return { ...base, minor: true, school: d.school, birth: d.birth };
   return { ...base, gender: d.gender, birth: d.birth, ethnicity: d.ethnicity, unit: d.unit, role: d.role };
 }
 

@@ -10,6 +10,7 @@ import { LEVELS, type Kind, type Level } from './schema.ts';
 import { refId } from './validate.ts';
 import { pinyinSortKey } from './names.ts';
 import { comparePinyin } from './order.ts';
+import { publicView, type PublicView, type ViewInput } from './public-view.ts';
 
 export interface Region {
   id: string;
@@ -45,18 +46,14 @@ export interface Release {
   intro: string;
 }
 
-/** The entry data the roll needs; references may be ids or Astro's `{ collection, id }`. */
-export interface EntryInput {
+/** The entry data the roll needs (and its public view reads); references may be ids or Astro's `{ collection, id }`. */
+export interface EntryInput extends ViewInput {
   name: string;
   kind: Kind;
   region: unknown;
   category: unknown;
   honours: Array<{ title: unknown; year: number; session?: number; release?: unknown; note?: string }>;
   summary: string;
-  birth?: string;
-  minor: boolean;
-  deceased: boolean;
-  status: 'active' | 'withdrawn';
   draft: boolean;
 }
 
@@ -87,6 +84,9 @@ export interface Honouree<S = unknown> {
   withdrawn: boolean;
   /** Sort key: toneless pinyin of the name with surname readings, the surname as one unit. */
   pinyinKey: string;
+  /** What the public sees of the entry's own facts: every consumer reads them here (src/lib/public-view.ts). */
+  view: PublicView;
+  /** The original record, for rendering the story only. */
   source: S;
 }
 
@@ -182,6 +182,10 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
       summary: data.summary,
       withdrawn: data.status === 'withdrawn',
       pinyinKey: pinyinSortKey(data.name, data.kind),
+      view: publicView(
+        data,
+        honours.map((h) => h.date),
+      ),
       source,
     });
   }

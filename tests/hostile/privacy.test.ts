@@ -6,6 +6,7 @@
  * recognised by age.
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -168,10 +169,11 @@ describe('photos that are not still phone photos are refused', () => {
     [
       'an animated image',
       async (p: string) => {
-        const frame = (background: string) => ({
-          create: { width: 600, height: 800, channels: 3 as const, background },
-        });
-        await sharp([frame('#123'), frame('#321')], { join: { animated: true } })
+        const frame = (background: string) =>
+          sharp({ create: { width: 600, height: 800, channels: 3, background } })
+            .png()
+            .toBuffer();
+        await sharp([await frame('#123'), await frame('#321')], { join: { animated: true } })
           .webp()
           .toFile(p);
       },
@@ -181,7 +183,13 @@ describe('photos that are not still phone photos are refused', () => {
       'a truncated JPEG',
       async (p: string) => {
         const full = await sharp({
-          create: { width: 1200, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+          create: {
+            width: 1200,
+            height: 1600,
+            channels: 3,
+            background: '#777',
+            noise: { type: 'gaussian', mean: 128, sigma: 30 },
+          },
         })
           .jpeg()
           .toBuffer();
@@ -195,5 +203,41 @@ describe('photos that are not still phone photos are refused', () => {
     await make(join(root, `entries/zhang-san-xixian.${ext}`));
     field(root, `photo:\n  src: ./zhang-san-xixian.${ext}\n  alt: 照片`);
     expect(await checkErrors(root)).toContainEqual(expect.stringContaining(message));
+  });
+});
+
+describe('every output of a minor and of a withdrawn entry agrees with their public view', () => {
+  /** Every output file as text, the search index's compressed fragments unpacked. */
+  const outputs = (dist: string) =>
+    filesIn(dist).map((f) => {
+      const bytes = readFileSync(join(dist, f));
+      let text = bytes.toString('utf8');
+      try {
+        text = gunzipSync(bytes).toString('utf8');
+      } catch {
+        // not compressed
+      }
+      return { f, text };
+    });
+
+  it('publishes of the minor no gender, ethnicity or role, and of the withdrawn entry no summary or story', () => {
+    const root = copyMini();
+    editFile(root, 'entries/li-xiaoming-xixian.mdx', (s) =>
+      s.replace('minor: true', 'minor: true\ngender: 男\nethnicity: 回族\nrole: 少先队大队长'),
+    );
+    const build = astroBuild(root);
+    expect(build.status).toBe(0);
+    const all = outputs(build.outDir);
+    const containing = (needle: string) => all.filter((o) => o.text.includes(needle)).map((o) => o.f);
+    // The minor: name, school and deed are published…
+    expect(containing('西县第一小学')).toContain('people/li-xiaoming-xixian/index.html');
+    expect(containing('坚持每周到敬老院陪老人读报')).toContain('data/entries.json');
+    // …and nothing the public view leaves out, anywhere: pages, cards, JSON-LD, feed, open data, search index.
+    expect(containing('回族')).toEqual([]);
+    expect(containing('少先队大队长')).toEqual([]);
+    // The withdrawn entry: its page says why and when; its summary and story are nowhere.
+    expect(containing('测试撤销原因：事迹不实。')).toEqual(['people/wang-wu-dongqu/index.html']);
+    expect(containing('这是一个已经撤销的测试条目')).toEqual([]);
+    expect(containing('不应出现在任何列表中')).toEqual([]);
   });
 });

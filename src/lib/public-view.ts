@@ -1,0 +1,76 @@
+/**
+ * The one place that decides what the public sees of an entry. Every
+ * consumer — entry page, cards, posters, JSON-LD, Open Graph, feed, open
+ * data, search index, share data — reads an entry's personal facts from its
+ * view, never from the raw record, so a new consumer cannot leak what the
+ * view leaves out.
+ *
+ * - Withdrawn: the name, the withdrawal date and reason, nothing else.
+ * - A minor (flagged, or under 18 on any honour's day by the birth date): the
+ *   name, the school and the deed; no photo, gender, ethnicity, role, and no
+ *   birth date unless the guardian allowed it.
+ * - Everyone: only fields of the schema, which has no private ones.
+ */
+import { minorOnAny } from './age.ts';
+
+/** The fields of an entry record the view reads (Astro's parsed entry data fits it). */
+export interface ViewInput<P = unknown> {
+  minor: boolean;
+  allowBirth?: boolean;
+  birth?: string;
+  gender?: string;
+  ethnicity?: string;
+  unit?: string;
+  role?: string;
+  deceased: boolean;
+  status: 'active' | 'withdrawn';
+  withdrawal?: { reason: string; date: string };
+  photo?: { src: P; alt: string };
+  sources?: ReadonlyArray<{ title: string; url?: string; date?: string }>;
+}
+
+/** What the public sees of an entry's own facts (name, honours, summary and story come with the roll). */
+export interface PublicView<P = unknown> {
+  /** Set only for a withdrawn entry: then nothing else is shown. */
+  withdrawn?: { reason: string; date: string };
+  minor: boolean;
+  photo?: { src: P; alt: string };
+  gender?: string;
+  birth?: string;
+  ethnicity?: string;
+  /** Work unit of an adult. */
+  unit?: string;
+  role?: string;
+  /** School of a minor. */
+  school?: string;
+  deceased: boolean;
+  sources: ReadonlyArray<{ title: string; url?: string; date?: string }>;
+}
+
+/** The public view of an entry; `honourDays` are the days of its honours (YYYY or YYYY-MM-DD), for the age rule. */
+export function publicView<P>(data: ViewInput<P>, honourDays: readonly string[]): PublicView<P> {
+  if (data.status === 'withdrawn') {
+    return { withdrawn: data.withdrawal ?? { reason: '', date: '' }, minor: false, deceased: false, sources: [] };
+  }
+  const minor = data.minor || minorOnAny(data.birth, honourDays);
+  if (minor) {
+    return {
+      minor: true,
+      school: data.unit,
+      birth: data.allowBirth ? data.birth : undefined,
+      deceased: data.deceased,
+      sources: data.sources ?? [],
+    };
+  }
+  return {
+    minor: false,
+    photo: data.photo,
+    gender: data.gender,
+    birth: data.birth,
+    ethnicity: data.ethnicity,
+    unit: data.unit,
+    role: data.role,
+    deceased: data.deceased,
+    sources: data.sources ?? [],
+  };
+}
