@@ -36,6 +36,8 @@ export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
+  // Two pages on one route fail the build (the content check refuses slugs that would collide first).
+  prerenderConflictBehavior: 'error',
   // No MDX integration: stories are parsed and rendered by the engine (src/lib/story.ts), never compiled.
   // The output gate runs before the search index is built from the pages it has checked.
   integrations: [buildLock(), contentGate(), outputGate(), searchIndex()],

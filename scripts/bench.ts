@@ -130,7 +130,12 @@ let buildCount = 0;
 
 async function build(contentDir: string, outDir: string, cwd = process.cwd()): Promise<BuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  // The project builds through its one entry point (scripts/build.ts); the bare baseline with Astro itself.
+  const command =
+    cwd === process.cwd()
+      ? [resolve('scripts/build.ts'), '--outDir', outDir]
+      : [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
+  const child = spawn(process.execPath, command, {
     cwd,
     env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1' },
   });

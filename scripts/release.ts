@@ -84,9 +84,8 @@ function readEntries(dir: string): Map<string, EntrySnapshot> {
 const dist = resolve(values.dist);
 // Astro shares ./.astro/.prerender/ between builds whose outDir is outside the working directory.
 if (!dist.startsWith(process.cwd())) stop(`--dist 必须在项目目录内：${dist}`);
-rmSync(dist, { recursive: true, force: true });
 say(`… 构建网站到 ${relative(process.cwd(), dist) || dist}`);
-const built = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+const built = spawnSync(process.execPath, [resolve('scripts/build.ts'), '--outDir', dist], {
   env: { ...process.env, HONOUR_CONTENT_DIR: root },
   encoding: 'utf8',
 });

@@ -13,7 +13,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const LOCK = resolve('node_modules/.honour-build.lock');
 
-function alive(pid: number): boolean {
+/** True while a process with this id runs. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -57,7 +58,8 @@ export default function buildLock(): AstroIntegration {
     name: 'honour-build-lock',
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
-        if (command !== 'build') return;
+        // `npm run build` (scripts/build.ts) holds the lock for its whole run and says so.
+        if (command !== 'build' || process.env.HONOUR_BUILD_LOCK_HELD === '1') return;
         await acquireBuildLock(() => logger.info('另一个构建正在进行，等待它完成…'));
       },
     },

@@ -68,7 +68,9 @@ export function comparePinyin(a: { pinyinKey: string; name: string }, b: { pinyi
   return compareStrokes(a, b);
 }
 
-export type RollOrder = 'pinyin' | 'strokes';
+/** The orders of a roll; each names a path segment of its pages (/people/strokes/). */
+export const ROLL_ORDERS = ['pinyin', 'strokes'] as const;
+export type RollOrder = (typeof ROLL_ORDERS)[number];
 
 /** A sorted copy in the given order. */
 export function sortBy<T extends { name: string; pinyinKey: string }>(items: readonly T[], by: RollOrder): T[] {

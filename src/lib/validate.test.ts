@@ -49,6 +49,32 @@ describe('validateContent', () => {
     });
   });
 
+  it('keeps every route to its page: no slug or former slug takes over a roll page, an entry or another redirect', () => {
+    const messages = (entries: EntryFacts[]) =>
+      validateContent(tax, entries).map((p) => `${p.file}|${p.field}|${p.message}`);
+    expect(messages([entry({ formerSlugs: ['zhang-jianguo-yaodu'] })])).toEqual([
+      expect.stringMatching(/\|formerSlugs\[0\]\|旧网址 “zhang-jianguo-yaodu” 就是这个条目现在的网址/),
+    ]);
+    expect(messages([entry({ formerSlugs: ['2', 'strokes', 'pinyin'] })])).toEqual([
+      expect.stringMatching(/formerSlugs\[0\]\|旧网址 “2” 是榜单的页码/),
+      expect.stringMatching(/formerSlugs\[1\]\|旧网址 “strokes” 是榜单排序页的网址/),
+      expect.stringMatching(/formerSlugs\[2\]\|旧网址 “pinyin” 是榜单排序页的网址/),
+    ]);
+    expect(messages([entry({ id: 'strokes', file: 'strokes.mdx' }), entry({ id: '12', file: '12.mdx' })])).toEqual([
+      expect.stringMatching(/^strokes\.mdx\|文件名\|文件名 “strokes” 是榜单排序页的网址/),
+      expect.stringMatching(/^12\.mdx\|文件名\|文件名 “12” 是榜单的页码/),
+    ]);
+    expect(
+      messages([
+        entry({ formerSlugs: ['zhang-old'] }),
+        entry({ id: 'li-si-houma', file: 'b.mdx', formerSlugs: ['zhang-old'] }),
+      ]),
+    ).toEqual([expect.stringMatching(/^b\.mdx\|formerSlugs\[0\]\|旧网址 “zhang-old” 已是 .* 的旧网址/)]);
+    expect(messages([entry({ formerSlugs: ['zhang-old', 'zhang-old'] })])).toEqual([
+      expect.stringMatching(/formerSlugs\[1\]\|旧网址 “zhang-old” 写了两次/),
+    ]);
+  });
+
   it('rejects duplicate slugs and former slugs that point at another entry', () => {
     expect(fields([entry(), entry({ file: 'other/zhang-jianguo-yaodu.mdx' })])).toEqual([
       'other/zhang-jianguo-yaodu.mdx|文件名',

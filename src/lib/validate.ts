@@ -6,6 +6,7 @@
 import type { Problem } from './problems.ts';
 import { slugPattern, yearOf } from './schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from './age.ts';
+import { ROLL_ORDERS } from './order.ts';
 
 /** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
 export function refId(value: unknown): string {
@@ -127,8 +128,19 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     }
   }
 
+  /** Why a slug would take over a roll's page (/people/2/, /people/strokes/), or undefined. */
+  const reserved = (slug: string) =>
+    /^\d+$/.test(slug)
+      ? `“${slug}” 是榜单的页码`
+      : (ROLL_ORDERS as readonly string[]).includes(slug)
+        ? `“${slug}” 是榜单排序页的网址`
+        : undefined;
+
   const owners = new Map<string, string>();
   for (const e of entries) {
+    const taken = reserved(e.id);
+    if (taken)
+      err(e.file, '文件名', `文件名 ${taken}，会占用那个页面：请改成姓名拼音加地区，例如 zhang-jianguo-yaodu.mdx`);
     const previous = owners.get(e.id);
     if (previous) {
       err(e.file, '文件名', `网址标识 “${e.id}” 与 ${previous} 重复，请给其中一个文件改名（例如末尾加 -2）`);
@@ -140,14 +152,22 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     }
   }
 
+  const current = new Map(owners);
+  const formerOwners = new Map<string, string>();
   for (const e of entries) {
     e.formerSlugs.forEach((slug, i) => {
-      const owner = owners.get(slug);
-      if (owner && owner !== e.file) {
-        err(e.file, `formerSlugs[${i}]`, `旧网址 “${slug}” 正被 ${owner} 使用，请删除这一项`);
-      } else if (!owner) {
-        owners.set(slug, e.file);
-      }
+      const field = `formerSlugs[${i}]`;
+      const taken = reserved(slug);
+      const owner = current.get(slug);
+      const other = formerOwners.get(slug);
+      if (taken) err(e.file, field, `旧网址 ${taken}，转向会占用那个页面：请删除这一项`);
+      else if (slug === e.id)
+        err(e.file, field, `旧网址 “${slug}” 就是这个条目现在的网址，转向会替换它自己的页面：请删除这一项`);
+      else if (owner) err(e.file, field, `旧网址 “${slug}” 是 ${owner} 现在的网址，转向会替换那个页面：请删除这一项`);
+      else if (other && other !== e.file)
+        err(e.file, field, `旧网址 “${slug}” 已是 ${other} 的旧网址，两个转向不能同名：请删除其中一项`);
+      else if (other) err(e.file, field, `旧网址 “${slug}” 写了两次：请删除重复的一项`);
+      else formerOwners.set(slug, e.file);
     });
 
     if (!tax.regions.has(e.region)) {

@@ -1,4 +1,4 @@
-/** Runs the real `astro build` as a release builder would, on any content root. */
+/** Runs the real build (`npm run build`, scripts/build.ts) as a release builder would, on any content root. */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { projectTmp } from './tmp.ts';
@@ -17,7 +17,7 @@ export function astroBuild(
   env: Record<string, string> = {},
 ): BuildResult {
   if (!resolve(outDir).startsWith(process.cwd())) throw new Error(`outDir must be inside the project: ${outDir}`);
-  const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const r = spawnSync(process.execPath, [resolve('scripts/build.ts'), '--outDir', outDir], {
     env: { ...process.env, ...env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
