@@ -12,7 +12,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { acquireBuildLock, alive } from '../src/integrations/build-lock.ts';
+import { acquireBuildLock } from '../src/integrations/build-lock.ts';
+import { alive } from '../src/lib/pid.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/lib/publish.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });

@@ -6,21 +6,14 @@
  * row (all files at once, each atomically); rejected rows are listed with
  * row number, column and reason, and the command exits 1 if any was.
  */
-import {
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { checkContent, checkEntrySource, photoProblems, plainHelpers, personalDataProblems } from '../src/lib/check.ts';
 import { isInside } from '../src/lib/content-files.ts';
+import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/lib/import-write.ts';
+import { alive } from '../src/lib/pid.ts';
 import { contentRoot } from '../src/lib/content-root.ts';
 import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/lib/entry-file.ts';
 import {
@@ -56,6 +49,15 @@ if (!sheetPath || !existsSync(sheetPath)) {
 
 const root = contentRoot();
 const show = (p: string) => relative(process.cwd(), p) || p;
+if (values.write) {
+  // One import writes at a time, and it reads the content only once it holds the lock.
+  const lock = acquireImportLock(root, alive);
+  if (!lock.ok) {
+    console.error(`另一个导入正在写入（进程 ${lock.pid}）：请等它结束后再运行，两次导入同时写会丢失荣誉。`);
+    process.exit(1);
+  }
+  for (const note of recoverImport(root)) console.log(note);
+}
 const existing = await checkContent(root);
 if (existing.problems.some((p) => p.severity === 'error')) {
   console.error(formatReport(existing.problems));
@@ -212,7 +214,8 @@ for (const [i, raw] of dataRows.entries()) {
   const key = identity(draft.name, draft.region, draft.birth);
   const [honour] = draft.honours;
   if (!honour) continue; // mapRow always gives one honour
-  const sameHonour = (h: { title?: unknown; year?: unknown }) => h.title === honour.title && h.year === honour.year;
+  const sameHonour = (h: { title?: unknown; year?: unknown; batch?: unknown }) =>
+    h.title === honour.title && h.year === honour.year && (h.batch ?? '') === (honour.batch ?? '');
   const planned = plans.get(key);
   if (planned) {
     const honours = planned.data.honours as EntryDraft['honours'];
@@ -298,34 +301,21 @@ console.log(
   `${values.write ? '已导入' : '试运行（未写入任何文件，确认无误后加 --write 写入）'}：新建 ${created} 个，更新 ${updated} 个，拒绝 ${rejected.length} 行。`,
 );
 
-// ---- write: every file to a temporary name first, then all renamed; Ctrl-C removes the temporaries ----
+// ---- write: all files or none (src/lib/import-write.ts) ----
 if (values.write && plans.size) {
-  const temps: Array<[string, string]> = [];
-  const cleanUp = () => {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-  };
-  process.once('SIGINT', () => {
-    cleanUp();
-    console.error('已中断，没有写入任何文件。');
+  let interrupted = false;
+  process.on('SIGINT', () => (interrupted = true));
+  process.on('SIGTERM', () => (interrupted = true));
+  const writes: PlannedWrite[] = [...plans.values()].flatMap((p) => [
+    { path: p.path, text: renderEntryFile(p.data, p.body) },
+    ...(p.photo ? [{ path: p.photo[1], copyFrom: p.photo[0] }] : []),
+  ]);
+  const outcome = await writeAll(root, writes, () => interrupted);
+  if (outcome === 'interrupted') {
+    console.error('已中断：没有写入任何文件（临时文件已删除），内容与导入前完全相同。');
     process.exit(130);
-  });
-  try {
-    for (const p of plans.values()) {
-      mkdirSync(dirname(p.path), { recursive: true });
-      const tmp = join(dirname(p.path), `.${basename(p.path)}.import-tmp`);
-      temps.push([tmp, p.path]);
-      writeFileSync(tmp, renderEntryFile(p.data, p.body));
-      if (p.photo) {
-        const photoTmp = join(dirname(p.photo[1]), `.${basename(p.photo[1])}.import-tmp`);
-        temps.push([photoTmp, p.photo[1]]);
-        copyFileSync(p.photo[0], photoTmp);
-      }
-    }
-  } catch (e) {
-    cleanUp();
-    throw e;
   }
-  for (const [tmp, final] of temps) renameSync(tmp, final);
+  if (interrupted) console.error(`收到中断时写入已经开始提交：${writes.length} 个文件已全部写入。`);
   const after = await checkContent(root);
   const errors = after.problems.filter((p) => p.severity === 'error');
   if (errors.length) {

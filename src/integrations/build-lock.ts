@@ -10,18 +10,9 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { alive } from '../lib/pid.ts';
 
 const LOCK = resolve('node_modules/.honour-build.lock');
-
-/** True while a process with this id runs. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Waits for the lock and holds it until this process exits. */
 export async function acquireBuildLock(onWait: () => void): Promise<void> {

@@ -28,6 +28,7 @@ import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicC
 import { splitFrontmatter, storyFirstLine } from './frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from './content-files.ts';
 import { parseStory, storyText } from './story.ts';
+import { importLeftovers } from './import-write.ts';
 import { parseYamlData, YAML_LIMITS } from './yaml.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
@@ -338,6 +339,13 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
   const entriesDir = join(root, CONTENT_FILES.entries);
   if (existsSync(entriesDir) && lstatSync(entriesDir).isSymbolicLink()) {
     err(show(entriesDir), '', '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中');
+  }
+  for (const left of importLeftovers(root, cwd)) {
+    err(
+      left,
+      '',
+      '上次导入被强制结束，这是它留下的文件，内容可能只导入了一半：请再运行一次 npm run content:import -- 表格 --write（会先补完或清理），再检查',
+    );
   }
   const { files, symlinks } = listEntryFiles(entriesDir);
   for (const link of symlinks) {

@@ -11,7 +11,7 @@ export interface EntryDraft {
   kind: 'person' | 'family' | 'group';
   region: string;
   category: string;
-  honours: Array<{ title: string; year: number; session?: number; release?: string; note?: string }>;
+  honours: Array<{ title: string; year: number; session?: number; release?: string; batch?: string; note?: string }>;
   summary: string;
   photo?: { src: string; alt: string };
   gender?: '男' | '女';

@@ -145,3 +145,62 @@ describe('storyFromCell', () => {
     }
   });
 });
+
+describe('sheets as offices write them', () => {
+  const office = new Map<string, TitleData>([
+    ...titles,
+    [
+      'lf-zj',
+      {
+        name: '临汾市最佳志愿服务组织',
+        level: 'city',
+        issuer: '临汾市文明办',
+        cadence: 'year',
+        rank: 6,
+        forMinors: false,
+      },
+    ],
+    [
+      'sx-hr',
+      {
+        name: '山西好人',
+        short: '山西好人',
+        level: 'provincial',
+        issuer: '山西省文明办',
+        cadence: 'quarter',
+        rank: 2,
+        forMinors: false,
+      },
+    ],
+    [
+      'lf-hjt',
+      { name: '临汾市好家庭', level: 'city', issuer: '临汾市文明办', cadence: 'year', rank: 7, forMinors: false },
+    ],
+    [
+      'yd-hjt',
+      { name: '尧都区好家庭', level: 'county', issuer: '尧都区文明办', cadence: 'year', rank: 7, forMinors: false },
+    ],
+  ]);
+  const taxonomy = { ...tax, titles: office };
+  const row = { name: '王小花', region: '尧都', category: '助人为乐', year: '2026', summary: '照顾瘫痪婆婆二十年。' };
+
+  it('matches a title written without the issuing city’s prefix', () => {
+    expect(matchTitle('最佳志愿服务组织', office)).toBe('lf-zj');
+    expect(matchTitle('临汾最佳志愿服务组织', office)).toBe('lf-zj');
+    expect(matchTitle('临汾市最佳志愿服务组织', office)).toBe('lf-zj');
+  });
+
+  it('refuses an ambiguous title, listing the candidates', () => {
+    const r = mapRow({ ...row, title: '好家庭' }, taxonomy);
+    expect(r).toEqual([
+      { column: 'title', reason: '荣誉称号“好家庭”可能是 “临汾市好家庭”、“尧都区好家庭”：请写出完整名称' },
+    ]);
+  });
+
+  it('keeps a provincial batch with no local release as the honour’s batch', () => {
+    const r = mapRow({ ...row, title: '山西好人', session: '2026年第三季度' }, taxonomy);
+    expect(r).toMatchObject({ draft: { honours: [{ title: 'sx-hr', year: 2026, batch: '2026年第三季度' }] } });
+    const q = mapRow({ ...row, title: '山西好人', session: '三季度' }, taxonomy);
+    expect(q).toMatchObject({ draft: { honours: [{ title: 'sx-hr', year: 2026, batch: '2026年第三季度' }] } });
+  });
+});

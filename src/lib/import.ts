@@ -288,13 +288,49 @@ export function matchRegion(value: string, regions: ReadonlyMap<string, RegionDa
   return undefined;
 }
 
-/** A title by its full or short name, brackets and spaces ignored. */
-export function matchTitle(value: string, titles: ReadonlyMap<string, TitleData>): string | undefined {
+/** Words that end an issuing body's name after its place: 临汾市文明办 → 临汾市. */
+const ISSUER_OFFICE =
+  /(?:精神文明建设指导委员会|精神文明建设委员会|文明委员会|文明委|文明办|人民政府|政府|委员会|办公室)$/;
+
+/** The place prefixes a title's name may be written without: 临汾市文明办 gives 临汾市 and 临汾. */
+function placePrefixes(issuer: string): string[] {
+  const place = normalizeHeader(issuer).replace(ISSUER_OFFICE, '');
+  if (!place || place === normalizeHeader(issuer)) return [];
+  const bare = place.length > 2 ? place.replace(/[省市县区]$/, '') : place;
+  return [...new Set([place, bare])];
+}
+
+/**
+ * Every title a sheet's text may mean: its full name, its short name, or
+ * either without the issuing body's place prefix (最佳志愿服务组织 for
+ * 临汾市最佳志愿服务组织); brackets and spaces ignored.
+ */
+export function matchTitles(value: string, titles: ReadonlyMap<string, TitleData>): string[] {
   const v = normalizeHeader(value);
+  const exact: string[] = [];
+  const loose: string[] = [];
   for (const [id, t] of titles) {
-    if (v === id || v === normalizeHeader(t.name) || (t.short && v === normalizeHeader(t.short))) return id;
+    const names = [t.name, t.short].filter((n): n is string => Boolean(n)).map(normalizeHeader);
+    if (v === id || names.includes(v)) exact.push(id);
+    else {
+      // 临汾市最佳… may be written 临汾最佳… or 最佳…: its core, bare or with any form of its place.
+      const prefixes = placePrefixes(t.issuer);
+      const forms = names.flatMap((n) => {
+        const place = prefixes.find((p) => n.startsWith(p));
+        const core = place ? n.slice(place.length) : n;
+        return [core, ...prefixes.map((p) => p + core)];
+      });
+      if (forms.includes(v)) loose.push(id);
+    }
   }
-  return undefined;
+  // A full or short name is never ambiguous with a shortened one.
+  return exact.length ? exact : loose;
+}
+
+/** A title by its full or short name, or without its place prefix, when exactly one title fits. */
+export function matchTitle(value: string, titles: ReadonlyMap<string, TitleData>): string | undefined {
+  const found = matchTitles(value, titles);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** A category by its name (助人为乐) or id. */
@@ -369,12 +405,16 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: Taxonomy): M
     const names = [...tax.categories.values()].map((c) => c.name).join('、');
     errors.push({ column: 'category', reason: `找不到类别“${get('category')}”，应为以下之一：${names}` });
   }
-  const title = get('title') ? matchTitle(get('title'), tax.titles) : undefined;
-  if (get('title') && !title) {
+  const candidates = get('title') ? matchTitles(get('title'), tax.titles) : [];
+  const title = candidates.length === 1 ? candidates[0] : undefined;
+  if (get('title') && candidates.length === 0) {
     errors.push({
       column: 'title',
       reason: `找不到荣誉称号“${get('title')}”，请使用 titles.yaml 中的称号名称，如“临汾好人”`,
     });
+  } else if (candidates.length > 1) {
+    const names = candidates.map((id) => `“${tax.titles.get(id)?.name ?? id}”`).join('、');
+    errors.push({ column: 'title', reason: `荣誉称号“${get('title')}”可能是 ${names}：请写出完整名称` });
   }
   const year = Number(get('year').replace(/年$/, ''));
   if (get('year') && !(Number.isInteger(year) && year > 1900)) {
@@ -399,7 +439,7 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: Taxonomy): M
       const n = parseSession(sessionText);
       if (n) honour.session = n;
       else errors.push({ column: 'session', reason: `期次“${sessionText}”应写成“第9届”` });
-    } else if (t.cadence === 'quarter') {
+    } else if (t.cadence === 'quarter' && [...tax.releases.values()].some((r) => r.honour === title)) {
       const q = parseQuarter(sessionText);
       const release = q
         ? [...tax.releases].find(
@@ -416,7 +456,9 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: Taxonomy): M
           reason: `找不到“${get('title')}”${q ? `${q.year ?? year}年第${q.quarter}季度` : `“${sessionText}”`}的发布批次，请先在 releases.yaml 中添加，或核对期次`,
         });
     } else {
-      honour.note = sessionText;
+      // The issuing body's own batch (a provincial quarter, a month of 中国好人榜): kept as written, shown beside the year.
+      const q = parseQuarter(sessionText);
+      honour.batch = q ? `${q.year ?? year}年第${'一二三四'[q.quarter - 1] ?? q.quarter}季度` : sessionText;
     }
   }
   if (errors.length || !kind || !region || !category || !title) return errors;

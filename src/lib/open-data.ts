@@ -32,6 +32,7 @@ export interface OpenRecord {
     year: number;
     session?: number;
     release?: string;
+    batch?: string;
   }>;
 }
 
@@ -59,6 +60,7 @@ export function openRecord(e: Honouree, siteUrl: string): OpenRecord {
       year: h.year,
       session: h.session,
       release: h.release?.id,
+      batch: h.batch,
     })),
   };
   if (d.minor) return { ...base, minor: true, school: d.school, birth: d.birth };

@@ -52,7 +52,7 @@ export interface EntryInput extends ViewInput {
   kind: Kind;
   region: unknown;
   category: unknown;
-  honours: Array<{ title: unknown; year: number; session?: number; release?: unknown; note?: string }>;
+  honours: Array<{ title: unknown; year: number; session?: number; release?: unknown; batch?: string; note?: string }>;
   summary: string;
   draft: boolean;
 }
@@ -62,6 +62,8 @@ export interface HonourView {
   year: number;
   session?: number;
   release?: Release;
+  /** The issuing body's batch, when it is not one of this site's releases. */
+  batch?: string;
   note?: string;
   /** The day the honour was announced, as precisely as known (release date, else the year). */
   date: string;
@@ -159,6 +161,7 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
         year: h.year,
         session: h.session,
         release: rel,
+        batch: h.batch,
         note: h.note,
         date: rel ? rel.date : String(h.year),
       };

@@ -200,6 +200,8 @@ export const honourSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: Sch
     session: z.int({ error: 'session 必须是整数（第几届）' }).positive().optional(),
     /** The batch that published this honour, if it came in one. */
     release: h.reference('releases').optional(),
+    /** The issuing body's own batch when it is not one of this site's releases, e.g. 2026年第三季度. */
+    batch: z.string().trim().min(1).max(30, { error: 'batch 最多 30 个字' }).optional(),
     /** A short remark, e.g. 提名奖 or 月度. */
     note: z.string().trim().max(60, { error: 'note 最多 60 个字' }).optional(),
   });
