@@ -6,7 +6,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.dist.*/', '.astro/', 'node_modules/', 'releases/', 'scripts/_*'] },
+  { ignores: ['dist/', '.release-build/', '.dist.*/', '.astro/', 'node_modules/', 'releases/', 'scripts/_*'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -8,7 +8,16 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +28,7 @@ import { checkContent } from '../src/lib/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/lib/content-root.ts';
 import { readEntryFile } from '../src/lib/entry-file.ts';
 import { formatReport } from '../src/lib/problems.ts';
+import { publishOutput } from '../src/lib/publish.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,19 +46,13 @@ function stop(message: string): never {
 }
 if (!id) stop('用法：npm run release -- 2026-q4 [--allow-dirty]');
 
-const root = contentRoot();
-const { problems, content } = await checkContent(root);
-const release = content.releases.get(id);
-if (!release)
-  stop(`未知的发布批次 “${id}”：请先在 releases.yaml 中添加，已有：${[...content.releases.keys()].join('、')}`);
-if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)}\n内容检查未通过，不能发布。`);
-say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
+const workingRoot = contentRoot();
 
 // ---- git: the content's repository, its state, and the previous release ----
-const top = execFileSync('git', ['-C', root, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
+const top = execFileSync('git', ['-C', workingRoot, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
 /** Git in the content's repository; paths are relative to its top folder. */
 const git = (...args: string[]) => execFileSync('git', ['-C', top, ...args], { encoding: 'utf8' }).trim();
-const contentPath = relative(top, root) || '.';
+const contentPath = relative(top, workingRoot) || '.';
 const dirty = git('status', '--porcelain', '--', contentPath);
 if (dirty && !values['allow-dirty']) {
   stop(
@@ -56,6 +60,38 @@ if (dirty && !values['allow-dirty']) {
   );
 }
 const head = git('rev-parse', 'HEAD');
+
+// ---- the committed tree: engine and content as of HEAD, extracted to stable folders ----
+// Untracked and ignored files never ship. The folders keep their paths between releases, so the
+// build cache (one per content-root path) stays warm. --allow-dirty builds the working tree instead.
+const committed = !values['allow-dirty'];
+let root = workingRoot;
+let engine = process.cwd();
+if (committed) {
+  const stage = resolve('.release-build');
+  engine = join(stage, 'engine');
+  extractTree(process.cwd(), 'HEAD', '.', engine);
+  symlinkSync(resolve('node_modules'), join(engine, 'node_modules'), 'dir');
+  const contentCopy = join(
+    stage,
+    `content-${createHash('sha256').update(join(top, contentPath)).digest('hex').slice(0, 12)}`,
+  );
+  extractTree(top, head, contentPath, contentCopy);
+  root = join(contentCopy, contentPath);
+  const engineDirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+    encoding: 'utf8',
+  }).trim();
+  if (engineDirty) say('注意：程序有未提交的修改；发布使用的是已提交的版本（HEAD）。');
+  say(`✓ 已取出提交 ${head.slice(0, 12)} 的内容和程序`);
+}
+
+const { problems, content } = await checkContent(root);
+const release = content.releases.get(id);
+if (!release)
+  stop(`未知的发布批次 “${id}”：请先在 releases.yaml 中添加，已有：${[...content.releases.keys()].join('、')}`);
+if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)}\n内容检查未通过，不能发布。`);
+say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
+
 const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
 const earlier = tags
   .flatMap((tag) => {
@@ -63,6 +99,16 @@ const earlier = tags
     return r && r.date < release.date ? [{ tag, date: r.date }] : [];
   })
   .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+
+/** The tree of `rev` below `path` of the repository at `repo`, extracted into `into` (emptied first). */
+function extractTree(repo: string, rev: string, path: string, into: string): void {
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  const archive = `${into}.tar`;
+  execFileSync('git', ['-C', repo, 'archive', '--format=tar', '-o', archive, rev, '--', path]);
+  extract({ file: archive, cwd: into, sync: true });
+  rmSync(archive);
+}
 
 /** Entry files (id → frontmatter and body) at a commit, read through git archive. */
 function entriesAt(rev: string): Map<string, EntrySnapshot> {
@@ -85,11 +131,15 @@ const dist = resolve(values.dist);
 // Astro shares ./.astro/.prerender/ between builds whose outDir is outside the working directory.
 if (!dist.startsWith(process.cwd())) stop(`--dist 必须在项目目录内：${dist}`);
 say(`… 构建网站到 ${relative(process.cwd(), dist) || dist}`);
-const built = spawnSync(process.execPath, [resolve('scripts/build.ts'), '--outDir', dist], {
+// The build's output must sit inside the engine's folder (scripts/build.ts); a committed build is then moved into place.
+const engineDist = committed ? join(engine, 'dist') : dist;
+const built = spawnSync(process.execPath, [join(engine, 'scripts/build.ts'), '--outDir', engineDist], {
+  cwd: engine,
   env: { ...process.env, HONOUR_CONTENT_DIR: root },
   encoding: 'utf8',
 });
 if (built.status !== 0) stop(`${built.stdout}\n${built.stderr}\n构建失败，没有发布。`);
+if (committed) publishOutput(engineDist, dist);
 say('✓ 网站、搜索索引、开放数据、RSS 和光荣榜已构建');
 
 // ---- the release folder ----

@@ -4,7 +4,7 @@
  * redirects of former URLs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -107,6 +107,37 @@ describe('npm run release', () => {
     expect(log).toMatch(
       /## 西县\n\n### 新增（1）\n\n- 孙七（\/people\/sun-qi-xixian\/）\n\n### 修改（1）\n\n- 张三：一句话事迹/,
     );
+  });
+
+  it('ships exactly the committed content: an ignored entry never reaches the archive or the open data', () => {
+    const { repo, root, git } = contentRepo();
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
+    git('add', '-A');
+    git('commit', '-qm', '忽略 node_modules');
+    // An ignored file git status does not show: the working tree has it, the commit does not.
+    const ignored = join(root, 'entries/node_modules');
+    mkdirSync(ignored, { recursive: true });
+    writeFileSync(
+      join(ignored, 'ghost-xixian.mdx'),
+      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8').replace('name: 张三', 'name: 幽灵'),
+    );
+    const r = release(root, '2026-q1', join(repo, 'r'));
+    expect(r.status, r.out).toBe(0);
+    const published = (
+      JSON.parse(readFileSync(join(repo, 'r/data/entries.json'), 'utf8')) as { records: Array<{ id: string }> }
+    ).records
+      .map((e) => e.id)
+      .sort();
+    const committedIds = git('ls-tree', '-r', '--name-only', 'release/2026-q1', '--', 'content/entries')
+      .split('\n')
+      .filter((f) => f.endsWith('.mdx'))
+      .filter((f) => !readFileSync(join(repo, f), 'utf8').includes('draft: true'))
+      .map((f) => f.replace(/^.*\//, '').replace(/\.mdx$/, ''))
+      .sort();
+    expect(published).toEqual(committedIds);
+    const listing = spawnSync('tar', ['-tzf', join(repo, 'r/site-2026-q1.tar.gz')], { encoding: 'utf8' }).stdout;
+    expect(listing).toContain('people/zhang-san-xixian/');
+    expect(listing).not.toContain('ghost');
   });
 
   it('is reproducible: the same commit gives byte-identical dist/ and archive', () => {
