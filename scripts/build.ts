@@ -13,7 +13,6 @@ import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { acquireBuildLock } from '../src/integrations/build-lock.ts';
-import { alive } from '../src/lib/pid.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/lib/publish.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
@@ -26,7 +25,7 @@ if (!outDir.startsWith(process.cwd() + sep)) {
 }
 
 await acquireBuildLock(() => console.log('另一个构建正在进行，等待它完成…'));
-for (const note of recoverOutput(outDir, alive)) console.log(note);
+for (const note of recoverOutput(outDir)) console.log(note);
 
 const staging = stagingFolder(outDir);
 const child = spawn(

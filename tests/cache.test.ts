@@ -4,7 +4,7 @@
  * on every page that shows that data, and rebuilds the search indexes whose
  * pages changed (each is reused only when none of its pages changed).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from './helpers/build.ts';
@@ -62,5 +62,35 @@ describe('warm rebuilds', () => {
     expect(fourth.output).toContain('姓名索引沿用上次的索引');
     expect(fourth.output).toMatch(/事迹索引 1 份，重建 1 份（\d+ 个页面）/);
     expect(JSON.parse(readFileSync(join(out, 'pagefind-stories/shards.json'), 'utf8'))).toHaveLength(1);
+  });
+
+  it('update every roll family’s page 1 total when an entry on a last page is withdrawn', () => {
+    const root = copyMini();
+    // 26 more entries in 西县, 助人为乐, 测试市好人 2026 (release 2026-q1): every roll of them runs to two pages.
+    const names = '安白蔡丁范高韩江孔林马倪欧潘钱任宋唐汪夏杨于袁岳赵邹'.split('');
+    names.forEach((surname, i) => {
+      writeFileSync(
+        join(root, `entries/gen-${i}-xixian.mdx`),
+        `---\nname: ${surname}为民\nkind: person\nregion: xixian\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q1\nsummary: 多年义务为村里老人理发。\n---\n\n故事。\n`,
+      );
+    });
+    const out = join(projectTmp('cache-'), 'dist');
+    expect(astroBuild(root, out).status).toBe(0);
+    const rolls = ['people', 'regions/xixian', 'categories/zhuren', 'honours/shi', 'years/2026', 'releases/2026-q1'];
+    const count = (path: string) => text(page(out, path).querySelector('.count'));
+    const before = rolls.map(count);
+    // 邹为民 sorts last by pinyin and by strokes: withdraw it.
+    editFile(root, 'entries/gen-25-xixian.mdx', (s) =>
+      s.replace(
+        'summary:',
+        'status: withdrawn\nwithdrawal:\n  reason: 经核实，事迹不实。\n  date: 2026-05-01\nsummary:',
+      ),
+    );
+    const warm = astroBuild(root, out);
+    expect(warm.status, warm.output.slice(-1500)).toBe(0);
+    rolls.forEach((path, i) => {
+      const n = Number(/共 (\d+) 位/.exec(before[i] ?? '')?.[1]);
+      expect(count(path), path).toContain(`共 ${n - 1} 位`);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entryPageKey, rollPageKey } from './cache-keys.ts';
-import { buildRoll, relatedEntries, type EntryInput, type Honouree } from './roll.ts';
+import { entryPageKey, propsKey } from './cache-keys.ts';
+import { buildRoll, relatedFinder, type EntryInput } from './roll.ts';
 import { releaseNeighbours, rollLists, rollPages } from './rolls.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
 
@@ -33,11 +33,13 @@ function keys(entries: Record<string, EntryInput>, regionName = '甲区', site =
   });
   const lists = rollLists(roll, labels);
   const out = new Map<string, string>();
+  // The site's own finder, as src/lib/content.ts builds it.
+  const relatedTo = relatedFinder(roll.listed);
   for (const e of roll.pages) {
-    const related: Honouree<Source>[] = relatedEntries(e, roll.listed);
-    out.set(`/people/${e.id}/`, entryPageKey(site, e, related, releaseNeighbours(e, lists)));
+    out.set(`/people/${e.id}/`, entryPageKey(site, e, relatedTo(e), releaseNeighbours(e, lists)));
   }
-  for (const page of rollPages(lists, 2)) out.set(page.path, rollPageKey(site, page));
+  // Roll pages are keyed by their props, as the pages pass them.
+  for (const page of rollPages(lists, 2)) out.set(page.path, propsKey(site, { page }));
   return out;
 }
 
@@ -77,6 +79,36 @@ describe('incremental-build cache keys', () => {
     // The 乙县 roll lists only 乙县 entries: it does not show the name.
     expect(renamed).not.toContain('/regions/b/');
     expect(changed(before, keys(base, '甲区', 'site-2')).length).toBe(before.size);
+  });
+
+  it('change page 1 of every roll family when an entry on a last page is withdrawn: page 1 prints the total', () => {
+    // Six entries in region a, category c1, title city, year 2026 and release q1: pages of two, the last holds 赵 and 周.
+    const many = {
+      ...base,
+      zhou: entry('周七'),
+      wu: entry('吴八'),
+      zheng: entry('郑九'),
+    };
+    const first = keys(many);
+    const withdrawn = keys({
+      ...many,
+      zhou: entry('周七', { status: 'withdrawn', withdrawal: { reason: '事迹不实', date: '2026-05-01' } }),
+    });
+    const touched = changed(first, withdrawn);
+    for (const roll of [
+      '/people/',
+      '/regions/a/',
+      '/categories/c1/',
+      '/honours/city/',
+      '/years/2026/',
+      '/releases/q1/',
+    ]) {
+      expect(touched, roll).toContain(roll);
+      // Release rolls list 按姓氏笔画 by default, the others by pinyin.
+      expect(touched, `${roll} in the other order`).toContain(
+        `${roll}${roll.startsWith('/releases/') ? 'pinyin' : 'strokes'}/`,
+      );
+    }
   });
 
   it('change the pages of a roll that a new entry lengthens or shifts', () => {

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Honouree } from './roll.ts';
-import type { RollPage } from './rolls.ts';
 
 /** A short stable hash of any JSON-serialisable values. */
 export function hashOf(...parts: unknown[]): string {
@@ -29,6 +28,42 @@ export function entryKey(e: Honouree): string {
   return key;
 }
 
+const valueKeys = new WeakMap<object, string>();
+
+/** True for an honouree of the roll (it carries its source record). */
+function isHonouree(value: object): value is Honouree {
+  return 'ladder' in value && 'source' in value && 'id' in value;
+}
+
+/**
+ * A hash of everything reachable from a value a page is given: entries by
+ * their entry key, every other object by its fields, functions skipped (they
+ * are template code, which Astro's route hash covers). Every object's hash is
+ * memoised for the build, so a roll shared by 400 pages is hashed once, not
+ * 400 times; a page's key then follows whatever its props hold (a roll's
+ * total count included) instead of a hand-picked list of fields.
+ */
+export function valueKey(value: unknown): string {
+  if (typeof value === 'function') return 'ƒ';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  const cached = valueKeys.get(value);
+  if (cached) return cached;
+  // A placeholder first: a cycle hashes as a back-reference instead of recursing for ever.
+  valueKeys.set(value, 'cycle');
+  const key = isHonouree(value)
+    ? entryKey(value)
+    : Array.isArray(value)
+      ? hashOf(value.map(valueKey))
+      : hashOf(Object.entries(value).map(([k, v]) => [k, valueKey(v)]));
+  valueKeys.set(value, key);
+  return key;
+}
+
+/** The key of a page from everything it is given (its props) and the site-wide inputs. */
+export function propsKey(site: string, props: Record<string, unknown>): string {
+  return hashOf(site, valueKey(props));
+}
+
 /** An entry page: the entry, its related entries, its previous and next in the release, and the site-wide inputs. */
 export function entryPageKey(
   site: string,
@@ -46,20 +81,5 @@ export function entryPageKey(
       prev: neighbours.prev && entryKey(neighbours.prev),
       next: neighbours.next && entryKey(neighbours.next),
     },
-  );
-}
-
-/** A roll page: which roll, where in it, its group labels and every entry it lists. */
-export function rollPageKey<S>(site: string, page: RollPage<S>): string {
-  return hashOf(
-    site,
-    page.list.family,
-    page.list.key,
-    page.list.name,
-    page.list.base,
-    page.order,
-    page.number,
-    page.total,
-    page.groups.map((g) => [g.label, g.items.map((e) => entryKey(e))]),
   );
 }

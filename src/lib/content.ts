@@ -13,7 +13,7 @@ import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage
 import { t } from '../strings.ts';
 import { openRecord } from './open-data.ts';
 import { refId } from './validate.ts';
-import { entryKey, entryPageKey, hashOf, rollPageKey } from './cache-keys.ts';
+import { entryPageKey, hashOf, propsKey } from './cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from './search-index.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
@@ -111,12 +111,8 @@ export const searchShardOf = (entry: Person): string => shards.get(entry.id) ?? 
 export const entryPageKeyOf = (entry: Person): string =>
   hashOf(entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry)), searchShardOf(entry));
 
-/** Incremental-build key of a roll page. */
-export const rollPageKeyOf = (page: PersonRollPage): string => rollPageKey(siteKey, page);
-
-/** Incremental-build key of any other page: what it is, and the entries it shows. */
-export const pageKeyOf = (what: unknown, people: readonly Person[]): string =>
-  hashOf(siteKey, what, people.map(entryKey));
+/** Incremental-build key of a page from the props it is given (roll pages, posters). */
+export const pageKeyOf = (props: Record<string, unknown>): string => propsKey(siteKey, props);
 
 /** Open data: all entries, and one release's batch, with the licence from site settings. */
 export const openData = {

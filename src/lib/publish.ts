@@ -6,19 +6,25 @@
  *   dist → dist.previous, staging → dist, then dist.previous is removed.
  *
  * Until the second rename the old output stays whole. A build killed
- * between the two renames leaves `dist.previous` and no `dist`; the next
- * build (or `recoverOutput`) puts it back before anything else. A killed
- * build's staging folder is removed by the next build.
+ * between the two renames leaves `.dist.previous` and no `dist`; the next
+ * build (`recoverOutput`) puts it back before anything else, and removes a
+ * killed build's staging folder.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Build internals Astro may leave in its output folder (prerender chunks hold drafts and machine paths). */
 export const BUILD_INTERNALS = ['.prerender'];
 
-/** The staging folder of one build of `outDir`: beside it, so the final rename stays on one file system. */
-export function stagingFolder(outDir: string, id: string | number = process.pid): string {
-  return join(dirname(outDir), `.${basename(outDir)}.staging-${id}`);
+/**
+ * The staging folder of `outDir`: beside it, so the final rename stays on one
+ * file system, and at the same path every build (builds hold the build lock,
+ * so one at a time uses it): Astro's incremental build hashes a page's module
+ * paths, and a new folder per build made every page miss its cache (measured:
+ * 0 of 33 pages reused instead of 33 with nothing changed).
+ */
+export function stagingFolder(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.staging`);
 }
 
 /** Where the previous output waits during the swap. */
@@ -28,10 +34,9 @@ export function previousFolder(outDir: string): string {
 
 /**
  * Finishes or undoes a swap a killed build left half-done, and removes the
- * staging folders of builds that are no longer running. `alive` tells
- * whether a build process still runs.
+ * staging folder a killed build left. Call it holding the build lock.
  */
-export function recoverOutput(outDir: string, alive: (pid: number) => boolean): string[] {
+export function recoverOutput(outDir: string): string[] {
   const notes: string[] = [];
   const previous = previousFolder(outDir);
   if (existsSync(previous)) {
@@ -41,16 +46,10 @@ export function recoverOutput(outDir: string, alive: (pid: number) => boolean): 
       notes.push(`上一次构建在发布途中被中断：已恢复之前的 ${basename(outDir)}/`);
     }
   }
-  const parent = dirname(outDir);
-  const prefix = `.${basename(outDir)}.staging-`;
-  if (existsSync(parent)) {
-    for (const name of readdirSync(parent)) {
-      if (!name.startsWith(prefix)) continue;
-      const pid = Number(name.slice(prefix.length));
-      if (Number.isInteger(pid) && alive(pid)) continue;
-      rmSync(join(parent, name), { recursive: true, force: true });
-      notes.push(`已删除被中断的构建留下的临时文件夹 ${name}`);
-    }
+  const staging = stagingFolder(outDir);
+  if (existsSync(staging)) {
+    rmSync(staging, { recursive: true, force: true });
+    notes.push(`已删除被中断的构建留下的临时文件夹 ${basename(staging)}`);
   }
   return notes;
 }
