@@ -26,7 +26,7 @@ if (!existsSync(resolve(dist, 'index.html'))) {
   process.exit(2);
 }
 
-let failed = false;
+let failed = false as boolean;
 function report(title: string, problems: string[]) {
   console.log(`${problems.length ? '✗' : '✓'} ${title}: ${problems.length}`);
   for (const p of problems.slice(0, 50)) console.log(`    ${p}`);
@@ -97,7 +97,7 @@ if (!values['no-lighthouse']) {
   } finally {
     chrome.kill();
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]!).length)));
   console.log('\nLighthouse (mobile, simulated throttling; targets: performance ≥ 95, others 100)');
   for (const r of rows) console.log(`| ${r.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`);
 }

@@ -140,8 +140,8 @@ async function build(contentDir: string, outDir: string, cwd = process.cwd()): P
     env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1' },
   });
   let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
   let peak = 0;
   let pagefindPeak = 0;
   const sampler = setInterval(() => {
@@ -505,6 +505,6 @@ for (const size of sizes) {
 
 rows.push(['metric', ...column]);
 for (const [metric, vals] of table) rows.push([metric, ...vals]);
-const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => Array.from(r[c] ?? '').length)));
 console.log(`\nmedian (min–max) of ${runs} build runs and ${searchRuns} searches; machine: 2 cores, shared\n`);
 for (const r of rows) console.log(`| ${r.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`);

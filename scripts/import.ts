@@ -150,7 +150,8 @@ bar?.start(dataRows.length, 0);
 for (const [i, raw] of dataRows.entries()) {
   bar?.increment();
   const rowNo = headerIndex + 2 + i;
-  if (raw.every((c) => !c?.trim())) continue;
+  // Cells of a row may be missing (a short CSV line): undefined despite the type.
+  if (raw.every((c) => !(c as string | undefined)?.trim())) continue;
   const cells: Partial<Record<Column, string>> = {};
   columns.forEach((c, j) => {
     if (c) cells[c] = raw[j] ?? '';
@@ -303,7 +304,8 @@ console.log(
 
 // ---- write: all files or none (src/lib/import-write.ts) ----
 if (values.write && plans.size) {
-  let interrupted = false;
+  // Set by the signal handlers below, while writeAll awaits.
+  let interrupted = false as boolean;
   process.on('SIGINT', () => (interrupted = true));
   process.on('SIGTERM', () => (interrupted = true));
   const writes: PlannedWrite[] = [...plans.values()].flatMap((p) => [

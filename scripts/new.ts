@@ -56,7 +56,7 @@ const name = await ask('name', '姓名或名称');
 const kindText = await ask('kind', '类型：个人 / 家庭 / 集体', '个人');
 const kind = (
   { 个人: 'person', 家庭: 'family', 集体: 'group', person: 'person', family: 'family', group: 'group' } as const
-)[kindText as '个人'];
+)[kindText as '个人'] as 'person' | 'family' | 'group' | undefined;
 if (!kind) fail('类型', `“${kindText}”应为 个人、家庭 或 集体`);
 const regionText = await ask('region', '所在县（市、区），如 尧都区');
 const region = matchRegion(regionText, content.regions);

@@ -50,14 +50,17 @@ function start(root: string, args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const closed = new Promise<number | null>((done) => child.once('close', done));
   return { child, closed, out: () => out };
 }
 
 async function until(test: () => boolean, ms = 60_000) {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(10)) if (test()) return true;
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (test()) return true;
+    await sleep(10);
+  }
   return false;
 }
 

@@ -55,8 +55,8 @@ describe('atomic builds', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     const closed = new Promise<number | null>((done) => child.once('close', done));
     for (let i = 0; i < 600; i++) {
       const staging = leftovers(outDir).find((n) => n.includes('staging'));

@@ -37,7 +37,7 @@ async function elderlyChecks(p: Page, large: boolean): Promise<string[]> {
       for (const el of document.querySelectorAll<HTMLElement>('main p, main li, main dd')) {
         const px = parseFloat(getComputedStyle(el).fontSize);
         if (el.offsetParent !== null && px < (large ? 18 : 14)) {
-          out.push(`text ${px}px: ${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 20)}”`);
+          out.push(`text ${px}px: ${el.tagName.toLowerCase()} “${el.textContent.trim().slice(0, 20)}”`);
           break;
         }
       }

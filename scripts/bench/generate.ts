@@ -161,7 +161,7 @@ const SENTENCES = [
  * its own specifics, as real citations do (a fixed set of whole sentences
  * would make every word appear on every page, which no real roll does).
  */
-const PLACE_SYLLABLES = [...'东西南北上下前后新旧杨柳李王张刘赵马石河山沟坪庄岭堡湾峪泉桥寨圪垛坡峁塬'];
+const PLACE_SYLLABLES = Array.from('东西南北上下前后新旧杨柳李王张刘赵马石河山沟坪庄岭堡湾峪泉桥寨圪垛坡峁塬');
 const PEOPLE = [
   '孤寡老人',
   '留守儿童',

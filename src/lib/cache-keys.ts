@@ -45,7 +45,8 @@ function isHonouree(value: object): value is Honouree {
  */
 export function valueKey(value: unknown): string {
   if (typeof value === 'function') return 'ƒ';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const cached = valueKeys.get(value);
   if (cached) return cached;
   // A placeholder first: a cycle hashes as a back-reference instead of recursing for ever.

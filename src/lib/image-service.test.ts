@@ -20,6 +20,6 @@ describe('photo transform queue', () => {
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([0, 1, 2, 4, 5, 6, 7, 8]);
     expect(results[3]?.status).toBe('rejected');
     // The queue is free again afterwards.
-    expect(await run(async () => 'again')).toBe('again');
+    expect(await run(() => Promise.resolve('again'))).toBe('again');
   });
 });

@@ -106,7 +106,7 @@ export function decodeCsv(bytes: Uint8Array): string {
     // Mostly valid UTF-8 with a few broken sequences is a damaged UTF-8 file, not GBK.
     const loose = new TextDecoder('utf-8').decode(body);
     const broken = loose.split('\uFFFD').length - 1;
-    const wide = [...loose].filter((c) => c > '\u007f' && c !== '\uFFFD').length;
+    const wide = Array.from(loose).filter((c) => c > '\u007f' && c !== '\uFFFD').length;
     if (broken > 0 && wide >= broken * 4) {
       const row = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
       throw new SheetError(
@@ -126,7 +126,8 @@ export function decodeCsv(bytes: Uint8Array): string {
 export function parseCsv(text: string): string[][] {
   let rows: string[][];
   try {
-    rows = parseCsvText(text, { relaxColumnCount: true, skipEmptyLines: false }) as string[][];
+    const parsed: string[][] = parseCsvText(text, { relaxColumnCount: true, skipEmptyLines: false });
+    rows = parsed;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const quote = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
@@ -161,10 +162,10 @@ export async function readXlsx(path: string): Promise<{ rows: string[][]; proble
   }
   const sheet = book.worksheets[0];
   if (!sheet) return { rows: [], problems: [] };
-  const rows: string[][] = [];
+  const rows: Array<string[] | undefined> = [];
   const problems: CellProblem[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = [];
+    const cells: Array<string | undefined> = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const text = cellText(cell.value);
       if (typeof text === 'string') cells[c - 1] = text;
@@ -211,7 +212,8 @@ function cellText(value: unknown): string | { problem: string } {
     }
     return { problem: '这一格的内容无法读取为文字：请把它改成普通文字' };
   }
-  return String(value).trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /**

@@ -95,7 +95,7 @@ export const CSV_COLUMNS = [
  * office opens the file): OWASP's advice is to lead it with a single quote,
  * which the spreadsheet shows as text. JSON keeps the exact value.
  */
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   const raw = value === undefined || value === null ? '' : String(value);
   const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -42,8 +42,8 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 function compareChars(a: string, b: string): number {
-  const ca = [...a];
-  const cb = [...b];
+  const ca = Array.from(a);
+  const cb = Array.from(b);
   for (let i = 0; i < Math.max(ca.length, cb.length); i++) {
     const x = ca[i];
     const y = cb[i];

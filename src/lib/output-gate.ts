@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
-import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import sharp from 'sharp';
 import { findPersonalData, mask, normaliseForScan, PERSONAL_DATA_LABELS, type PublicContacts } from './privacy.ts';
 import type { Problem } from './problems.ts';
@@ -31,13 +31,14 @@ export function pageTexts(html: string): string[] {
   const texts: string[] = [];
   let visible = '';
   const walk = (node: Node) => {
-    if (node.nodeType === 3) {
+    if (node instanceof TextNode) {
       visible += node.text;
       return;
     }
-    if (node.nodeType !== 1) return;
-    const el = node as HTMLElement;
-    const tag = el.rawTagName?.toLowerCase() ?? '';
+    if (!(node instanceof HTMLElement)) return;
+    const el = node;
+    // The root has no tag name at run time, whatever its type says.
+    const tag = (el.rawTagName as string | null | undefined)?.toLowerCase() ?? '';
     for (const value of Object.values(el.attributes)) texts.push(value);
     if (BLOCKS.has(tag)) visible += BREAK;
     for (const c of el.childNodes) walk(c);

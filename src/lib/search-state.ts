@@ -51,7 +51,7 @@ export function toggleFilter(state: SearchState, name: FilterName, value: string
 /** Pagefind's filter object: several values of one filter match any of them. */
 export function pagefindFilters(state: SearchState): Record<string, { any: string[] }> {
   const out: Record<string, { any: string[] }> = {};
-  for (const [name, values] of Object.entries(state.filters)) if (values?.length) out[name] = { any: values };
+  for (const [name, values] of Object.entries(state.filters)) if (values.length) out[name] = { any: values };
   return out;
 }
 

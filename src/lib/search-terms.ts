@@ -12,7 +12,7 @@ const FULL_SUBSTRINGS_UP_TO = 8;
 
 /** Every run of two or more consecutive characters: 张建国 → 张建 建国 张建国. */
 export function nameSubstrings(name: string): string[] {
-  const chars = [...name.replace(/[\s\p{P}]/gu, '')];
+  const chars = Array.from(name.replace(/[\s\p{P}]/gu, ''));
   const maxLen = chars.length <= FULL_SUBSTRINGS_UP_TO ? chars.length : 4;
   const out = new Set<string>();
   for (let len = 2; len <= maxLen; len++) {

@@ -20,7 +20,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent } from 'hast';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { t } from '../strings.ts';
 
 /** Upper bound of a story, in bytes (UTF-8): about 40,000 Chinese characters, several times the longest real story. */
@@ -82,14 +82,17 @@ interface MdxAttribute {
   name?: string;
   value?: unknown;
 }
-type AnyNode = Nodes & {
+/** A node of either syntax as the judge reads it: every field it looks at may be missing. */
+interface AnyNode {
+  type: string;
   name?: string | null;
   attributes?: MdxAttribute[];
   value?: string;
   url?: string;
   depth?: number;
   position?: { start: { line: number } };
-};
+  children?: AnyNode[];
+}
 
 /** Why a link target is refused, or undefined when it is fine (character references are already decoded). */
 export function linkProblem(url: string): string | undefined {
@@ -118,7 +121,7 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number): StoryProblem[] {
   const problems: StoryProblem[] = [];
   const refuse = (node: AnyNode, message: string) => problems.push({ line: lineOf(node), message });
   // An explicit stack: a hostile story may nest thousands of levels deep.
-  const stack: Array<{ node: AnyNode; depth: number }> = [{ node: tree as AnyNode, depth: 0 }];
+  const stack: Array<{ node: AnyNode; depth: number }> = [{ node: tree as unknown as AnyNode, depth: 0 }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, depth } = item;
     // Containers are bounded per line before parsing; inline nesting (emphasis in links in lists…) adds a few levels.
@@ -206,11 +209,11 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number): StoryProblem[] {
           continue;
         }
     }
-    const children = (node as Partial<Parent>).children as AnyNode[] | undefined;
+    const children = node.children;
     if (children) {
       // Comments are dropped here, so the renderer never sees HTML.
       const kept = children.filter((c) => c.type !== 'html' || !/^<!--[\s\S]*-->$/.test((c.value ?? '').trim()));
-      if (kept.length !== children.length) (node as Parent).children = kept as Parent['children'];
+      if (kept.length !== children.length) node.children = kept;
       for (const c of kept) stack.push({ node: c, depth: depth + 1 });
     }
   }
@@ -327,10 +330,10 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
   const lineOf = (n: AnyNode) => (n.position?.start.line ?? 1) + firstLine - 1;
   const textOf = (n: AnyNode): string => {
     const own = n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' ? (n.value ?? '') : '';
-    const children = ((n as Partial<Parent>).children ?? []) as AnyNode[];
+    const children = n.children ?? [];
     return own + children.map(textOf).join('');
   };
-  const stack: AnyNode[] = [tree as AnyNode];
+  const stack: AnyNode[] = [tree as unknown as AnyNode];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.url) out.push({ line: lineOf(node), text: node.url, url: true });
     for (const a of node.attributes ?? [])
@@ -338,15 +341,15 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
     if (TEXT_BLOCKS.has(node.type)) {
       out.push({ line: lineOf(node), text: textOf(node) });
       const links = [] as AnyNode[];
-      const inner = [...(((node as Partial<Parent>).children ?? []) as AnyNode[])];
+      const inner = [...(node.children ?? [])];
       for (let c = inner.pop(); c; c = inner.pop()) {
         if (c.url) links.push(c);
-        inner.push(...(((c as Partial<Parent>).children ?? []) as AnyNode[]));
+        inner.push(...(c.children ?? []));
       }
       for (const l of links) out.push({ line: lineOf(l), text: l.url ?? '', url: true });
       continue;
     }
-    stack.push(...(((node as Partial<Parent>).children ?? []) as AnyNode[]));
+    stack.push(...(node.children ?? []));
   }
   return out.sort((a, b) => a.line - b.line);
 }
@@ -377,7 +380,7 @@ const quote: Handler = (state: State, node: AnyNode) => {
 export function storyHtml(tree: Root): string {
   const hast = toHast(tree, {
     handlers: { mdxJsxFlowElement: quote },
-    unknownHandler: (_state, node) => {
+    unknownHandler: (_state, node: { type: string }) => {
       throw new Error(`story: unexpected ${node.type} after judging`);
     },
   });

@@ -11,7 +11,7 @@ import { ROLL_ORDERS } from './order.ts';
 /** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
 export function refId(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id);
+  if (value && typeof value === 'object' && 'id' in value) return String(value.id);
   return '';
 }
 
@@ -35,7 +35,7 @@ export function entryFacts(id: string, file: string, data: Record<string, unknow
   return {
     id,
     file,
-    name: String(data.name ?? ''),
+    name: typeof data.name === 'string' ? data.name : '',
     region: refId(data.region),
     category: refId(data.category),
     minor: data.minor === true,
@@ -46,13 +46,13 @@ export function entryFacts(id: string, file: string, data: Record<string, unknow
     })),
     formerSlugs: Array.isArray(data.formerSlugs) ? data.formerSlugs.map(String) : [],
     birth: typeof data.birth === 'string' ? data.birth : undefined,
-    summary: String(data.summary ?? ''),
+    summary: typeof data.summary === 'string' ? data.summary : '',
   };
 }
 
 /** Character bigrams of a text, punctuation and spaces removed. */
 function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[\s\p{P}]/gu, '')];
+  const chars = Array.from(text.replace(/[\s\p{P}]/gu, ''));
   const out = new Set<string>();
   chars.forEach((c, i) => {
     const next = chars[i + 1];

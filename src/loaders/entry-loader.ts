@@ -42,7 +42,8 @@ class EntryFileError extends Error {
 export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
   return {
     name: 'honour-entries',
-    load: async ({ store, parseData, generateDigest, watcher, logger, config }: LoaderContext) => {
+    load: async (context: LoaderContext) => {
+      const { store, watcher, logger, config } = context;
       const root = fileURLToPath(config.root);
       const fileToId = new Map<string, string>();
 
@@ -51,7 +52,7 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         if (!read.ok) throw new EntryFileError(`${path}: ${read.message}`);
         const id = idOf(path);
         fileToId.set(path, id);
-        const digest = generateDigest(`${RENDERER}\n${read.text}`);
+        const digest = context.generateDigest(`${RENDERER}\n${read.text}`);
         const filePath = relative(root, path);
         const cached = store.get(id);
         if (cached?.digest === digest && cached.filePath === filePath) {
@@ -65,7 +66,11 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         if (!yaml.ok) throw new EntryFileError(`${path}: ${yaml.problems[0]?.message ?? ''}`);
         const story = renderStory(split.body, storyFirstLine(split.frontmatter));
         if (!story.ok) throw new EntryFileError(`${path}: ${story.problems[0]?.message ?? ''}`);
-        const data = await parseData({ id, data: (yaml.value ?? {}) as Record<string, unknown>, filePath: path });
+        const data = await context.parseData({
+          id,
+          data: (yaml.value ?? {}) as Record<string, unknown>,
+          filePath: path,
+        });
         // Pages never read the raw story: the data store, which the build bundles, keeps only its HTML.
         store.set({ id, data, filePath, digest, rendered: { html: story.html, metadata: {} } });
       }

@@ -41,18 +41,18 @@ interface Pagefind {
 const PAGE = 10;
 
 /** An element the search page template always renders. */
-function required<T extends Element>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (!found) throw new Error(`search page is missing ${selector}`);
+function required<T extends Element>(selector: string, type: abstract new () => T): T {
+  const found = document.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`search page is missing ${selector}`);
   return found;
 }
 
-const form = required<HTMLFormElement>('#search-form');
-const input = required<HTMLInputElement>('#search-q');
-const status = required<HTMLElement>('#search-status');
-const list = required<HTMLOListElement>('#search-results');
-const facets = required<HTMLElement>('#search-facets');
-const more = required<HTMLButtonElement>('#search-more');
+const form = required('#search-form', HTMLFormElement);
+const input = required('#search-q', HTMLInputElement);
+const status = required('#search-status', HTMLElement);
+const list = required('#search-results', HTMLOListElement);
+const facets = required('#search-facets', HTMLElement);
+const more = required('#search-more', HTMLButtonElement);
 
 let state: SearchState = parseState(location.search);
 let names: Pagefind;

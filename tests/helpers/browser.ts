@@ -33,7 +33,7 @@ export function sampleSiteInBrowser(): { url: string; browser: Browser } {
     site.close = server.close;
   });
   afterAll(async () => {
-    await site.browser?.close();
+    await site.browser.close();
     await site.close?.();
   });
   return site;

@@ -159,11 +159,13 @@ describe('photos that are not still phone photos are refused', () => {
   it.each([
     [
       'an SVG',
-      async (p: string) =>
+      (p: string) => {
         writeFileSync(
           p,
           '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><script>alert(1)</script></svg>',
-        ),
+        );
+        return Promise.resolve();
+      },
       '是 SVG 格式',
     ],
     [
