@@ -7,8 +7,8 @@ import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { contentRoot } from './src/lib/content-root.ts';
-import { loadYamlData } from './src/lib/yaml.ts';
+import { contentRoot } from './src/model/content-root.ts';
+import { loadYamlData } from './src/parse/yaml.ts';
 
 /** The site URL comes from the content root's settings, so another city's content brings its own. */
 function siteUrl() {
@@ -38,20 +38,20 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two pages on one route fail the build (the content check refuses slugs that would collide first).
   prerenderConflictBehavior: 'error',
-  // No MDX integration: stories are parsed and rendered by the engine (src/lib/story.ts), never compiled.
+  // No MDX integration: stories are parsed and rendered by the engine (src/parse/story.ts), never compiled.
   // The output gate runs before the search index is built from the pages it has checked.
   integrations: [buildLock(), contentGate(), outputGate(), searchIndex()],
   devToolbar: { enabled: false },
   image: {
     service: {
-      // Astro's sharp service, one transform per core at a time (src/lib/image-service.ts).
-      entrypoint: './src/lib/image-service.ts',
+      // Astro's sharp service, one transform per core at a time (src/build/image-service.ts).
+      entrypoint: './src/build/image-service.ts',
       // sharp's default AVIF effort (4) took 2.5 s for one 720 px photo; effort 2 takes 0.2 s,
       // at the same PSNR and a smaller file (measured in docs/performance.md).
       config: { avif: { effort: 2 } },
     },
   },
-  // Pages whose cache key (src/lib/cache-keys.ts) and template are unchanged are copied from the last build.
+  // Pages whose cache key (src/build/cache-keys.ts) and template are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.
   build: { format: 'directory', inlineStylesheets: 'never' },

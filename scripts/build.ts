@@ -5,7 +5,7 @@
  * Holds the build lock, runs `astro build` into a staging folder — the
  * content gate, the pages, the output gate and the search index all run
  * there — and only when all of it succeeded puts the new output in place
- * of the old one (src/lib/publish.ts). A failed, interrupted or killed
+ * of the old one (src/build/publish.ts). A failed, interrupted or killed
  * build leaves the previous output as it was.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { acquireBuildLock } from '../src/integrations/build-lock.ts';
-import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/lib/publish.ts';
+import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
 const outDir = resolve(values.outDir);

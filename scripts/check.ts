@@ -3,9 +3,9 @@
  * Prints every problem as `file:line — field — what is wrong and how to fix`
  * and exits 1 if there is any error.
  */
-import { checkContent } from '../src/lib/check.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { formatReport } from '../src/lib/problems.ts';
+import { checkContent } from '../src/editor/check.ts';
+import { contentRoot } from '../src/model/content-root.ts';
+import { formatReport } from '../src/editor/problems.ts';
 
 const root = contentRoot();
 const started = performance.now();

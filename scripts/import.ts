@@ -10,12 +10,18 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { checkContent, checkEntrySource, photoProblems, plainHelpers, personalDataProblems } from '../src/lib/check.ts';
-import { isInside } from '../src/lib/content-files.ts';
-import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/lib/import-write.ts';
-import { alive } from '../src/lib/pid.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/lib/entry-file.ts';
+import {
+  checkContent,
+  checkEntrySource,
+  photoProblems,
+  plainHelpers,
+  personalDataProblems,
+} from '../src/editor/check.ts';
+import { isInside } from '../src/parse/content-files.ts';
+import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
+import { alive } from '../src/build/pid.ts';
+import { contentRoot } from '../src/model/content-root.ts';
+import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/editor/entry-file.ts';
 import {
   COLUMN_LABEL,
   REQUIRED,
@@ -28,12 +34,12 @@ import {
   type CellProblem,
   type Column,
   type RowError,
-} from '../src/lib/import.ts';
-import { parseStory } from '../src/lib/story.ts';
-import { formatReport } from '../src/lib/problems.ts';
-import { entrySchemaFor } from '../src/lib/schema.ts';
-import { slugFor } from '../src/lib/slug.ts';
-import { validateContent, entryFacts } from '../src/lib/validate.ts';
+} from '../src/editor/import.ts';
+import { parseStory } from '../src/parse/story.ts';
+import { formatReport } from '../src/editor/problems.ts';
+import { entrySchemaFor } from '../src/model/schema.ts';
+import { slugFor } from '../src/model/slug.ts';
+import { validateContent, entryFacts } from '../src/editor/validate.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -302,7 +308,7 @@ console.log(
   `${values.write ? '已导入' : '试运行（未写入任何文件，确认无误后加 --write 写入）'}：新建 ${created} 个，更新 ${updated} 个，拒绝 ${rejected.length} 行。`,
 );
 
-// ---- write: all files or none (src/lib/import-write.ts) ----
+// ---- write: all files or none (src/editor/import-write.ts) ----
 if (values.write && plans.size) {
   // Set by the signal handlers below, while writeAll awaits.
   let interrupted = false as boolean;

@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { checkContent, plainHelpers } from '../src/lib/check.ts';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { renderEntryFile } from '../src/lib/entry-file.ts';
-import { matchCategory, matchRegion, matchTitle, parseQuarter, parseSession } from '../src/lib/import.ts';
-import { entrySchemaFor } from '../src/lib/schema.ts';
-import { slugFor } from '../src/lib/slug.ts';
+import { checkContent, plainHelpers } from '../src/editor/check.ts';
+import { contentRoot } from '../src/model/content-root.ts';
+import { renderEntryFile } from '../src/editor/entry-file.ts';
+import { matchCategory, matchRegion, matchTitle, parseQuarter, parseSession } from '../src/editor/import.ts';
+import { entrySchemaFor } from '../src/model/schema.ts';
+import { slugFor } from '../src/model/slug.ts';
 
 const { values } = parseArgs({
   options: {

@@ -22,13 +22,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { x as extract } from 'tar';
-import { archiveDir, sortedFiles } from '../src/lib/archive.ts';
-import { renderChangelog, type EntrySnapshot } from '../src/lib/changelog.ts';
-import { checkContent } from '../src/lib/check.ts';
-import { contentRoot, entryIdFromPath } from '../src/lib/content-root.ts';
-import { readEntryFile } from '../src/lib/entry-file.ts';
-import { formatReport } from '../src/lib/problems.ts';
-import { publishOutput } from '../src/lib/publish.ts';
+import { archiveDir, sortedFiles } from '../src/release/archive.ts';
+import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
+import { checkContent } from '../src/editor/check.ts';
+import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
+import { readEntryFile } from '../src/editor/entry-file.ts';
+import { formatReport } from '../src/editor/problems.ts';
+import { publishOutput } from '../src/build/publish.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

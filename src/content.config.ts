@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { join } from 'node:path';
-import { CONTENT_FILES, contentRoot, entryIdFromPath } from './lib/content-root.ts';
+import { CONTENT_FILES, contentRoot, entryIdFromPath } from './model/content-root.ts';
 import {
   categorySchema,
   entrySchemaFor,
@@ -9,9 +9,9 @@ import {
   releaseSchemaFor,
   siteSchema,
   titleSchema,
-} from './lib/schema.ts';
-import { entryLoader } from './loaders/entry-loader.ts';
-import { loadYamlData } from './lib/yaml.ts';
+} from './model/schema.ts';
+import { entryLoader } from './collections/entry-loader.ts';
+import { loadYamlData } from './parse/yaml.ts';
 
 const root = contentRoot();
 const at = (name: string) => join(root, name);

@@ -2,7 +2,7 @@
  * Every piece of UI text, in zh-CN. Components read from here; nothing
  * user-visible is typed inside a component.
  */
-import type { Kind, Level } from './lib/schema.ts';
+import type { Kind, Level } from './model/schema.ts';
 
 export const t = {
   lang: 'zh-CN',

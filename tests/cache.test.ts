@@ -55,7 +55,7 @@ describe('warm rebuilds', () => {
     expect(searchIndex()).toBe(secondIndex);
 
     // A story edit rebuilds the story index of that entry (the fixture has one) and keeps the names index;
-    // which of several story shards a change touches is proven in src/lib/search-index.test.ts.
+    // which of several story shards a change touches is proven in src/search/search-index.test.ts.
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三冒雨抢修水渠的故事。'));
     const fourth = astroBuild(root, out);
     expect(fourth.status, fourth.output.slice(-1500)).toBe(0);

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { slugFor } from '../../src/lib/slug.ts';
+import { slugFor } from '../../src/model/slug.ts';
 
 /** The most common surnames with rough shares (per mille), plus rare and compound ones. */
 const SURNAMES: Array<[string, number]> = [

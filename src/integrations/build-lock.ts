@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { alive } from '../lib/pid.ts';
+import { alive } from '../build/pid.ts';
 
 const LOCK = resolve('node_modules/.honour-build.lock');
 

@@ -3,9 +3,9 @@
  * content breaks a rule. Astro alone only logs a broken reference and exits 0.
  */
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/check.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { formatReport } from '../lib/problems.ts';
+import { checkContent } from '../editor/check.ts';
+import { contentRoot } from '../model/content-root.ts';
+import { formatReport } from '../editor/problems.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';

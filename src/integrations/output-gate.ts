@@ -1,5 +1,5 @@
 /**
- * Runs the output gate (src/lib/output-gate.ts) when Astro has written the
+ * Runs the output gate (src/publish/output-gate.ts) when Astro has written the
  * site and before the search index is built from it. Any hit fails the build
  * and removes the output, so nothing of it can be published.
  */
@@ -7,13 +7,13 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contactsOf } from '../lib/check.ts';
-import { listEntryFiles } from '../lib/content-files.ts';
-import { CONTENT_FILES, contentRoot } from '../lib/content-root.ts';
-import { gateOutput } from '../lib/output-gate.ts';
-import { formatProblem } from '../lib/problems.ts';
-import type { SiteData } from '../lib/schema.ts';
-import { loadYamlData } from '../lib/yaml.ts';
+import { contactsOf } from '../editor/check.ts';
+import { listEntryFiles } from '../parse/content-files.ts';
+import { CONTENT_FILES, contentRoot } from '../model/content-root.ts';
+import { gateOutput } from '../publish/output-gate.ts';
+import { formatProblem } from '../editor/problems.ts';
+import type { SiteData } from '../model/schema.ts';
+import { loadYamlData } from '../parse/yaml.ts';
 
 export class OutputGateError extends Error {
   override name = 'OutputGateError';

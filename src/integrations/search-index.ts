@@ -3,7 +3,7 @@
  * Pagefind's Node API (the pattern Starlight uses): any Pagefind error fails
  * the build, and the service is always closed.
  *
- * Two tiers (src/lib/search-index.ts): a names index in dist/pagefind/ and
+ * Two tiers (src/search/search-index.ts): a names index in dist/pagefind/ and
  * one story index per release in dist/pagefind-stories/<shard>/. Pagefind
  * cannot update an index, and one index of 10,000 whole pages took 75-90 s
  * and 4 GB; so each index is kept in the cache folder with a hash of the
@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from '../lib/search-index.ts';
+import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from '../search/search-index.ts';
 
 /** dist/ folder of each index: the names index keeps Pagefind's usual place. */
 const outFolder = (name: string) => (name === 'names' ? 'pagefind' : name.replace(/^stories\//, 'pagefind-stories/'));

@@ -1,7 +1,7 @@
 // Files static hosts read from the site root: `_redirects` maps every former slug to its entry,
 // `_headers` sets the security policy and caching.
-import { redirects } from '../lib/content.ts';
-import { HEADERS_FILE } from '../lib/security.ts';
+import { redirects } from '../collections/content.ts';
+import { HEADERS_FILE } from '../publish/security.ts';
 
 const FILES: Record<string, () => string> = {
   _redirects: () => redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + '\n',

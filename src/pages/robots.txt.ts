@@ -1,4 +1,4 @@
-import { site } from '../lib/content.ts';
+import { site } from '../collections/content.ts';
 
 export function GET() {
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', site.url).href}\n`, {

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import { feedItems, site } from '../lib/content.ts';
+import { feedItems, site } from '../collections/content.ts';
 
 export function GET() {
   return rss({

@@ -1,4 +1,4 @@
-import { sitemapPaths, site } from '../lib/content.ts';
+import { sitemapPaths, site } from '../collections/content.ts';
 
 export function GET() {
   const urls = sitemapPaths.map((p) => `<url><loc>${new URL(p, site.url).href}</loc></url>`).join('');

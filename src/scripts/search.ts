@@ -2,7 +2,7 @@
  * The search page: results as the resident types, facets with counts, and
  * the whole state in the URL. Loads Pagefind only when the page opens.
  *
- * Two indexes (src/lib/search-index.ts): the names index answers first and
+ * Two indexes (src/search/search-index.ts): the names index answers first and
  * is small; the story indexes, grouped by release, are merged into a second
  * Pagefind instance that gives the complete answer (names still first), which
  * then replaces the first. The list stays aria-busy until the complete answer.
@@ -16,7 +16,7 @@ import {
   toggleFilter,
   type FilterName,
   type SearchState,
-} from '../lib/search-state.ts';
+} from '../search/search-state.ts';
 import { t } from '../strings.ts';
 
 interface ResultData {

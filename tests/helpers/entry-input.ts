@@ -1,5 +1,5 @@
 /** Front-matter data of one entry for unit tests of the roll: a person in region a, category c1. */
-import type { EntryInput } from '../../src/lib/roll.ts';
+import type { EntryInput } from '../../src/roll/roll.ts';
 
 export function entryInput(name: string, over: Partial<EntryInput> = {}): EntryInput {
   return {

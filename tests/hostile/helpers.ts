@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent } from '../../src/lib/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/editor/check.ts';
+import { formatProblem } from '../../src/editor/problems.ts';
 
 /** An entry of the mini fixture whose story the cases replace. */
 export const VICTIM = 'entries/zhang-san-xixian.mdx';

@@ -1,5 +1,5 @@
-import { openData } from '../../lib/content.ts';
-import { toCsv } from '../../lib/open-data.ts';
+import { openData } from '../../collections/content.ts';
+import { toCsv } from '../../publish/open-data.ts';
 
 export function GET() {
   return new Response(toCsv(openData.all.records), { headers: { 'content-type': 'text/csv; charset=utf-8' } });

@@ -1,4 +1,4 @@
-import { openData, releases } from '../../../lib/content.ts';
+import { openData, releases } from '../../../collections/content.ts';
 
 export function getStaticPaths() {
   return releases.map((r) => ({ params: { release: r.id } }));

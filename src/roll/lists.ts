@@ -5,7 +5,7 @@
  */
 import type { Honouree, Roll } from './roll.ts';
 import { sortBy, type RollOrder } from './order.ts';
-import { yearOf } from './schema.ts';
+import { yearOf } from '../model/schema.ts';
 
 /** Entries per roll page: enough to scan, small enough for a phone on a weak network. */
 export const PAGE_SIZE = 24;

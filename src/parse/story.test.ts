@@ -51,7 +51,7 @@ describe('stories are data: judged on the syntax tree', () => {
     for (const line of [
       "import{readFileSync}from'node:fs'",
       "import Quote from '../../../src/components/Quote.astro'",
-      "import Evil from './src/components/Evil.astro'",
+      "import Evil from '../lib/src/components/Evil.astro'",
       'export const a = 1',
     ]) {
       expect(refused(`${line}\n\n正文`)).toEqual([expect.stringMatching(/^10: 正文里不允许 import 或 export/)]);

@@ -7,7 +7,7 @@
  * Astro itself (a route's module graph hash).
  */
 import { createHash } from 'node:crypto';
-import type { Honouree } from './roll.ts';
+import type { Honouree } from '../roll/roll.ts';
 
 /** A short stable hash of any JSON-serialisable values. */
 export function hashOf(...parts: unknown[]): string {

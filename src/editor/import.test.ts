@@ -12,8 +12,8 @@ import {
   splitUnit,
   storyFromCell,
 } from './import.ts';
-import { renderStory } from './story.ts';
-import type { CategoryData, RegionData, TitleData } from './schema.ts';
+import { renderStory } from '../parse/story.ts';
+import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
 
 const regions = new Map<string, RegionData>([
   ['yaodu', { name: '尧都区', kind: '区', order: 1, aliases: ['尧都'] }],

@@ -3,7 +3,7 @@
  * family or group) with its awards. Minors get their name, school and
  * awards only; withdrawn entries get none at all.
  */
-import type { Honouree } from './roll.ts';
+import type { Honouree } from '../roll/roll.ts';
 
 export interface EntryLdExtras {
   /** Absolute URL of the entry page. */

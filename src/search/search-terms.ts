@@ -4,8 +4,8 @@
  * Pagefind's Chinese segmentation alone misses substrings that cross a word
  * boundary, and it knows no pinyin.
  */
-import { nameInitials, nameSyllables, personPinyin } from './names.ts';
-import type { Kind } from './schema.ts';
+import { nameInitials, nameSyllables, personPinyin } from '../model/names.ts';
+import type { Kind } from '../model/schema.ts';
 
 /** Longest name whose every substring is indexed; longer group names index their 2–4 character runs. */
 const FULL_SUBSTRINGS_UP_TO = 8;

@@ -13,8 +13,14 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import sharp from 'sharp';
-import { findPersonalData, mask, normaliseForScan, PERSONAL_DATA_LABELS, type PublicContacts } from './privacy.ts';
-import type { Problem } from './problems.ts';
+import {
+  findPersonalData,
+  mask,
+  normaliseForScan,
+  PERSONAL_DATA_LABELS,
+  type PublicContacts,
+} from '../editor/privacy.ts';
+import type { Problem } from '../editor/problems.ts';
 
 /** Elements that end a run of text for a reader (a number never continues across them). */
 const BLOCKS = new Set(

@@ -3,7 +3,7 @@
  * as MDX (which would run its expressions and imports at build time). Each
  * file is read with the same functions the content check uses — the regular
  * files inside the content root, the safe YAML reader, the story parser and
- * renderer of `src/lib/story.ts` — and the story's HTML is kept in the data
+ * renderer of `src/parse/story.ts` — and the story's HTML is kept in the data
  * store (cached between builds by file digest). So every story takes the
  * fast path that plain-Markdown stories took before (no module per entry
  * through the bundler), and the engine's own markup stands in for the story
@@ -12,10 +12,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY_FILE_MAX_BYTES, listEntryFiles, readContentText } from '../lib/content-files.ts';
-import { splitFrontmatter, storyFirstLine } from '../lib/frontmatter.ts';
-import { renderStory } from '../lib/story.ts';
-import { parseYamlData, YAML_LIMITS } from '../lib/yaml.ts';
+import { ENTRY_FILE_MAX_BYTES, listEntryFiles, readContentText } from '../parse/content-files.ts';
+import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
+import { renderStory } from '../parse/story.ts';
+import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 
 interface EntryLoaderOptions {
   /** Absolute path of the folder holding the `.mdx` files (any depth). */

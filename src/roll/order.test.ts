@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareStrokes, sortBy, strokeClass } from './order.ts';
-import { pinyinSortKey } from './names.ts';
+import { pinyinSortKey } from '../model/names.ts';
 
 const people = (names: string[]) => names.map((name) => ({ name, pinyinKey: pinyinSortKey(name) }));
 const names = (items: Array<{ name: string }>) => items.map((i) => i.name);

@@ -3,7 +3,7 @@
  * batch. Only what the pages themselves show: minors by name, school and
  * deed; withdrawn entries by id and status only. See docs/open-data.md.
  */
-import type { Honouree } from './roll.ts';
+import type { Honouree } from '../roll/roll.ts';
 
 export interface OpenRecord {
   id: string;

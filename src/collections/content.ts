@@ -5,16 +5,16 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
-import type { PublicView } from './public-view.ts';
-import { buildRoll, newestFirst, entriesOfRelease, relatedFinder, type Honouree } from './roll.ts';
-import { regionLevelTable, statistics } from './stats.ts';
-import type { SiteData } from './schema.ts';
-import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from './rolls.ts';
+import type { PublicView } from '../model/public-view.ts';
+import { buildRoll, newestFirst, entriesOfRelease, relatedFinder, type Honouree } from '../roll/roll.ts';
+import { regionLevelTable, statistics } from '../roll/stats.ts';
+import type { SiteData } from '../model/schema.ts';
+import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from '../roll/lists.ts';
 import { t } from '../strings.ts';
-import { openRecord } from './open-data.ts';
-import { refId } from './validate.ts';
-import { entryPageKey, hashOf, propsKey } from './cache-keys.ts';
-import { EARLIER_SHARD, storyShards } from './search-index.ts';
+import { openRecord } from '../publish/open-data.ts';
+import { refId } from '../editor/validate.ts';
+import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
+import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;

@@ -4,13 +4,13 @@
  * counts and orders computed from content (never typed by hand).
  *
  * Pure functions over plain records, so they are unit-tested without Astro;
- * `src/lib/content.ts` feeds them the collections.
+ * `src/collections/content.ts` feeds them the collections.
  */
-import { LEVELS, type Kind, type Level } from './schema.ts';
-import { refId } from './validate.ts';
-import { pinyinSortKey } from './names.ts';
+import { LEVELS, type Kind, type Level } from '../model/schema.ts';
+import { refId } from '../editor/validate.ts';
+import { pinyinSortKey } from '../model/names.ts';
 import { comparePinyin } from './order.ts';
-import { publicView, type PublicView, type ViewInput } from './public-view.ts';
+import { publicView, type PublicView, type ViewInput } from '../model/public-view.ts';
 
 export interface Region {
   id: string;
@@ -86,7 +86,7 @@ export interface Honouree<S = unknown> {
   withdrawn: boolean;
   /** Sort key: toneless pinyin of the name with surname readings, the surname as one unit. */
   pinyinKey: string;
-  /** What the public sees of the entry's own facts: every consumer reads them here (src/lib/public-view.ts). */
+  /** What the public sees of the entry's own facts: every consumer reads them here (src/model/public-view.ts). */
   view: PublicView;
   /** The original record, for rendering the story only. */
   source: S;

@@ -3,7 +3,7 @@
  * files made by `content:new` and `content:import` look like hand-written ones.
  */
 import { dump, load } from 'js-yaml';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter } from '../parse/frontmatter.ts';
 
 /** An entry as written in a file: references are plain ids. */
 export interface EntryDraft {

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'astro/zod';
-import { CONTENT_FILES, entryIdFromPath } from './content-root.ts';
+import { CONTENT_FILES, entryIdFromPath } from '../model/content-root.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import {
   categorySchema,
@@ -22,14 +22,14 @@ import {
   type SchemaHelpers,
   type SiteData,
   type TitleData,
-} from './schema.ts';
+} from '../model/schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts } from './validate.ts';
 import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from './privacy.ts';
-import { splitFrontmatter, storyFirstLine } from './frontmatter.ts';
-import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from './content-files.ts';
-import { parseStory, storyText } from './story.ts';
+import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
+import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
+import { parseStory, storyText } from '../parse/story.ts';
 import { importLeftovers } from './import-write.ts';
-import { parseYamlData, YAML_LIMITS } from './yaml.ts';
+import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
 export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20, maxPixels: 60_000_000 };

@@ -4,9 +4,9 @@
  * broken reference, so these rules are what make the build fail.
  */
 import type { Problem } from './problems.ts';
-import { slugPattern, yearOf } from './schema.ts';
-import { ADULT_AGE, ageOn, honourDay } from './age.ts';
-import { ROLL_ORDERS } from './order.ts';
+import { slugPattern, yearOf } from '../model/schema.ts';
+import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
+import { ROLL_ORDERS } from '../roll/order.ts';
 
 /** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
 export function refId(value: unknown): string {

@@ -1,7 +1,7 @@
 /** Share data of an entry page: the Open Graph image and schema.org JSON-LD. */
 import { getImage } from 'astro:assets';
-import type { Person } from './content.ts';
-import { site, viewOf } from './content.ts';
+import type { Person } from '../collections/content.ts';
+import { site, viewOf } from '../collections/content.ts';
 import { entryJsonLd } from './jsonld.ts';
 
 export async function entryShare(entry: Person): Promise<{ image?: string; jsonLd?: Record<string, unknown> }> {

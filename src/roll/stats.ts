@@ -2,9 +2,9 @@
  * Counts shown on the home, index and statistics pages. Always computed
  * from the listed entries (withdrawn and drafts excluded), never typed.
  */
-import { LEVELS, type Level } from './schema.ts';
+import { LEVELS, type Level } from '../model/schema.ts';
 import type { Honouree, Roll } from './roll.ts';
-import { honourYears } from './rolls.ts';
+import { honourYears } from './lists.ts';
 
 export interface Tally {
   /** Id used in URLs and test hooks. */

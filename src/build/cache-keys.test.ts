@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryPageKey, propsKey } from './cache-keys.ts';
-import { buildRoll, relatedFinder, type EntryInput } from './roll.ts';
-import { releaseNeighbours, rollLists, rollPages } from './rolls.ts';
+import { buildRoll, relatedFinder, type EntryInput } from '../roll/roll.ts';
+import { releaseNeighbours, rollLists, rollPages } from '../roll/lists.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
 
 const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
@@ -33,7 +33,7 @@ function keys(entries: Record<string, EntryInput>, regionName = '甲区', site =
   });
   const lists = rollLists(roll, labels);
   const out = new Map<string, string>();
-  // The site's own finder, as src/lib/content.ts builds it.
+  // The site's own finder, as src/collections/content.ts builds it.
   const relatedTo = relatedFinder(roll.listed);
   for (const e of roll.pages) {
     out.set(`/people/${e.id}/`, entryPageKey(site, e, relatedTo(e), releaseNeighbours(e, lists)));

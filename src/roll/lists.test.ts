@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoll, relatedEntries, type EntryInput } from './roll.ts';
-import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './rolls.ts';
+import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './lists.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
 
 const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };

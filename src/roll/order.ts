@@ -7,7 +7,7 @@
  */
 import cnchar from 'cnchar';
 import order from 'cnchar-order';
-import { splitName } from './names.ts';
+import { splitName } from '../model/names.ts';
 
 cnchar.use(order);
 
