@@ -15,6 +15,7 @@ import { openRecord } from '../publish/open-data.ts';
 import { refId } from '../editor/validate.ts';
 import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
+import { routes } from '../model/routes.ts';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
@@ -136,20 +137,20 @@ export const openData = {
 
 /** Old entry URLs and where they now live: a redirect page and a `_redirects` line each. */
 export const redirects = entryPages.flatMap((e) =>
-  e.source.data.formerSlugs.map((slug) => ({ from: `/people/${slug}/`, to: `/people/${e.id}/`, entry: e })),
+  e.source.data.formerSlugs.map((slug) => ({ from: routes.entry(slug), to: routes.entry(e.id), entry: e })),
 );
 
 /** Feed items, newest first: one per release and one per newly honoured entry (the 50 newest of all). */
 export const feedItems = [
   ...releases.map((r) => ({
     title: r.title,
-    link: `/releases/${r.id}/`,
+    link: routes.release(r.id),
     pubDate: new Date(`${r.date}T00:00:00+08:00`),
     description: r.intro,
   })),
   ...listed.map((e) => ({
     title: `${e.name}（${e.region.name}）· ${e.highest.title.name}`,
-    link: `/people/${e.id}/`,
+    link: routes.entry(e.id),
     pubDate: new Date(`${e.latest.length === 4 ? `${e.latest}-01-01` : e.latest}T00:00:00+08:00`),
     description: e.summary,
   })),
@@ -160,14 +161,14 @@ export const feedItems = [
 /** Every page worth finding: home, indexes, rolls (default order), entries (withdrawn excluded). */
 export const sitemapPaths = [
   '/',
-  '/people/',
-  '/honours/',
-  '/regions/',
-  '/categories/',
-  '/years/',
-  '/releases/',
-  '/stats/',
+  routes.people,
+  routes.honours,
+  routes.regions,
+  routes.categories,
+  routes.years,
+  routes.releases,
+  routes.stats,
   ...allRollPages.filter((p) => p.order === p.list.defaultOrder && p.list.family !== 'people').map((p) => p.path),
   ...allRollPages.filter((p) => p.order === 'pinyin' && p.list.family === 'people' && p.number > 1).map((p) => p.path),
-  ...listed.map((e) => `/people/${e.id}/`),
+  ...listed.map((e) => routes.entry(e.id)),
 ];

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from '../search/search-index.ts';
+import { routes } from '../model/routes.ts';
 
 /** dist/ folder of each index: the names index keeps Pagefind's usual place. */
 const outFolder = (name: string) => (name === 'names' ? 'pagefind' : name.replace(/^stories\//, 'pagefind-stories/'));
@@ -27,7 +28,7 @@ function entryPages(site: string): IndexedPage[] {
     const file = join(site, 'people', slug, 'index.html');
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    if (html.includes('data-pagefind-body')) pages.push({ url: `/people/${slug}/`, html: indexedPart(html) });
+    if (html.includes('data-pagefind-body')) pages.push({ url: routes.entry(slug), html: indexedPart(html) });
   }
   return pages;
 }

@@ -4,6 +4,7 @@
  * awards only; withdrawn entries get none at all.
  */
 import type { Honouree } from '../roll/roll.ts';
+import { routes } from '../model/routes.ts';
 
 export interface EntryLdExtras {
   /** Absolute URL of the entry page. */
@@ -54,7 +55,7 @@ export function itemListJsonLd(
       '@type': 'ListItem',
       position: offset + i + 1,
       name: e.name,
-      url: new URL(`/people/${e.id}/`, siteUrl).href,
+      url: new URL(routes.entry(e.id), siteUrl).href,
     })),
   };
 }

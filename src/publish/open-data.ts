@@ -4,6 +4,7 @@
  * deed; withdrawn entries by id and status only. See docs/open-data.md.
  */
 import type { Honouree } from '../roll/roll.ts';
+import { routes } from '../model/routes.ts';
 
 export interface OpenRecord {
   id: string;
@@ -38,7 +39,7 @@ export interface OpenRecord {
 
 /** One entry as open data. */
 export function openRecord(e: Honouree, siteUrl: string): OpenRecord {
-  const url = new URL(`/people/${e.id}/`, siteUrl).href;
+  const url = new URL(routes.entry(e.id), siteUrl).href;
   const d = e.view;
   if (d.withdrawn) return { id: e.id, url, status: 'withdrawn', withdrawnOn: d.withdrawn.date };
   const base: OpenRecord = {

@@ -4,6 +4,7 @@
  * scripts are files on the site's own origin; Pagefind needs WebAssembly.
  */
 
+import { routes } from '../model/routes.ts';
 const POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
@@ -29,6 +30,8 @@ export const HEADERS_FILE = `/*
   Permissions-Policy: camera=(), microphone=(), geolocation=()
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable
-/pagefind/*
+${routes.namesIndex}*
+  Cache-Control: public, max-age=3600
+${routes.storyIndexes}*
   Cache-Control: public, max-age=3600
 `;

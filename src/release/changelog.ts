@@ -3,6 +3,7 @@
  * Chinese, grouped by region. Pure: the release command feeds it the entry
  * files at the previous release's commit and now.
  */
+import { routes } from '../model/routes.ts';
 
 export interface EntrySnapshot {
   data: Record<string, unknown>;
@@ -69,7 +70,7 @@ export function renderChangelog(input: ChangelogInput): string {
   for (const id of ids) {
     const a = input.before.get(id);
     const b = input.after.get(id);
-    const url = `/people/${id}/`;
+    const url = routes.entry(id);
     if (published(b) && b) {
       const region = String(b.data.region);
       const name = String(b.data.name);

@@ -6,6 +6,7 @@
 import type { Honouree, Roll } from './roll.ts';
 import { sortBy, type RollOrder } from './order.ts';
 import { yearOf } from '../model/schema.ts';
+import { routes } from '../model/routes.ts';
 
 /** Entries per roll page: enough to scan, small enough for a phone on a weak network. */
 export const PAGE_SIZE = 24;
@@ -43,14 +44,14 @@ export interface RollLabels {
 /** All rolls of the site. Withdrawn and draft entries never reach a roll: `roll.listed` has none. */
 export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
   const lists: RollList<S>[] = [
-    { family: 'people', key: '', base: '/people/', name: '', entries: roll.listed, defaultOrder: 'pinyin' },
+    { family: 'people', key: '', base: routes.people, name: '', entries: roll.listed, defaultOrder: 'pinyin' },
   ];
   for (const title of roll.titles) {
     const holders = roll.listed.filter((e) => e.ladder.some((h) => h.title.id === title.id));
     lists.push({
       family: 'honours',
       key: title.id,
-      base: `/honours/${title.id}/`,
+      base: routes.title(title.id),
       name: title.name,
       entries: holders,
       defaultOrder: 'pinyin',
@@ -68,7 +69,7 @@ export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
     lists.push({
       family: 'regions',
       key: region.id,
-      base: `/regions/${region.id}/`,
+      base: routes.region(region.id),
       name: region.name,
       entries: roll.listed.filter((e) => e.region.id === region.id),
       defaultOrder: 'pinyin',
@@ -78,7 +79,7 @@ export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
     lists.push({
       family: 'categories',
       key: category.id,
-      base: `/categories/${category.id}/`,
+      base: routes.category(category.id),
       name: category.name,
       entries: roll.listed.filter((e) => e.category.id === category.id),
       defaultOrder: 'pinyin',
@@ -88,7 +89,7 @@ export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
     lists.push({
       family: 'years',
       key: String(year),
-      base: `/years/${year}/`,
+      base: routes.year(year),
       name: labels.year(year),
       entries: roll.listed.filter((e) => e.ladder.some((h) => h.year === year)),
       defaultOrder: 'pinyin',
@@ -98,7 +99,7 @@ export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
     lists.push({
       family: 'releases',
       key: release.id,
-      base: `/releases/${release.id}/`,
+      base: routes.release(release.id),
       name: release.title,
       entries: roll.listed.filter((e) => e.ladder.some((h) => h.release?.id === release.id)),
       defaultOrder: 'strokes',

@@ -5,6 +5,7 @@
 import { LEVELS, type Level } from '../model/schema.ts';
 import type { Honouree, Roll } from './roll.ts';
 import { honourYears } from './lists.ts';
+import { routes } from '../model/routes.ts';
 
 export interface Tally {
   /** Id used in URLs and test hooks. */
@@ -40,25 +41,25 @@ export function statistics(roll: Roll<unknown>, levelLabel: (l: Level) => string
     byTitle: tally(
       listed,
       roll.titles,
-      (ti) => ({ key: ti.id, label: ti.name, href: `/honours/${ti.id}/` }),
+      (ti) => ({ key: ti.id, label: ti.name, href: routes.title(ti.id) }),
       (e, ti) => holds(e, (h) => h.title.id === ti.id),
     ),
     byRegion: tally(
       listed,
       roll.regions,
-      (r) => ({ key: r.id, label: r.name, href: `/regions/${r.id}/` }),
+      (r) => ({ key: r.id, label: r.name, href: routes.region(r.id) }),
       (e, r) => e.region.id === r.id,
     ),
     byCategory: tally(
       listed,
       roll.categories,
-      (c) => ({ key: c.id, label: c.name, href: `/categories/${c.id}/` }),
+      (c) => ({ key: c.id, label: c.name, href: routes.category(c.id) }),
       (e, c) => e.category.id === c.id,
     ),
     byYear: tally(
       listed,
       honourYears(listed),
-      (y) => ({ key: String(y), label: yearLabel(y), href: `/years/${y}/` }),
+      (y) => ({ key: String(y), label: yearLabel(y), href: routes.year(y) }),
       (e, y) => holds(e, (h) => h.year === y),
     ),
   };

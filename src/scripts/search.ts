@@ -18,6 +18,7 @@ import {
   type SearchState,
 } from '../search/search-state.ts';
 import { t } from '../strings.ts';
+import { routes } from '../model/routes.ts';
 
 interface ResultData {
   url: string;
@@ -150,11 +151,11 @@ async function loadPagefind(base: string): Promise<Pagefind> {
 /** The story indexes, merged into one instance; fetched the first time a query has words. */
 function storyIndex(): Promise<Pagefind> {
   stories ??= (async () => {
-    const response = await fetch('/pagefind-stories/shards.json');
+    const response = await fetch(`${routes.storyIndexes}shards.json`);
     if (!response.ok) throw new Error(`story index list: HTTP ${response.status}`);
-    const [first, ...rest] = (await response.json()) as string[];
-    const pagefind = await loadPagefind(`/pagefind-stories/${first}/`);
-    await Promise.all(rest.map((shard) => pagefind.mergeIndex(`/pagefind-stories/${shard}/`)));
+    const [first = '', ...rest] = (await response.json()) as string[];
+    const pagefind = await loadPagefind(routes.storyIndex(first));
+    await Promise.all(rest.map((shard) => pagefind.mergeIndex(routes.storyIndex(shard))));
     // Pagefind counts facets only once their filter files are loaded.
     await pagefind.filters();
     return pagefind;
@@ -224,7 +225,7 @@ function update(next: SearchState, history: 'push' | 'replace') {
 async function start() {
   input.value = state.q;
   try {
-    names = await loadPagefind('/pagefind/');
+    names = await loadPagefind(routes.namesIndex);
   } catch {
     status.textContent = t.search.failed;
     return;

@@ -62,7 +62,14 @@ describe('search quality on the sample site', () => {
     }
   });
 
-  it('never finds a withdrawn entry', async () => {
+  it('never finds a withdrawn entry, though its page exists and search works', async () => {
+    // The page is there (a withdrawal notice at the old URL) …
+    await page.goto(`${site.url}/people/hu-zhigang-yaodu/`);
+    await expect.poll(() => page.locator('#withdrawn-heading').count()).toBe(1);
+    // … search answers a listed name in the same way …
+    expect(await searchFor('曾小红')).toContain('zeng-xiaohong-yaodu');
+    expect(await searchFor('zengxiaohong')).toContain('zeng-xiaohong-yaodu');
+    // … and never with the withdrawn one.
     expect(await searchFor('胡志刚')).not.toContain('hu-zhigang-yaodu');
     expect(await searchFor('huzhigang')).not.toContain('hu-zhigang-yaodu');
   });

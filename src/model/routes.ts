@@ -1,0 +1,47 @@
+/**
+ * Every URL of the site, in one place. Pages, components, feeds, open data,
+ * the search client, the security headers and tests build URLs here and
+ * nowhere else, so a route changes in one line. Pure and browser-safe (the
+ * search page's script imports it).
+ */
+
+/** Paper sizes of a release poster. */
+export type Paper = 'a4' | 'a3';
+
+export const routes = {
+  home: '/',
+  people: '/people/',
+  /** An entry's page (also the target of its former slugs). */
+  entry: (id: string) => `/people/${id}/`,
+  honours: '/honours/',
+  title: (id: string) => `/honours/${id}/`,
+  regions: '/regions/',
+  region: (id: string) => `/regions/${id}/`,
+  categories: '/categories/',
+  category: (id: string) => `/categories/${id}/`,
+  years: '/years/',
+  year: (year: number | string) => `/years/${year}/`,
+  releases: '/releases/',
+  release: (id: string) => `/releases/${id}/`,
+  /** A release's printable board; A4 is the default. */
+  poster: (id: string, paper: Paper = 'a4') => `/releases/${id}/poster/${paper === 'a4' ? '' : `${paper}/`}`,
+  stats: '/stats/',
+  search: '/search/',
+  feed: '/rss.xml',
+  sitemap: '/sitemap.xml',
+  data: {
+    entriesJson: '/data/entries.json',
+    entriesCsv: '/data/entries.csv',
+    release: (id: string) => `/data/releases/${id}.json`,
+  },
+  /** The names search index (every entry page, no story). */
+  namesIndex: '/pagefind/',
+  /** The story search indexes, one folder per shard, listed in `shards.json`. */
+  storyIndexes: '/pagefind-stories/',
+  storyIndex: (shard: string) => `/pagefind-stories/${shard}/`,
+} as const;
+
+/** An absolute URL of a site path, for feeds, share data, QR codes and open data. */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, siteUrl).href;
+}
