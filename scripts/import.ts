@@ -19,7 +19,6 @@ import {
 } from '../src/editor/check.ts';
 import { isInside } from '../src/parse/content-files.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
-import { alive } from '../src/build/pid.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { readEntryFile, renderEntryFile, type EntryDraft } from '../src/editor/entry-file.ts';
 import {
@@ -57,9 +56,9 @@ const root = contentRoot();
 const show = (p: string) => relative(process.cwd(), p) || p;
 if (values.write) {
   // One import writes at a time, and it reads the content only once it holds the lock.
-  const lock = acquireImportLock(root, alive);
+  const lock = acquireImportLock(root);
   if (!lock.ok) {
-    console.error(`另一个导入正在写入（进程 ${lock.pid}）：请等它结束后再运行，两次导入同时写会丢失荣誉。`);
+    console.error(`另一个导入正在写入（进程 ${lock.pid ?? '刚启动'}）：请等它结束后再运行，两次导入同时写会丢失荣誉。`);
     process.exit(1);
   }
   for (const note of recoverImport(root)) console.log(note);

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { setImmediate as yieldToSignals } from 'node:timers/promises';
+import { tryLock } from '../build/lock.ts';
 
 /** Suffix of an import's temporary files. */
 export const TEMP_SUFFIX = '.import-tmp';
@@ -43,34 +44,9 @@ export interface PlannedWrite {
 
 const tempOf = (path: string) => join(dirname(path), `.${basename(path)}${TEMP_SUFFIX}`);
 
-/**
- * Takes the import lock of a content root, or says who holds it. A lock
- * whose process has died is taken over.
- */
-export function acquireImportLock(
-  root: string,
-  alive: (pid: number) => boolean,
-): { ok: true; release: () => void } | { ok: false; pid: number } {
-  const lock = join(root, LOCK);
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      const release = () => rmSync(lock, { recursive: true, force: true });
-      process.once('exit', release);
-      return { ok: true, release };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let pid = NaN;
-    try {
-      pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-    } catch {
-      /* between mkdir and writing the pid */
-    }
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return { ok: false, pid };
-    rmSync(lock, { recursive: true, force: true });
-  }
+/** Takes the import lock of a content root, or says who holds it (src/build/lock.ts). */
+export function acquireImportLock(root: string): ReturnType<typeof tryLock> {
+  return tryLock(join(root, LOCK));
 }
 
 /** Temporary files of imports below the entries folder. */

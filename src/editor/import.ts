@@ -373,7 +373,8 @@ export interface RowError {
   reason: string;
 }
 
-export interface Taxonomy {
+/** The collections a sheet's cells are matched against (records by id). */
+export interface SheetTaxonomy {
   regions: ReadonlyMap<string, RegionData>;
   titles: ReadonlyMap<string, TitleData>;
   categories: ReadonlyMap<string, CategoryData>;
@@ -387,7 +388,7 @@ export interface MappedRow {
 }
 
 /** Maps one row's cells (by column) to an entry draft, or to every reason it cannot be. */
-export function mapRow(cells: Partial<Record<Column, string>>, tax: Taxonomy): MappedRow | RowError[] {
+export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonomy): MappedRow | RowError[] {
   const errors: RowError[] = [];
   const get = (c: Column) => (cells[c] ?? '').trim();
   for (const c of REQUIRED) {

@@ -7,35 +7,16 @@
  * has died is taken over.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { alive } from '../build/pid.ts';
+import { tryLock } from '../build/lock.ts';
 
 const LOCK = resolve('node_modules/.honour-build.lock');
 
 /** Waits for the lock and holds it until this process exits. */
 export async function acquireBuildLock(onWait: () => void): Promise<void> {
   let told = false;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      process.once('exit', () => rmSync(LOCK, { recursive: true, force: true }));
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let owner = NaN;
-    try {
-      owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-    } catch {
-      /* the owner is between mkdir and writing its pid */
-    }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
-      rmSync(LOCK, { recursive: true, force: true });
-      continue;
-    }
+  while (!tryLock(LOCK).ok) {
     if (!told) {
       onWait();
       told = true;

@@ -59,17 +59,17 @@ export function nameSyllables(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Pinyin with tone marks, for display: 曾小红 → zēng xiǎo hóng. */
-export function namePinyinMarked(name: string): string {
-  return pinyin(name.trim(), { toneType: 'symbol', surname: 'head' });
-}
-
 /** Pinyin of a person's name as surname and given name: 欧阳明 → ["ouyang", "ming"]. */
 export function personPinyin(name: string): { surname: string; given: string } {
-  const { surname } = splitName(name);
+  const { surname, given } = personSyllables(name);
+  return { surname: surname.join(''), given: given.join('') };
+}
+
+/** The syllables of a person's name, split at the surname (read as a surname). */
+function personSyllables(name: string): { surname: string[]; given: string[] } {
   const all = nameSyllables(name);
-  const cut = nameSyllables(surname).length;
-  return { surname: all.slice(0, cut).join(''), given: all.slice(cut).join('') };
+  const cut = nameSyllables(splitName(name).surname).length;
+  return { surname: all.slice(0, cut), given: all.slice(cut) };
 }
 
 /** Initials of each syllable: 张建国 → zjg. */
@@ -86,8 +86,6 @@ export function nameInitials(name: string): string {
  */
 export function pinyinSortKey(name: string, kind: 'person' | 'family' | 'group' = 'person'): string {
   if (kind !== 'person') return nameSyllables(name).join(' ');
-  const { surname } = splitName(name);
-  const all = nameSyllables(name);
-  const cut = nameSyllables(surname).length;
-  return [all.slice(0, cut).join(''), ...all.slice(cut)].join(' ');
+  const { surname, given } = personSyllables(name);
+  return [surname.join(''), ...given].join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoll, relatedEntries, type EntryInput } from './roll.ts';
+import { buildRoll, relatedFinder, type EntryInput } from './roll.ts';
 import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './lists.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
 
@@ -133,7 +133,7 @@ describe('rollPages', () => {
   });
 });
 
-describe('relatedEntries', () => {
+describe('relatedFinder (the finder pages use)', () => {
   it('prefers same region and category, then region, then category, and never the entry itself', () => {
     const roll = makeRoll([
       ['self', entry('自己')],
@@ -143,7 +143,7 @@ describe('relatedEntries', () => {
       ['none', entry('无关', { region: 'b', category: 'c2' })],
     ]);
     const self = roll.listed.find((e) => e.id === 'self')!;
-    expect(relatedEntries(self, roll.listed).map((e) => e.id)).toEqual(['both', 'region', 'category']);
+    expect(relatedFinder(roll.listed)(self).map((e) => e.id)).toEqual(['both', 'region', 'category']);
   });
 
   it('suggests the nearest names, so a new entry changes only its neighbours’ suggestions', () => {
@@ -152,11 +152,7 @@ describe('relatedEntries', () => {
       entry(`${s}明`),
     ]);
     const related = (roll: ReturnType<typeof makeRoll>, id: string) =>
-      relatedEntries(
-        roll.listed.find((e) => e.id === id)!,
-        roll.listed,
-        2,
-      ).map((e) => e.id);
+      relatedFinder(roll.listed, 2)(roll.listed.find((e) => e.id === id)!).map((e) => e.id);
     const before = makeRoll(names);
     expect(related(before, '邓')).toEqual(['范', '陈']);
     expect(related(before, '安')).toEqual(['白', '陈']);

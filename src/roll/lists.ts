@@ -5,7 +5,6 @@
  */
 import type { Honouree, Roll } from './roll.ts';
 import { sortBy, type RollOrder } from './order.ts';
-import { yearOf } from '../model/schema.ts';
 import { routes } from '../model/routes.ts';
 
 /** Entries per roll page: enough to scan, small enough for a phone on a weak network. */
@@ -112,9 +111,6 @@ export function rollLists<S>(roll: Roll<S>, labels: RollLabels): RollList<S>[] {
 export function honourYears(listed: readonly Honouree[]): number[] {
   return [...new Set(listed.flatMap((e) => e.ladder.map((h) => h.year)))].sort((a, b) => b - a);
 }
-
-/** The year of a release, for grouping releases by year. */
-export const releaseYear = (r: { date: string }) => yearOf(r.date);
 
 export interface RollPage<S> {
   list: RollList<S>;

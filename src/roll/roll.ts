@@ -271,8 +271,3 @@ export function relatedFinder<S>(listed: readonly Honouree<S>[], limit = 4): (en
     return picked;
   };
 }
-
-/** Related entries of one entry (see `relatedFinder`, which pages use for many). */
-export function relatedEntries<S>(entry: Honouree<S>, listed: readonly Honouree<S>[], limit = 4): Honouree<S>[] {
-  return relatedFinder(listed, limit)(entry);
-}
