@@ -6,37 +6,20 @@
  * Pure functions over plain records, so they are unit-tested without Astro;
  * `src/collections/content.ts` feeds them the collections.
  */
-import { LEVELS, type Kind, type Level } from '../model/schema.ts';
+import { LEVELS, type CategoryData, type Kind, type Level, type RegionData, type TitleData } from '../model/schema.ts';
 import { refId } from '../editor/validate.ts';
 import { pinyinSortKey } from '../model/names.ts';
 import { comparePinyin } from './order.ts';
 import { publicView, type PublicView, type ViewInput } from '../model/public-view.ts';
 
-export interface Region {
-  id: string;
-  name: string;
-  kind: '区' | '市' | '县';
-  order: number;
-  aliases: string[];
-}
+/** A county-level division with its id: the schema's record (src/model/schema.ts), never retyped. */
+export type Region = RegionData & { id: string };
 
-export interface Title {
-  id: string;
-  name: string;
-  short?: string;
-  level: Level;
-  issuer: string;
-  cadence: 'session' | 'month' | 'quarter' | 'year';
-  rank: number;
-  forMinors: boolean;
-}
+/** An honour title with its id. */
+export type Title = TitleData & { id: string };
 
-export interface Category {
-  id: string;
-  name: string;
-  order: number;
-  description: string;
-}
+/** A category of deed with its id. */
+export type Category = CategoryData & { id: string };
 
 export interface Release {
   id: string;
