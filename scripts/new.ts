@@ -13,7 +13,14 @@ import { parseArgs } from 'node:util';
 import { checkContent, plainHelpers } from '../src/editor/check.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
-import { matchCategory, matchRegion, matchTitle, parseQuarter, parseSession } from '../src/editor/import.ts';
+import {
+  matchCategory,
+  matchKind,
+  matchRegion,
+  matchTitle,
+  parseSession,
+  releaseForQuarter,
+} from '../src/editor/import.ts';
 import { entrySchemaFor } from '../src/model/schema.ts';
 import { slugFor } from '../src/model/slug.ts';
 
@@ -54,9 +61,7 @@ function fail(field: string, message: string): never {
 
 const name = await ask('name', '姓名或名称');
 const kindText = await ask('kind', '类型：个人 / 家庭 / 集体', '个人');
-const kind = (
-  { 个人: 'person', 家庭: 'family', 集体: 'group', person: 'person', family: 'family', group: 'group' } as const
-)[kindText as '个人'] as 'person' | 'family' | 'group' | undefined;
+const kind = matchKind(kindText);
 if (!kind) fail('类型', `“${kindText}”应为 个人、家庭 或 集体`);
 const regionText = await ask('region', '所在县（市、区），如 尧都区');
 const region = matchRegion(regionText, content.regions);
@@ -78,16 +83,7 @@ const honour: { title: string; year: number; release?: string; session?: number 
 if (t?.cadence === 'quarter') {
   const text = await ask('release', '发布批次，如 2026-q3 或 第三季度（没有可留空）', '');
   if (text) {
-    const q = parseQuarter(text);
-    const id = content.releases.has(text)
-      ? text
-      : [...content.releases].find(
-          ([, r]) =>
-            q &&
-            r.honour === title &&
-            Number(r.date.slice(0, 4)) === (q.year ?? year) &&
-            Math.ceil(Number(r.date.slice(5, 7)) / 3) === q.quarter,
-        )?.[0];
+    const id = releaseForQuarter(text, title, year, content.releases);
     if (!id) fail('发布批次', `找不到“${text}”，请先在 releases.yaml 中添加该批次`);
     honour.release = id;
   }

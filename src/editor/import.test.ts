@@ -11,6 +11,8 @@ import {
   parseSession,
   splitUnit,
   storyFromCell,
+  matchKind,
+  releaseForQuarter,
 } from './import.ts';
 import { renderStory } from '../parse/story.ts';
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
@@ -203,5 +205,22 @@ describe('sheets as offices write them', () => {
     expect(r).toMatchObject({ draft: { honours: [{ title: 'sx-hr', year: 2026, batch: '2026年第三季度' }] } });
     const q = mapRow({ ...row, title: '山西好人', session: '三季度' }, taxonomy);
     expect(q).toMatchObject({ draft: { honours: [{ title: 'sx-hr', year: 2026, batch: '2026年第三季度' }] } });
+  });
+});
+
+describe('one lookup for the editor commands', () => {
+  it('reads a kind and a quarter the same for content:new and content:import', () => {
+    expect(['个人', '家庭', '集体', '组织', 'group'].map(matchKind)).toEqual([
+      'person',
+      'family',
+      'group',
+      'group',
+      'group',
+    ]);
+    expect(matchKind('单位')).toBeUndefined();
+    expect(releaseForQuarter('2026-q1', 'lf-hr', 2026, releases)).toBe('2026-q1');
+    expect(releaseForQuarter('第一季度', 'lf-hr', 2026, releases)).toBe('2026-q1');
+    expect(releaseForQuarter('2025年第一季度', 'lf-hr', 2026, releases)).toBeUndefined();
+    expect(releaseForQuarter('2026-q1', 'xq-hr', 2026, releases)).toBeUndefined();
   });
 });

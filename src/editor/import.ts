@@ -366,7 +366,41 @@ export function parseSession(value: string): number | undefined {
 }
 
 const YES = new Set(['是', '已故', '√', '✓', 'y', 'yes', 'true', '1']);
-const KINDS: Record<string, EntryDraft['kind']> = { 个人: 'person', 家庭: 'family', 集体: 'group', 组织: 'group' };
+const KINDS: Record<string, EntryDraft['kind']> = {
+  个人: 'person',
+  家庭: 'family',
+  集体: 'group',
+  组织: 'group',
+  person: 'person',
+  family: 'family',
+  group: 'group',
+};
+
+/** 个人 / 家庭 / 集体 (or the English kind) as an entry kind; undefined if it is none of them. */
+export function matchKind(value: string): EntryDraft['kind'] | undefined {
+  return KINDS[value.trim()];
+}
+
+/**
+ * The release of `title` that a 期次 names: its id (2026-q1) or a quarter
+ * (2026年第一季度, 第一季度 in `year`); undefined when none matches.
+ */
+export function releaseForQuarter(
+  text: string,
+  title: string,
+  year: number,
+  releases: ReadonlyMap<string, { date: string; honour: string }>,
+): string | undefined {
+  if (releases.get(text)?.honour === title) return text;
+  const q = parseQuarter(text);
+  if (!q) return undefined;
+  return [...releases].find(
+    ([, r]) =>
+      r.honour === title &&
+      Number(r.date.slice(0, 4)) === (q.year ?? year) &&
+      Math.ceil(Number(r.date.slice(5, 7)) / 3) === q.quarter,
+  )?.[0];
+}
 
 export interface RowError {
   column: Column | null;
@@ -395,7 +429,7 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
     if (!get(c)) errors.push({ column: c, reason: `“${COLUMN_LABEL[c]}”为空，请填写` });
   }
   const kindText = get('kind') || '个人';
-  const kind = KINDS[kindText];
+  const kind = matchKind(kindText);
   if (!kind) errors.push({ column: 'kind', reason: `类型“${kindText}”应为 个人、家庭 或 集体` });
 
   const region = get('region') ? matchRegion(get('region'), tax.regions) : undefined;
@@ -437,22 +471,15 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   const sessionText = get('session');
   const yearValid = Number.isInteger(year) && year > 1900;
   // Without a valid year the release cannot be looked up; the year's own error says what to fix.
-  if (sessionText && t && yearValid) {
+  if (sessionText && t && title && yearValid) {
     if (t.cadence === 'session') {
       const n = parseSession(sessionText);
       if (n) honour.session = n;
       else errors.push({ column: 'session', reason: `期次“${sessionText}”应写成“第9届”` });
     } else if (t.cadence === 'quarter' && [...tax.releases.values()].some((r) => r.honour === title)) {
       const q = parseQuarter(sessionText);
-      const release = q
-        ? [...tax.releases].find(
-            ([, r]) =>
-              r.honour === title &&
-              Number(r.date.slice(0, 4)) === (q.year ?? year) &&
-              Math.ceil(Number(r.date.slice(5, 7)) / 3) === q.quarter,
-          )
-        : undefined;
-      if (release) honour.release = release[0];
+      const release = releaseForQuarter(sessionText, title, year, tax.releases);
+      if (release) honour.release = release;
       else
         errors.push({
           column: 'session',
