@@ -1,6 +1,7 @@
 /** One page of every family in a built site, found in dist/ itself so any content root can be audited. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { routes } from '../../src/model/routes.ts';
 
 function firstDir(dist: string, folder: string, accept: (dir: string) => boolean = () => true): string | undefined {
   const base = join(dist, folder);
@@ -26,25 +27,25 @@ export function pageFamilies(dist: string): Array<{ family: string; path: string
   const release = firstDir(dist, 'releases');
   const name = photo ? /<h1[^>]*>([^<]{2})/.exec(html('people', photo))?.[1] : undefined;
   const families: Array<[string, string | undefined]> = [
-    ['home', '/'],
-    ['entry with photo', photo && `/people/${photo}/`],
-    ['entry without photo', plain && `/people/${plain}/`],
-    ['withdrawn entry', withdrawn && `/people/${withdrawn}/`],
-    ['minor', minor && `/people/${minor}/`],
-    ['everyone', '/people/'],
-    ['titles', '/honours/'],
-    ['title roll', title && `/honours/${title}/`],
-    ['regions', '/regions/'],
-    ['region roll (strokes)', region && `/regions/${region}/strokes/`],
-    ['categories', '/categories/'],
-    ['category roll', category && `/categories/${category}/`],
-    ['years', '/years/'],
-    ['year roll', year && `/years/${year}/`],
-    ['releases', '/releases/'],
-    ['release', release && `/releases/${release}/`],
-    ['poster', release && `/releases/${release}/poster/`],
-    ['statistics', '/stats/'],
-    ['search with results', name && `/search/?q=${encodeURIComponent(name)}`],
+    ['home', routes.home],
+    ['entry with photo', photo && routes.entry(photo)],
+    ['entry without photo', plain && routes.entry(plain)],
+    ['withdrawn entry', withdrawn && routes.entry(withdrawn)],
+    ['minor', minor && routes.entry(minor)],
+    ['everyone', routes.people],
+    ['titles', routes.honours],
+    ['title roll', title && routes.title(title)],
+    ['regions', routes.regions],
+    ['region roll (strokes)', region && `${routes.region(region)}strokes/`],
+    ['categories', routes.categories],
+    ['category roll', category && routes.category(category)],
+    ['years', routes.years],
+    ['year roll', year && routes.year(year)],
+    ['releases', routes.releases],
+    ['release', release && routes.release(release)],
+    ['poster', release && routes.poster(release)],
+    ['statistics', routes.stats],
+    ['search with results', name && `${routes.search}?q=${encodeURIComponent(name)}`],
     ['404', '/404.html'],
   ];
   return families.flatMap(([family, path]) => (path ? [{ family, path }] : []));
