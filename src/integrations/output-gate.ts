@@ -43,7 +43,7 @@ export default function outputGate(): AstroIntegration {
         const started = Date.now();
         const problems = await gateOutput(outDir, {
           allowed: contactsOf(site?.contact),
-          sources: contentSources(root),
+          sources: () => contentSources(root),
         });
         if (problems.length === 0) {
           logger.info(`发布检查通过：没有个人信息（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);

@@ -75,8 +75,7 @@ function walkFiles(dir: string): string[] {
 }
 
 /** The texts of one output file the scanner reads. */
-function fileTexts(path: string, ext: string): string[] {
-  const text = readFileSync(path, 'utf8');
+function fileTexts(text: string, ext: string): string[] {
   if (ext === '.html') return pageTexts(text);
   if (ext === '.json' || ext === '.webmanifest') {
     try {
@@ -92,8 +91,8 @@ function fileTexts(path: string, ext: string): string[] {
 export interface GateOptions {
   /** The site's declared public contacts. */
   allowed: PublicContacts;
-  /** Content files to name as the source of a hit: path as shown, and its text. */
-  sources: ReadonlyArray<{ file: string; text: string }>;
+  /** Content files to name as the source of a hit (path as shown, and its text); read only when there is a hit. */
+  sources: () => ReadonlyArray<{ file: string; text: string }>;
 }
 
 /** Digits and letters only: how a hit is looked for in the content files. */
@@ -107,8 +106,12 @@ const bare = (s: string) => normaliseForScan(s).replace(/[^0-9A-Za-z@.\u4e00-\u9
 export async function gateOutput(dir: string, options: GateOptions): Promise<Problem[]> {
   const problems: Problem[] = [];
   const files = walkFiles(dir);
-  const bareSources = options.sources.map((s) => ({ file: s.file, text: bare(s.text) }));
-  const sourceOf = (match: string) => bareSources.find((s) => s.text.includes(bare(match)))?.file;
+  // The content is read only for a hit: a clean build (the usual case) never reads it again.
+  let bareSources: Array<{ file: string; text: string }> | undefined;
+  const sourceOf = (match: string) => {
+    bareSources ??= options.sources().map((s) => ({ file: s.file, text: bare(s.text) }));
+    return bareSources.find((s) => s.text.includes(bare(match)))?.file;
+  };
   const referenced = new Set<string>();
   for (const f of files) {
     const ext = extname(f).toLowerCase();
@@ -119,7 +122,7 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
     const raw = readFileSync(join(dir, f), 'utf8');
     for (const m of raw.matchAll(/_astro\/([^"'()\s?#,]+)/g)) referenced.add(`_astro/${m[1] ?? ''}`);
     if (!TEXT_TYPES.has(ext)) continue;
-    for (const text of fileTexts(join(dir, f), ext)) {
+    for (const text of fileTexts(raw, ext)) {
       for (const found of findPersonalData(text, options.allowed)) problems.push(hit(f, found, sourceOf(found.match)));
     }
   }
