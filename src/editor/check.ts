@@ -22,8 +22,10 @@ import {
   type SchemaHelpers,
   type SiteData,
   type TitleData,
+  type EntryRecord,
+  type ReleaseRecord,
 } from '../model/schema.ts';
-import { entryFacts, likelyDuplicates, validateContent, type EntryFacts } from './validate.ts';
+import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
 import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from './privacy.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
@@ -123,7 +125,7 @@ export function contactsOf(contact: SiteData['contact'] | undefined): PublicCont
 }
 
 /** Outside Astro, photos and references are checked as plain strings. */
-export const plainHelpers: SchemaHelpers = {
+export const plainHelpers: SchemaHelpers<z.ZodString, z.ZodString> = {
   image: () => z.string({ error: '照片路径必须是文字，例如 ./zhang-jianguo-yaodu.jpg' }),
   reference: (collection) =>
     z.string({ error: `必须填写 ${collection} 中的某个 id` }).min(1, { error: `必须填写 ${collection} 中的某个 id` }),
@@ -137,7 +139,7 @@ export interface LoadedContent {
   regions: Map<string, RegionData>;
   titles: Map<string, TitleData>;
   categories: Map<string, CategoryData>;
-  releases: Map<string, { title: string; date: string; honour: string; intro: string }>;
+  releases: Map<string, ReleaseRecord>;
   /** Entries that passed the schema: absolute path, id and facts. */
   entries: Array<EntryFacts & { path: string }>;
 }
@@ -196,7 +198,7 @@ export interface EntrySourceCheck {
   /** The front matter text, when the file has one (for line numbers of later problems). */
   frontmatter?: string;
   /** The entry as the schema parsed it, when it passed. */
-  entry?: Record<string, unknown> & { photo?: { src: string } };
+  entry?: EntryRecord;
 }
 
 /**
@@ -244,96 +246,146 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
   return {
     problems,
     frontmatter: split.frontmatter,
-    entry: parsed.data as Record<string, unknown> & { photo?: { src: string } },
+    entry: parsed.data,
   };
 }
 
-/** Runs every content rule over the content root; never throws on bad content. */
-export async function checkContent(root: string, cwd = process.cwd()): Promise<CheckResult> {
-  const problems: Problem[] = [];
-  const show = (abs: string) => {
+/** The collections as the cross-collection rules read them; `file` names a collection's file in messages. */
+export function taxonomyOf(
+  content: Omit<LoadedContent, 'entries'>,
+  file: (name: string) => string = (name) => name,
+): Taxonomy {
+  return {
+    files: {
+      regions: file(CONTENT_FILES.regions),
+      titles: file(CONTENT_FILES.titles),
+      categories: file(CONTENT_FILES.categories),
+      releases: file(CONTENT_FILES.releases),
+    },
+    regions: new Set(content.regions.keys()),
+    categories: new Set(content.categories.keys()),
+    titles: new Map([...content.titles].map(([id, t]) => [id, { forMinors: t.forMinors, name: t.name }])),
+    releases: new Map([...content.releases].map(([id, r]) => [id, { honour: r.honour, date: r.date }])),
+  };
+}
+
+type Report = (file: string, field: string, message: string, line?: number) => void;
+
+/** A path as the check shows it: relative to `cwd` when below it. */
+function shower(cwd: string): (abs: string) => string {
+  return (abs) => {
     const rel = relative(cwd, abs);
     return rel.startsWith('..') ? abs : rel;
   };
-  const err = (file: string, field: string, message: string, line?: number) =>
-    problems.push({ file, field, message, line, severity: 'error' });
+}
 
-  /** Reads a YAML collection file of records with `id`, validating each. */
-  function readCollection<T>(name: string, schema: z.ZodType<T>): Map<string, T> {
-    const path = join(root, name);
-    const out = new Map<string, T>();
-    if (!existsSync(path)) {
-      err(show(path), '', `找不到文件 ${name}，内容目录 ${show(root)} 中必须有它`);
-      return out;
-    }
-    const read = readContentText(path, YAML_LIMITS.collection);
-    if (!read.ok) {
-      err(show(path), '', read.message);
-      return out;
-    }
-    const text = read.text;
-    if (text.trim() === '') {
-      err(show(path), '', '文件是空的，内容应是以 “- id: …” 开头的列表，请参照示例内容补全');
-      return out;
-    }
-    const parsed = parseYamlData(text, YAML_LIMITS.collection);
-    if (!parsed.ok) {
-      for (const p of parsed.problems) err(show(path), '', p.message, p.line);
-      return out;
-    }
-    const records = parsed.value;
-    if (!Array.isArray(records)) {
-      err(show(path), '', '文件内容必须是以 “- id: …” 开头的列表');
-      return out;
-    }
-    records.forEach((record: unknown, i) => {
-      const r = (record ?? {}) as Record<string, unknown>;
-      const id = typeof r.id === 'string' ? r.id : '';
-      const lineNo = id ? lineOfIdRecord(text, id) : undefined;
-      if (!id) {
-        err(show(path), `[${i}].id`, '每一项都必须有 id（小写拼音），请补上');
-        return;
-      }
-      // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
-      if (!slugPattern.test(id)) {
-        err(
-          show(path),
-          `[${i}].id`,
-          `id “${id.slice(0, 40)}” 只能使用小写拼音字母、数字和单个连字符（-），例如 yaodu`,
-          lineOfIdRecord(text, id),
-        );
-        return;
-      }
-      if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
-      const { id: _id, ...rest } = r;
-      const parsed = schema.safeParse(rest);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          err(show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
-        return;
-      }
-      out.set(id, parsed.data);
-      // The site's own public contacts are declared in its record; every other string is scanned.
-      const own = name === CONTENT_FILES.site ? contactsOf((parsed.data as SiteData).contact) : allowed;
-      for (const [field, value] of textFields(rest)) {
-        if (field.startsWith('contact.')) continue;
-        for (const message of personalDataProblems(value, own)) err(show(path), `${id}.${field}`, message, lineNo);
-      }
-    });
+function reporter(problems: Problem[]): Report {
+  return (file, field, message, line) => problems.push({ file, field, message, line, severity: 'error' });
+}
+
+/** Reads a YAML collection file of records with `id`, validating each. */
+function readCollection<T>(
+  root: string,
+  name: string,
+  schema: z.ZodType<T>,
+  allowed: PublicContacts,
+  show: (path: string) => string,
+  err: Report,
+): Map<string, T> {
+  const path = join(root, name);
+  const out = new Map<string, T>();
+  if (!existsSync(path)) {
+    err(show(path), '', `找不到文件 ${name}，内容目录 ${show(root)} 中必须有它`);
     return out;
   }
+  const read = readContentText(path, YAML_LIMITS.collection);
+  if (!read.ok) {
+    err(show(path), '', read.message);
+    return out;
+  }
+  const text = read.text;
+  if (text.trim() === '') {
+    err(show(path), '', '文件是空的，内容应是以 “- id: …” 开头的列表，请参照示例内容补全');
+    return out;
+  }
+  const parsed = parseYamlData(text, YAML_LIMITS.collection);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) err(show(path), '', p.message, p.line);
+    return out;
+  }
+  const records = parsed.value;
+  if (!Array.isArray(records)) {
+    err(show(path), '', '文件内容必须是以 “- id: …” 开头的列表');
+    return out;
+  }
+  records.forEach((record: unknown, i) => {
+    const r = (record ?? {}) as Record<string, unknown>;
+    const id = typeof r.id === 'string' ? r.id : '';
+    const lineNo = id ? lineOfIdRecord(text, id) : undefined;
+    if (!id) {
+      err(show(path), `[${i}].id`, '每一项都必须有 id（小写拼音），请补上');
+      return;
+    }
+    // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
+    if (!slugPattern.test(id)) {
+      err(
+        show(path),
+        `[${i}].id`,
+        `id “${id.slice(0, 40)}” 只能使用小写拼音字母、数字和单个连字符（-），例如 yaodu`,
+        lineOfIdRecord(text, id),
+      );
+      return;
+    }
+    if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
+    const { id: _id, ...rest } = r;
+    const parsed = schema.safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) err(show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
+      return;
+    }
+    out.set(id, parsed.data);
+    // The site's own public contacts are declared in its record; every other string is scanned.
+    const own = name === CONTENT_FILES.site ? contactsOf((parsed.data as SiteData).contact) : allowed;
+    for (const [field, value] of textFields(rest)) {
+      if (field.startsWith('contact.')) continue;
+      for (const message of personalDataProblems(value, own)) err(show(path), `${id}.${field}`, message, lineNo);
+    }
+  });
+  return out;
+}
 
-  let allowed: PublicContacts = {};
-  const site = readCollection(CONTENT_FILES.site, siteSchema);
+/** Reads and checks the site settings and the four YAML collections; `allowed` are the site's own public contacts. */
+export function readCollections(
+  root: string,
+  cwd = process.cwd(),
+): { problems: Problem[]; collections: Omit<LoadedContent, 'entries'>; allowed: PublicContacts } {
+  const problems: Problem[] = [];
+  const err = reporter(problems);
+  const show = shower(cwd);
+  const site = readCollection(root, CONTENT_FILES.site, siteSchema, {}, show, err);
   if (site.size > 0 && !site.has('site')) {
     err(show(join(root, CONTENT_FILES.site)), 'id', '站点设置的 id 必须是 site');
   }
-  allowed = contactsOf(site.get('site')?.contact);
-  const regions = readCollection(CONTENT_FILES.regions, regionSchema);
-  const titles = readCollection(CONTENT_FILES.titles, titleSchema);
-  const categories = readCollection(CONTENT_FILES.categories, categorySchema);
-  const releases = readCollection(CONTENT_FILES.releases, releaseSchema) as LoadedContent['releases'];
+  const allowed = contactsOf(site.get('site')?.contact);
+  const read = <T>(name: string, schema: z.ZodType<T>) => readCollection(root, name, schema, allowed, show, err);
+  const collections = {
+    regions: read(CONTENT_FILES.regions, regionSchema),
+    titles: read(CONTENT_FILES.titles, titleSchema),
+    categories: read(CONTENT_FILES.categories, categorySchema),
+    releases: read(CONTENT_FILES.releases, releaseSchema),
+  };
+  return { problems, collections, allowed };
+}
 
+/** Checks every entry file on its own (source, photo); the facts of those that passed, for the cross-file rules. */
+export async function checkEntryFiles(
+  root: string,
+  allowed: PublicContacts,
+  cwd = process.cwd(),
+): Promise<{ problems: Problem[]; facts: LoadedContent['entries']; frontmatters: Map<string, string>; files: number }> {
+  const problems: Problem[] = [];
+  const err = reporter(problems);
+  const show = shower(cwd);
   const facts: Array<EntryFacts & { path: string }> = [];
   const frontmatters = new Map<string, string>();
   const entriesDir = join(root, CONTENT_FILES.entries);
@@ -378,19 +430,17 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
     facts.push({ ...entryFacts(entryIdFromPath(path), file, entry), path });
   }
 
+  return { problems, facts, frontmatters, files: files.length };
+}
+
+/** Runs every content rule over the content root; never throws on bad content. */
+export async function checkContent(root: string, cwd = process.cwd()): Promise<CheckResult> {
+  const show = shower(cwd);
+  const { problems, collections, allowed } = readCollections(root, cwd);
+  const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd);
+  problems.push(...own);
   const cross = validateContent(
-    {
-      files: {
-        regions: show(join(root, CONTENT_FILES.regions)),
-        titles: show(join(root, CONTENT_FILES.titles)),
-        categories: show(join(root, CONTENT_FILES.categories)),
-        releases: show(join(root, CONTENT_FILES.releases)),
-      },
-      regions: new Set(regions.keys()),
-      categories: new Set(categories.keys()),
-      titles: new Map([...titles].map(([id, t]) => [id, { forMinors: t.forMinors, name: t.name }])),
-      releases: new Map([...releases].map(([id, r]) => [id, { honour: r.honour, date: r.date }])),
-    },
+    taxonomyOf(collections, (name) => show(join(root, name))),
     facts,
   );
   cross.push(...likelyDuplicates(facts));
@@ -399,7 +449,7 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<C
     if (fm && p.line === undefined) p.line = lineOfField(fm, p.field, 1);
   }
   problems.push(...cross);
-  return { problems, entries: files.length, content: { regions, titles, categories, releases, entries: facts } };
+  return { problems, entries: files, content: { ...collections, entries: facts } };
 }
 
 function lineOfIdRecord(text: string, id: string): number | undefined {

@@ -4,25 +4,10 @@
  */
 import { dump, load } from 'js-yaml';
 import { splitFrontmatter } from '../parse/frontmatter.ts';
+import type { EntryFileData } from '../model/schema.ts';
 
-/** An entry as written in a file: references are plain ids. */
-export interface EntryDraft {
-  name: string;
-  kind: 'person' | 'family' | 'group';
-  region: string;
-  category: string;
-  honours: Array<{ title: string; year: number; session?: number; release?: string; batch?: string; note?: string }>;
-  summary: string;
-  photo?: { src: string; alt: string };
-  gender?: '男' | '女';
-  birth?: string;
-  ethnicity?: string;
-  unit?: string;
-  role?: string;
-  deceased?: boolean;
-  minor?: boolean;
-  [key: string]: unknown;
-}
+/** An entry as written in a file (references are plain ids): the schema's input type, src/model/schema.ts. */
+export type EntryDraft = EntryFileData;
 
 const ORDER = [
   'name',

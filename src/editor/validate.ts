@@ -4,7 +4,7 @@
  * broken reference, so these rules are what make the build fail.
  */
 import type { Problem } from './problems.ts';
-import { slugPattern, yearOf } from '../model/schema.ts';
+import { slugPattern, yearOf, type EntryRecord, type HonourRecord } from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../roll/order.ts';
 
@@ -15,19 +15,15 @@ export function refId(value: unknown): string {
   return '';
 }
 
-/** What the cross-collection rules need to know about one entry. */
-export interface EntryFacts {
+/** What the cross-collection rules need to know about one entry: its schema fields (src/model/schema.ts) and where it lives. */
+export type EntryFacts = Pick<
+  EntryRecord,
+  'name' | 'region' | 'category' | 'minor' | 'formerSlugs' | 'birth' | 'summary'
+> & {
   id: string;
   file: string;
-  name: string;
-  region: string;
-  category: string;
-  minor: boolean;
-  honours: Array<{ title: string; year: number; release?: string }>;
-  formerSlugs: string[];
-  birth?: string;
-  summary: string;
-}
+  honours: Array<Pick<HonourRecord, 'title' | 'year' | 'release'>>;
+};
 
 /** Maps parsed entry data (Astro's or the stand-alone parser's) to the facts the rules need. */
 export function entryFacts(id: string, file: string, data: Record<string, unknown>): EntryFacts {

@@ -3,6 +3,7 @@ import { publicView, type ViewInput } from './public-view.ts';
 
 const adult: ViewInput<string> = {
   minor: false,
+  allowBirth: false,
   birth: '1968-05',
   gender: '女',
   ethnicity: '汉族',

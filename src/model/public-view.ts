@@ -12,22 +12,24 @@
  * - Everyone: only fields of the schema, which has no private ones.
  */
 import { minorOnAny } from './age.ts';
+import type { EntryData } from './schema.ts';
 
 /** The fields of an entry record the view reads (Astro's parsed entry data fits it). */
-export interface ViewInput<P = unknown> {
-  minor: boolean;
-  allowBirth?: boolean;
-  birth?: string;
-  gender?: string;
-  ethnicity?: string;
-  unit?: string;
-  role?: string;
-  deceased: boolean;
-  status: 'active' | 'withdrawn';
-  withdrawal?: { reason: string; date: string };
-  photo?: { src: P; alt: string };
-  sources?: ReadonlyArray<{ title: string; url?: string; date?: string }>;
-}
+export type ViewInput<P = unknown> = Pick<
+  EntryData<unknown, P>,
+  | 'minor'
+  | 'allowBirth'
+  | 'birth'
+  | 'gender'
+  | 'ethnicity'
+  | 'unit'
+  | 'role'
+  | 'deceased'
+  | 'status'
+  | 'withdrawal'
+  | 'photo'
+  | 'sources'
+>;
 
 /** What the public sees of an entry's own facts (name, honours, summary and story come with the roll). */
 export interface PublicView<P = unknown> {
@@ -59,7 +61,7 @@ export function publicView<P>(data: ViewInput<P>, honourDays: readonly string[])
       school: data.unit,
       birth: data.allowBirth ? data.birth : undefined,
       deceased: data.deceased,
-      sources: data.sources ?? [],
+      sources: data.sources,
     };
   }
   return {
@@ -71,6 +73,6 @@ export function publicView<P>(data: ViewInput<P>, honourDays: readonly string[])
     unit: data.unit,
     role: data.role,
     deceased: data.deceased,
-    sources: data.sources ?? [],
+    sources: data.sources,
   };
 }

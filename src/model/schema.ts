@@ -388,3 +388,32 @@ export type SiteData = z.output<typeof siteSchema>;
 export type RegionData = z.output<typeof regionSchema>;
 export type TitleData = z.output<typeof titleSchema>;
 export type CategoryData = z.output<typeof categorySchema>;
+
+/** The entry schema as read outside Astro: references are ids and the photo a path. */
+type PlainEntrySchema = ReturnType<typeof entrySchemaFor<z.ZodString, z.ZodString>>;
+
+/** An entry as parsed outside Astro, defaults filled in. */
+export type EntryRecord = z.output<PlainEntrySchema>;
+
+/** The entry fields the schema fills in when a file leaves them out. */
+type DefaultedField = 'deceased' | 'minor' | 'allowBirth' | 'status' | 'formerSlugs' | 'sources' | 'draft';
+
+/** An entry as written in a file: the parsed record, with defaulted fields optional. */
+export type EntryFileData = Omit<EntryRecord, DefaultedField> & Partial<Pick<EntryRecord, DefaultedField>>;
+
+/** One honour of an entry as parsed outside Astro. */
+export type HonourRecord = EntryRecord['honours'][number];
+
+/**
+ * An entry with references and photo of another form: Astro's parsed data has
+ * `{ collection, id }` references and image metadata, the stand-alone check ids and paths.
+ */
+export type EntryData<Ref = string, Photo = string> = Omit<EntryRecord, 'region' | 'category' | 'honours' | 'photo'> & {
+  region: Ref;
+  category: Ref;
+  honours: Array<Omit<HonourRecord, 'title' | 'release'> & { title: Ref; release?: Ref }>;
+  photo?: { src: Photo; alt: string };
+};
+
+/** A release as parsed outside Astro: its honour is a title id. */
+export type ReleaseRecord = z.output<ReturnType<typeof releaseSchemaFor<z.ZodString, z.ZodString>>>;

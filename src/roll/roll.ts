@@ -6,11 +6,20 @@
  * Pure functions over plain records, so they are unit-tested without Astro;
  * `src/collections/content.ts` feeds them the collections.
  */
-import { LEVELS, type CategoryData, type Kind, type Level, type RegionData, type TitleData } from '../model/schema.ts';
+import {
+  LEVELS,
+  type CategoryData,
+  type EntryData,
+  type ReleaseRecord,
+  type Kind,
+  type Level,
+  type RegionData,
+  type TitleData,
+} from '../model/schema.ts';
 import { refId } from '../editor/validate.ts';
 import { pinyinSortKey } from '../model/names.ts';
 import { comparePinyin } from './order.ts';
-import { publicView, type PublicView, type ViewInput } from '../model/public-view.ts';
+import { publicView, type PublicView } from '../model/public-view.ts';
 
 /** A county-level division with its id: the schema's record (src/model/schema.ts), never retyped. */
 export type Region = RegionData & { id: string };
@@ -21,24 +30,11 @@ export type Title = TitleData & { id: string };
 /** A category of deed with its id. */
 export type Category = CategoryData & { id: string };
 
-export interface Release {
-  id: string;
-  title: string;
-  date: string;
-  honour: string;
-  intro: string;
-}
+/** A release with its id; its honour is a title id. */
+export type Release = ReleaseRecord & { id: string };
 
-/** The entry data the roll needs (and its public view reads); references may be ids or Astro's `{ collection, id }`. */
-export interface EntryInput extends ViewInput {
-  name: string;
-  kind: Kind;
-  region: unknown;
-  category: unknown;
-  honours: Array<{ title: unknown; year: number; session?: number; release?: unknown; batch?: string; note?: string }>;
-  summary: string;
-  draft: boolean;
-}
+/** The entry data the roll reads: the schema's (src/model/schema.ts), with Astro's references and photo as they come. */
+export type EntryInput = EntryData<unknown, unknown>;
 
 export interface HonourView {
   title: Title;

@@ -13,6 +13,9 @@ export function entryInput(name: string, over: Partial<EntryInput> = {}): EntryI
     deceased: false,
     status: 'active',
     draft: false,
+    allowBirth: false,
+    formerSlugs: [],
+    sources: [],
     ...over,
   };
 }

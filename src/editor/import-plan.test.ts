@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { findHeader, planImport, type ImportIo } from './import-plan.ts';
+import type { LoadedContent } from './check.ts';
+import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
+
+const content: LoadedContent = {
+  regions: new Map<string, RegionData>([['yaodu', { name: '尧都区', kind: '区', order: 1, aliases: ['尧都'] }]]),
+  titles: new Map<string, TitleData>([
+    ['lf-hr', { name: '临汾好人', level: 'city', issuer: 'x', cadence: 'quarter', rank: 2, forMinors: false }],
+    ['sx-hr', { name: '山西好人', level: 'provincial', issuer: 'x', cadence: 'quarter', rank: 2, forMinors: false }],
+  ]),
+  categories: new Map<string, CategoryData>([['zhuren', { name: '助人为乐', order: 1, description: '' }]]),
+  releases: new Map(),
+  entries: [
+    {
+      id: 'wang-fang',
+      file: 'entries/yaodu/wang-fang.mdx',
+      path: '/c/entries/yaodu/wang-fang.mdx',
+      name: '王芳',
+      region: 'yaodu',
+      category: 'zhuren',
+      minor: false,
+      honours: [{ title: 'lf-hr', year: 2024 }],
+      formerSlugs: [],
+      summary: '二十年如一日照顾孤寡老人。',
+    },
+  ],
+};
+
+const existingFile = {
+  data: {
+    name: '王芳',
+    kind: 'person',
+    region: 'yaodu',
+    category: 'zhuren',
+    honours: [{ title: 'lf-hr', year: 2024 }],
+    summary: '二十年如一日照顾孤寡老人。',
+  },
+  body: '王芳的故事。\n',
+};
+
+function io(files: Record<string, 'file' | 'other'> = {}): ImportIo & { read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    photoProblems: () => Promise.resolve([]),
+    fileKind: (path) => files[path] ?? 'missing',
+    readEntry: (path) => {
+      read.push(path);
+      return structuredClone(existingFile);
+    },
+    show: (path) => path.replace('/c/', ''),
+  };
+}
+
+const HEADER = ['姓名', '所在县（市、区）', '类别', '荣誉称号', '年份', '一句话事迹', '照片'];
+const row = (name: string, title: string, year: string, photo = '') => [
+  name,
+  '尧都区',
+  '助人为乐',
+  title,
+  year,
+  `${name}多年来热心帮助邻里老人。`,
+  photo,
+];
+
+async function plan(rows: string[][], files?: Record<string, 'file' | 'other'>) {
+  const all = [['2026年第一季度推荐名单'], HEADER, ...rows];
+  const header = findHeader(all);
+  if (!header.ok) throw new Error(header.message);
+  const port = io(files);
+  const result = await planImport(
+    { rows: all, headerIndex: header.index, columns: header.columns, cellProblems: [], sheetDir: '/sheets' },
+    content,
+    '/c',
+    port,
+  );
+  return { ...result, read: port.read };
+}
+
+describe('import planning', () => {
+  it('finds the header below a title line, and names the missing columns', () => {
+    expect(findHeader([['名单'], HEADER])).toMatchObject({ ok: true, index: 1 });
+    const bad = findHeader([['姓名', '类别', '一句话事迹', '备注']]);
+    expect(bad).toMatchObject({ ok: false, row: 1 });
+    expect(!bad.ok && bad.message).toContain('所在县');
+  });
+
+  it('creates one file per new person and merges a second row of the same person', async () => {
+    const p = await plan([row('李明', '临汾好人', '2025'), row('李明', '山西好人', '2026')]);
+    expect(p.rejected).toEqual([]);
+    expect([...p.entries.values()]).toHaveLength(1);
+    const [entry] = [...p.entries.values()];
+    expect(entry?.kind).toBe('create');
+    expect(entry?.path).toBe('/c/entries/yaodu/li-ming-yaodu.mdx');
+    expect(entry?.rows).toEqual([3, 4]);
+    expect(entry?.data.honours).toEqual([
+      { title: 'lf-hr', year: 2025 },
+      { title: 'sx-hr', year: 2026 },
+    ]);
+    expect(p.lines[1]).toContain('与第 3 行是同一人');
+  });
+
+  it('adds a new honour to the person already on the roll, and leaves a known honour alone', async () => {
+    const p = await plan([row('王芳', '山西好人', '2026')]);
+    const [entry] = [...p.entries.values()];
+    expect(entry).toMatchObject({ kind: 'update', path: '/c/entries/yaodu/wang-fang.mdx', body: '王芳的故事。\n' });
+    expect(entry?.data.honours).toHaveLength(2);
+    const same = await plan([row('王芳', '临汾好人', '2024')]);
+    expect(same.entries.size).toBe(0);
+    expect(same.lines[0]).toContain('无需改动');
+  });
+
+  it('rejects a row with personal data, a photo outside the sheet folder or a missing photo, naming the column', async () => {
+    const p = await plan([
+      row('赵强', '临汾好人', '2025').with(5, '赵强热心助人，电话 13912345678。'),
+      row('钱伟', '临汾好人', '2025', '../secret.jpg'),
+      row('孙丽', '临汾好人', '2025', 'sunli.jpg'),
+    ]);
+    expect(p.entries.size).toBe(0);
+    expect(p.rejected.map((r) => [r.row, r.errors[0]?.column])).toEqual([
+      [3, 'summary'],
+      [4, 'photo'],
+      [5, 'photo'],
+    ]);
+    expect(p.rejected[2]?.errors[0]?.reason).toContain('找不到照片文件');
+  });
+
+  it('plans the photo copy beside the new entry under the entry slug', async () => {
+    const p = await plan([row('周杰', '临汾好人', '2025', 'ZJ.JPG')], { '/sheets/ZJ.JPG': 'file' });
+    const [entry] = [...p.entries.values()];
+    expect(entry?.photo).toEqual(['/sheets/ZJ.JPG', '/c/entries/yaodu/zhou-jie-yaodu.jpg']);
+    expect(entry?.data.photo).toEqual({ src: './zhou-jie-yaodu.jpg', alt: '周杰的照片' });
+  });
+});
