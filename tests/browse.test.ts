@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, jsonLd, page, text } from './helpers/html.ts';
+import { routes } from '../src/model/routes.ts';
 
 const dist = inject('sampleDist');
 
@@ -48,24 +49,24 @@ const headingCount = (path: string) => Number(/共 (\d+) 位/.exec(text(page(dis
 describe('roll pages', () => {
   it('exist for every title, region, category, year and release, with counts from content', () => {
     for (const id of ids('regions.yaml')) {
-      expect(headingCount(`regions/${id}`), id).toBe(listed.filter((e) => e.region === id).length);
+      expect(headingCount(routes.region(id)), id).toBe(listed.filter((e) => e.region === id).length);
     }
     for (const id of ids('categories.yaml')) {
-      expect(headingCount(`categories/${id}`), id).toBe(listed.filter((e) => e.category === id).length);
+      expect(headingCount(routes.category(id)), id).toBe(listed.filter((e) => e.category === id).length);
     }
     for (const id of ids('titles.yaml')) {
-      expect(headingCount(`honours/${id}`), id).toBe(
+      expect(headingCount(routes.title(id)), id).toBe(
         listed.filter((e) => e.honours.some((h) => h.title === id)).length,
       );
     }
     for (const id of ids('releases.yaml')) {
-      expect(headingCount(`releases/${id}`), id).toBe(
+      expect(headingCount(routes.release(id)), id).toBe(
         listed.filter((e) => e.honours.some((h) => h.release === id)).length,
       );
     }
     const years = new Set(listed.flatMap((e) => e.honours.map((h) => h.year)));
     for (const y of years) {
-      expect(headingCount(`years/${y}`), String(y)).toBe(
+      expect(headingCount(routes.year(y)), String(y)).toBe(
         listed.filter((e) => e.honours.some((h) => h.year === y)).length,
       );
     }
@@ -74,7 +75,7 @@ describe('roll pages', () => {
 
   it('lists everyone exactly once across the pages of /people/, in both orders', () => {
     const byPinyin = rollNames('people');
-    const byStrokes = rollNames('people/strokes');
+    const byStrokes = rollNames(routes.listPage(routes.people, 1, 'strokes'));
     expect(byPinyin.length).toBe(listed.length);
     expect(new Set(byPinyin)).toEqual(new Set(listed.map((e) => e.name)));
     expect(new Set(byStrokes)).toEqual(new Set(byPinyin));
@@ -83,7 +84,7 @@ describe('roll pages', () => {
 
   it('reproduces a release in official stroke order, with pinyin order one link away', () => {
     // Surname strokes: 邓 4; 张 7; 欧 8 (starts 横) before 畅 8 (starts 竖); 高 10 before 唐 10 (third stroke 丨 before 丿); 翟 14.
-    expect(rollNames('releases/2026-q1')).toEqual([
+    expect(rollNames(routes.release('2026-q1'))).toEqual([
       '邓海涛',
       '张建国',
       '欧阳明',
@@ -92,7 +93,7 @@ describe('roll pages', () => {
       '唐美玲',
       '翟晓梅',
     ]);
-    expect(rollNames('releases/2026-q1/pinyin')).toEqual([
+    expect(rollNames(routes.listPage(routes.release('2026-q1'), 1, 'pinyin'))).toEqual([
       '畅文军',
       '邓海涛',
       '高志远',
@@ -101,19 +102,25 @@ describe('roll pages', () => {
       '翟晓梅',
       '张建国',
     ]);
-    const toggle = page(dist, 'releases/2026-q1').querySelectorAll('.order-toggle a');
+    const toggle = page(dist, routes.release('2026-q1')).querySelectorAll('.order-toggle a');
     expect(toggle.map((a) => [text(a), a.getAttribute('href'), a.getAttribute('aria-current') ?? null])).toEqual([
-      ['按姓名拼音', '/releases/2026-q1/pinyin/', null],
-      ['按姓氏笔画', '/releases/2026-q1/', 'page'],
+      ['按姓名拼音', routes.listPage(routes.release('2026-q1'), 1, 'pinyin'), null],
+      ['按姓氏笔画', routes.release('2026-q1'), 'page'],
     ]);
   });
 
   it('sorts a region by surname readings: 查 (zhā) and 曾 (zēng) after 杨, before 张', () => {
-    expect(rollNames('regions/yaodu')).toEqual(['杨新民', '尧都区“银发”志愿服务队', '曾小红', '查文华', '张建国']);
+    expect(rollNames(routes.region('yaodu'))).toEqual([
+      '杨新民',
+      '尧都区“银发”志愿服务队',
+      '曾小红',
+      '查文华',
+      '张建国',
+    ]);
   });
 
   it('groups a title roll by year, newest first', () => {
-    const doc = page(dist, 'honours/zghrb');
+    const doc = page(dist, routes.title('zghrb'));
     expect(doc.querySelectorAll('.roll-group h2').map(text)).toEqual(['2026年', '2025年', '2024年', '2023年']);
   });
 
@@ -145,7 +152,7 @@ describe('roll pages', () => {
       const html = readFileSync(join(dist, file), 'utf8');
       for (const w of withdrawn) {
         if (file === `people/${w.id}/index.html`) continue;
-        expect(html, file).not.toContain(`/people/${w.id}/`);
+        expect(html, file).not.toContain(routes.entry(w.id));
       }
     }
     const minors = listed.filter((e) => e.minor);
@@ -153,7 +160,10 @@ describe('roll pages', () => {
     for (const m of minors) {
       const card = page(dist, 'people')
         .querySelectorAll('.card')
-        .concat(page(dist, 'people/2').querySelectorAll('.card'), page(dist, 'people/3').querySelectorAll('.card'))
+        .concat(
+          page(dist, routes.listPage(routes.people, 2)).querySelectorAll('.card'),
+          page(dist, routes.listPage(routes.people, 3)).querySelectorAll('.card'),
+        )
         .find((c) => text(c.querySelector('.card-name')) === m.name);
       expect(card, m.name).toBeDefined();
       expect(card!.querySelector('img'), m.name).toBeNull();
@@ -187,16 +197,20 @@ describe('index, statistics and entry pages', () => {
     );
     for (const id of ids('categories.yaml'))
       expect(category[id], id).toBe(listed.filter((e) => e.category === id).length);
-    expect(page(dist, '').querySelector('a[href="/stats/"]')).not.toBeNull();
+    expect(page(dist, '').querySelector(`a[href="${routes.stats}"]`)).not.toBeNull();
   });
 
   it('offers related entries and previous/next within the release on an entry page', () => {
-    const doc = page(dist, 'people/zhang-jianguo-yaodu');
+    const doc = page(dist, routes.entry('zhang-jianguo-yaodu'));
     const related = doc.querySelectorAll('.related .card-name a').map((a) => a.getAttribute('href'));
     expect(related.length).toBeGreaterThan(0);
-    expect(related).not.toContain('/people/zhang-jianguo-yaodu/');
+    expect(related).not.toContain(routes.entry('zhang-jianguo-yaodu'));
     // 张建国 is second in 2026-q1's stroke order: 邓海涛 before, 欧阳明 after.
-    expect(doc.querySelector('.neighbours a[rel="prev"]')?.getAttribute('href')).toBe('/people/deng-haitao-puxian/');
-    expect(doc.querySelector('.neighbours a[rel="next"]')?.getAttribute('href')).toBe('/people/ouyang-ming-xiangfen/');
+    expect(doc.querySelector('.neighbours a[rel="prev"]')?.getAttribute('href')).toBe(
+      routes.entry('deng-haitao-puxian'),
+    );
+    expect(doc.querySelector('.neighbours a[rel="next"]')?.getAttribute('href')).toBe(
+      routes.entry('ouyang-ming-xiangfen'),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { load as loadYaml } from 'js-yaml';
 import { astroBuild } from './helpers/build.ts';
 import { copyMini, editFile } from './helpers/fixture.ts';
 import { htmlFiles, isRedirect, jsonLd, page, text } from './helpers/html.ts';
+import { routes } from '../src/model/routes.ts';
 
 const sample = inject('sampleDist');
 const mini = inject('miniDist');
@@ -32,7 +33,7 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   });
 
   it('renders an entry page with photo, ladder, story, sources and schema.org data', () => {
-    const doc = page(mini, 'people/zeng-hong-dongqu');
+    const doc = page(mini, routes.entry('zeng-hong-dongqu'));
     expect(text(doc.querySelector('h1'))).toBe('曾红');
     expect(doc.querySelectorAll('.ladder .rung-title').map(text)).toEqual(['县级好人', '测试市好人', '全国道德模范']);
     expect(text(doc.querySelector('.story'))).toContain('心肺复苏');
@@ -57,7 +58,7 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   });
 
   it('shows a minor by name, school and deed only', () => {
-    const doc = page(mini, 'people/li-xiaoming-xixian');
+    const doc = page(mini, routes.entry('li-xiaoming-xixian'));
     expect(doc.querySelector('main img')).toBeNull();
     expect(text(doc)).toContain('西县第一小学');
     expect(text(doc.querySelector('.facts'))).not.toMatch(/性别|出生|民族/);
@@ -67,7 +68,7 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   });
 
   it('keeps a withdrawn entry at its URL with a notice, and out of every list', () => {
-    const doc = page(mini, 'people/wang-wu-dongqu');
+    const doc = page(mini, routes.entry('wang-wu-dongqu'));
     expect(text(doc.querySelector('.notice'))).toContain('此条目已撤销');
     expect(text(doc.querySelector('.notice'))).toContain('测试撤销原因：事迹不实。');
     expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
@@ -78,7 +79,7 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   });
 
   it('never publishes a draft', () => {
-    expect(existsSync(join(mini, 'people/zhao-liu-dongqu'))).toBe(false);
+    expect(existsSync(join(mini, routes.entry('zhao-liu-dongqu')))).toBe(false);
     for (const file of htmlFiles(mini)) expect(readFileSync(join(mini, file), 'utf8')).not.toContain('赵六');
   });
 
@@ -173,9 +174,9 @@ describe('sample site', () => {
   });
 
   it('gives a family or group Organization data and marks the deceased', () => {
-    const group = jsonLd(page(sample, 'people/jixianhukouzhiyuanjiuyuandui-jixian'))[0];
+    const group = jsonLd(page(sample, routes.entry('jixianhukouzhiyuanjiuyuandui-jixian')))[0];
     expect(group?.['@type']).toBe('Organization');
-    expect(text(page(sample, 'people/li-defu-guxian').querySelector('h1'))).toContain('已故');
+    expect(text(page(sample, routes.entry('li-defu-guxian')).querySelector('h1'))).toContain('已故');
   });
 });
 

@@ -11,6 +11,7 @@ import { astroBuild } from './helpers/build.ts';
 import { copyMini, editFile } from './helpers/fixture.ts';
 import { page, text } from './helpers/html.ts';
 import { projectTmp } from './helpers/tmp.ts';
+import { routes } from '../src/model/routes.ts';
 
 describe('warm rebuilds', () => {
   it('show an edited entry, a renamed region and a renamed title everywhere they appear', () => {
@@ -18,7 +19,7 @@ describe('warm rebuilds', () => {
     const out = join(projectTmp('cache-'), 'dist');
     const first = astroBuild(root, out);
     expect(first.status, first.output.slice(-1500)).toBe(0);
-    expect(text(page(out, 'people/zhang-san-xixian').querySelector('.lead'))).toBe('义务为乡亲修理农具十多年。');
+    expect(text(page(out, routes.entry('zhang-san-xixian')).querySelector('.lead'))).toBe('义务为乡亲修理农具十多年。');
     const searchIndex = () => readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8');
     const firstIndex = searchIndex();
 
@@ -30,16 +31,16 @@ describe('warm rebuilds', () => {
     const second = astroBuild(root, out);
     expect(second.status, second.output.slice(-1500)).toBe(0);
 
-    const entry = page(out, 'people/zhang-san-xixian');
+    const entry = page(out, routes.entry('zhang-san-xixian'));
     expect(text(entry.querySelector('.lead'))).toBe('义务为乡亲修理农具整整二十年。');
     expect(text(entry.querySelector('.facts'))).toContain('西山县');
     expect(text(entry.querySelector('.ladder'))).toContain('测试市身边好人');
     // Pages that only list the entry: its region roll, title roll, release roll, home, statistics, search data.
-    expect(text(page(out, 'regions/xixian').querySelector('h1'))).toContain('西山县');
-    expect(text(page(out, 'regions/xixian'))).toContain('义务为乡亲修理农具整整二十年。');
-    expect(text(page(out, 'honours/shi').querySelector('h1'))).toContain('测试市身边好人');
-    expect(text(page(out, 'releases/2026-q1'))).toContain('整整二十年');
-    expect(text(page(out, 'people/li-xiaoming-xixian').querySelector('.facts'))).toContain('西山县');
+    expect(text(page(out, routes.region('xixian')).querySelector('h1'))).toContain('西山县');
+    expect(text(page(out, routes.region('xixian')))).toContain('义务为乡亲修理农具整整二十年。');
+    expect(text(page(out, routes.title('shi')).querySelector('h1'))).toContain('测试市身边好人');
+    expect(text(page(out, routes.release('2026-q1')))).toContain('整整二十年');
+    expect(text(page(out, routes.entry('li-xiaoming-xixian')).querySelector('.facts'))).toContain('西山县');
     expect(text(page(out, 'stats'))).toContain('西山县');
     expect(readFileSync(join(out, 'data/entries.json'), 'utf8')).toContain('测试市身边好人');
     expect(text(page(out, ''))).not.toContain('十多年');
@@ -76,7 +77,14 @@ describe('warm rebuilds', () => {
     });
     const out = join(projectTmp('cache-'), 'dist');
     expect(astroBuild(root, out).status).toBe(0);
-    const rolls = ['people', 'regions/xixian', 'categories/zhuren', 'honours/shi', 'years/2026', 'releases/2026-q1'];
+    const rolls = [
+      'people',
+      routes.region('xixian'),
+      routes.category('zhuren'),
+      routes.title('shi'),
+      routes.year(2026),
+      'releases/2026-q1',
+    ];
     const count = (path: string) => text(page(out, path).querySelector('.count'));
     const before = rolls.map(count);
     // 邹为民 sorts last by pinyin and by strokes: withdraw it.

@@ -14,6 +14,7 @@ import { copyMini, editFile, MINI } from './helpers/fixture.ts';
 import { page } from './helpers/html.ts';
 import { serve } from './helpers/serve.ts';
 import { projectTmp } from './helpers/tmp.ts';
+import { routes } from '../src/model/routes.ts';
 
 const sample = inject('sampleDist');
 
@@ -196,7 +197,7 @@ describe('feeds, discovery and open data on the sample site', () => {
 
 describe('permalinks survive', () => {
   it('redirects a sample former slug with a static page and a _redirects line', () => {
-    const doc = page(sample, 'people/ou-yangming-xiangfen');
+    const doc = page(sample, routes.entry('ou-yangming-xiangfen'));
     expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
       '0; url=/people/ouyang-ming-xiangfen/',
     );
@@ -204,7 +205,7 @@ describe('permalinks survive', () => {
       'https://hrb.example.cn/people/ouyang-ming-xiangfen/',
     );
     expect(readFileSync(join(sample, '_redirects'), 'utf8')).toContain(
-      '/people/ou-yangming-xiangfen/ /people/ouyang-ming-xiangfen/ 301',
+      `${routes.entry('ou-yangming-xiangfen')} ${routes.entry('ouyang-ming-xiangfen')} 301`,
     );
   });
 

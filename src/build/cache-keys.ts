@@ -65,15 +65,20 @@ export function propsKey(site: string, props: Record<string, unknown>): string {
   return hashOf(site, valueKey(props));
 }
 
-/** An entry page: the entry, its related entries, its previous and next in the release, and the site-wide inputs. */
+/**
+ * An entry page: the entry, its related entries, its previous and next in the
+ * release, the story search shard the page names, and the site-wide inputs.
+ */
 export function entryPageKey(
   site: string,
   entry: Honouree,
   related: readonly Honouree[],
   neighbours: { release: { name: string; base: string }; prev?: Honouree; next?: Honouree } | undefined,
+  shard: string,
 ): string {
   return hashOf(
     site,
+    shard,
     entryKey(entry),
     related.map(entryKey),
     neighbours && {

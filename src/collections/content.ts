@@ -110,7 +110,7 @@ export const searchShardOf = (entry: Person): string => shards.get(entry.id) ?? 
 
 /** Incremental-build key of an entry page (see cache-keys.ts); the page names its search shard. */
 export const entryPageKeyOf = (entry: Person): string =>
-  hashOf(entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry)), searchShardOf(entry));
+  entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry), searchShardOf(entry));
 
 /** Incremental-build key of a page from the props it is given (roll pages, posters). */
 export const pageKeyOf = (props: Record<string, unknown>): string => propsKey(siteKey, props);

@@ -25,6 +25,12 @@ export const routes = {
   release: (id: string) => `/releases/${id}/`,
   /** A release's printable board; A4 is the default. */
   poster: (id: string, paper: Paper = 'a4') => `/releases/${id}/poster/${paper === 'a4' ? '' : `${paper}/`}`,
+  /**
+   * Page `n` of a paged list at `base` in a non-default order `variant`:
+   * /regions/yaodu/, /regions/yaodu/2/, /regions/yaodu/strokes/, /regions/yaodu/strokes/2/.
+   */
+  listPage: (base: string, n: number, variant?: string) =>
+    `${base}${variant ? `${variant}/` : ''}${n > 1 ? `${n}/` : ''}`,
   stats: '/stats/',
   search: '/search/',
   feed: '/rss.xml',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRoll, relatedFinder, type EntryInput } from './roll.ts';
 import { releaseNeighbours, restParam, rollHref, rollLists, rollPages } from './lists.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
+import { routes } from '../model/routes.ts';
 
 const labels = { year: (y: number) => `${y}年`, session: (n: number, y: number) => `第${n}届（${y}年）` };
 
@@ -27,13 +28,13 @@ function makeRoll(entries: Array<[string, EntryInput]>) {
 }
 
 describe('roll URLs', () => {
-  const list = { base: '/regions/a/', defaultOrder: 'pinyin' as const };
+  const list = { base: routes.region('a'), defaultOrder: 'pinyin' as const };
   it('puts the default order at the base and the other order under its name', () => {
-    expect(rollHref(list, 1, 'pinyin')).toBe('/regions/a/');
+    expect(rollHref(list, 1, 'pinyin')).toBe(routes.region('a'));
     expect(rollHref(list, 3, 'pinyin')).toBe('/regions/a/3/');
     expect(rollHref(list, 1, 'strokes')).toBe('/regions/a/strokes/');
     expect(rollHref(list, 2, 'strokes')).toBe('/regions/a/strokes/2/');
-    expect(rollHref({ base: '/releases/x/', defaultOrder: 'strokes' }, 1, 'pinyin')).toBe('/releases/x/pinyin/');
+    expect(rollHref({ base: routes.release('x'), defaultOrder: 'strokes' }, 1, 'pinyin')).toBe('/releases/x/pinyin/');
   });
 });
 
@@ -80,7 +81,7 @@ describe('rollPages', () => {
   it('splits a roll into pages in both orders, every entry exactly once, withdrawn never', () => {
     const people = pages.filter((p) => p.list.family === 'people' && p.order === 'pinyin');
     expect(people.map((p) => [p.number, p.total, p.items.length, p.path])).toEqual([
-      [1, 3, 12, '/people/'],
+      [1, 3, 12, routes.people],
       [2, 3, 12, '/people/2/'],
       [3, 3, 8, '/people/3/'],
     ]);
@@ -108,7 +109,7 @@ describe('rollPages', () => {
   it('gives an empty roll one page', () => {
     const empty = rollPages(rollLists(makeRoll([]), labels), 12).filter((p) => p.list.family === 'people');
     expect(empty.map((p) => [p.path, p.items.length])).toEqual([
-      ['/people/', 0],
+      [routes.people, 0],
       ['/people/strokes/', 0],
     ]);
   });

@@ -132,8 +132,7 @@ export interface RollPage<S> {
 
 /** The URL path of page `n` of a roll in order `order`: /regions/yaodu/, /regions/yaodu/2/, /regions/yaodu/strokes/ … */
 export function rollHref(list: Pick<RollList<unknown>, 'base' | 'defaultOrder'>, n: number, order: RollOrder): string {
-  const variant = order === list.defaultOrder ? '' : `${order}/`;
-  return `${list.base}${variant}${n > 1 ? `${n}/` : ''}`;
+  return routes.listPage(list.base, n, order === list.defaultOrder ? undefined : order);
 }
 
 const ordered = new WeakMap<object, Partial<Record<RollOrder, readonly unknown[]>>>();

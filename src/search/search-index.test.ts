@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EARLIER_SHARD, indexedPart, planIndexes, shardOfPage, storyShards, withoutStory } from './search-index.ts';
+import { routes } from '../model/routes.ts';
 
 const page = (slug: string, shard: string, story: string, name = slug) => ({
-  url: `/people/${slug}/`,
+  url: routes.entry(slug),
   html: `<article data-pagefind-body data-search-shard="${shard}"><h1>${name}</h1><section class="story" data-search-story="true"><p>${story}</p></section></article>`,
 });
 
@@ -69,7 +70,7 @@ describe('which indexes a change rebuilds', () => {
 
   it('makes one names index of all pages and one story index per shard', () => {
     const p = plan();
-    expect(p.names.pages.map((x) => x.url)).toEqual(['/people/a/', '/people/b/', '/people/c/']);
+    expect(p.names.pages.map((x) => x.url)).toEqual([routes.entry('a'), routes.entry('b'), routes.entry('c')]);
     expect(p.stories.map((s) => [s.name, s.pages.length])).toEqual([
       ['stories/2026-q1', 2],
       ['stories/2026-q2', 1],
@@ -105,7 +106,7 @@ describe('what Pagefind reads of a page', () => {
   const article = '<article class="entry" data-pagefind-body data-search-shard="x"><h1>张三</h1></article>';
   const pageWith = (related: string) =>
     `<!doctype html><html lang="zh-CN"><head><title>张三</title></head><body><main>${article}` +
-    `<aside><article class="card"><a href="/people/${related}/">${related}</a></article></aside></main></body></html>`;
+    `<aside><article class="card"><a href="${routes.entry(related)}">${related}</a></article></aside></main></body></html>`;
 
   it('is the indexed article and the page language, so a changed related list changes nothing', () => {
     expect(indexedPart(pageWith('li-si'))).toBe(`<!doctype html><html lang="zh-CN"><body>${article}</body></html>`);

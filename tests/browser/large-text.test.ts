@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInBrowser();
 
@@ -52,20 +53,20 @@ describe('large-text mode', () => {
   it('never scrolls sideways on a 360 px phone, in either mode, on every page family', async () => {
     const paths = [
       '/',
-      '/people/',
-      '/people/zeng-xiaohong-yaodu/',
-      '/people/chen-siyu-xiangning/',
-      '/people/hu-zhigang-yaodu/',
-      '/honours/',
-      '/honours/lf-hr/',
-      '/regions/',
-      '/regions/hongtong/strokes/',
-      '/categories/',
-      '/years/2026/',
-      '/releases/',
-      '/releases/2026-q1/',
-      '/stats/',
-      '/search/?q=%E5%BB%BA',
+      routes.people,
+      routes.entry('zeng-xiaohong-yaodu'),
+      routes.entry('chen-siyu-xiangning'),
+      routes.entry('hu-zhigang-yaodu'),
+      routes.honours,
+      routes.title('lf-hr'),
+      routes.regions,
+      routes.listPage(routes.region('hongtong'), 1, 'strokes'),
+      routes.categories,
+      routes.year(2026),
+      routes.releases,
+      routes.release('2026-q1'),
+      routes.stats,
+      `${routes.search}?q=%E5%BB%BA`,
       '/no-such-page/',
     ];
     for (const large of [false, true]) {
@@ -87,7 +88,13 @@ describe('large-text mode', () => {
         deviceScaleFactor: 1280 / width,
       });
       const p = await context.newPage();
-      for (const path of ['/', '/people/yang-xinmin-yaodu/', '/stats/', '/regions/', '/honours/qg-ddmf/']) {
+      for (const path of [
+        '/',
+        routes.entry('yang-xinmin-yaodu'),
+        routes.stats,
+        routes.regions,
+        routes.title('qg-ddmf'),
+      ]) {
         await p.goto(`${site.url}${path}`);
         expect(await overflow(p), `${path} at ${width}px`).toBeLessThanOrEqual(0);
       }

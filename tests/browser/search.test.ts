@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { QUERIES, type QueryKind } from '../search/queries.ts';
+import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInBrowser();
 let page: Page;
@@ -157,7 +158,7 @@ describe('search page behaviour', () => {
     const notice = p.locator('main .notice');
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toContain('搜索需要浏览器开启 JavaScript');
-    expect(await p.locator('main a[href="/regions/"]').isVisible()).toBe(true);
+    expect(await p.locator(`main a[href="${routes.regions}"]`).isVisible()).toBe(true);
     await context.close();
   });
 });
