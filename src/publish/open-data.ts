@@ -4,9 +4,15 @@
  * deed; withdrawn entries by id and status only. See docs/open-data.md.
  */
 import type { Honouree } from '../roll/roll.ts';
+import type { PublicView } from '../model/public-view.ts';
 import { routes } from '../model/routes.ts';
 
-export interface OpenRecord {
+/** The public facts of an entry as open data: exactly the view's fields (src/model/public-view.ts), never more. */
+type OpenFacts = Partial<
+  Pick<PublicView, 'gender' | 'birth' | 'ethnicity' | 'unit' | 'role' | 'school' | 'deceased' | 'minor'>
+>;
+
+export interface OpenRecord extends OpenFacts {
   id: string;
   url: string;
   status: 'active' | 'withdrawn';
@@ -17,14 +23,6 @@ export interface OpenRecord {
   category?: string;
   categoryName?: string;
   summary?: string;
-  gender?: string;
-  birth?: string;
-  ethnicity?: string;
-  unit?: string;
-  role?: string;
-  school?: string;
-  deceased?: boolean;
-  minor?: boolean;
   withdrawnOn?: string;
   honours?: Array<{
     title: string;
