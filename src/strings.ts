@@ -4,6 +4,24 @@
  */
 import type { Kind, Level } from './model/schema.ts';
 
+/** Counts of people, families and groups (src/roll/stats.ts). */
+type KindCounts = Record<Kind, number>;
+
+const UNITS = { person: '位', family: '户', group: '个' } satisfies Record<Kind, string>;
+const KIND_NOUNS = { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>;
+
+/**
+ * A count in the units of what is counted: 12 位; 3 户; mixed, 12（10 位个人、1 户家庭、1 个集体）.
+ * Nothing yet: 0 位.
+ */
+export function countIn(counts: KindCounts): string {
+  const kinds = (Object.keys(UNITS) as Kind[]).filter((k) => counts[k] > 0);
+  const total = kinds.reduce((n, k) => n + counts[k], 0);
+  const [only] = kinds;
+  if (kinds.length <= 1) return `${total} ${UNITS[only ?? 'person']}`;
+  return `${total}（${kinds.map((k) => `${counts[k]} ${UNITS[k]}${KIND_NOUNS[k]}`).join('、')}）`;
+}
+
 export const t = {
   lang: 'zh-CN',
   skipToContent: '跳到正文',
@@ -18,9 +36,11 @@ export const t = {
     releases: '发布批次',
     stats: '统计',
     breadcrumb: '当前位置',
+    menu: '菜单',
   },
   largeText: {
     label: '长辈模式',
+    short: '长辈',
   },
   search: {
     title: '搜索',
@@ -31,8 +51,8 @@ export const t = {
     noScript: '搜索需要浏览器开启 JavaScript。您也可以直接按下面的分类浏览：',
     hint: '输入姓名中的两个字、全拼或拼音首字母都能找到。',
     loading: '正在搜索…',
-    found: (n: number) => `找到 ${n} 位（个）`,
-    foundSoFar: (n: number) => `姓名中找到 ${n} 位（个），正在查找事迹…`,
+    found: (counts: KindCounts) => `找到 ${countIn(counts)}`,
+    foundSoFar: (counts: KindCounts) => `姓名中找到 ${countIn(counts)}，正在查找事迹…`,
     searchingStories: '姓名中没有，正在查找事迹…',
     none: '没有找到，请换个词或去掉一些筛选条件。',
     more: '显示更多',
@@ -55,7 +75,7 @@ export const t = {
     categories: { index: '类别', heading: (name: string) => `${name}类好人` },
     years: { index: '年份', heading: (name: string) => `${name}上榜的好人` },
     releases: { index: '发布批次', heading: (name: string) => name },
-    count: (n: number) => `共 ${n} 位（个）`,
+    count: (counts: KindCounts) => `共 ${countIn(counts)}`,
     empty: '这里暂时还没有条目。',
     order: '排序方式',
     byPinyin: '按姓名拼音',
@@ -78,7 +98,7 @@ export const t = {
     level: '级别',
     region: '地区',
     total: '合计',
-    people: (n: number) => `${n} 人`,
+    count: countIn,
     releaseDate: (d: string) => `发布于 ${d}`,
   },
   stats: {
@@ -90,12 +110,14 @@ export const t = {
     byCategory: '按类别',
     byYear: '按年份',
     item: '项目',
-    count: '人数',
+    count: '数量',
     chartOf: (what: string) => `${what}的柱状图，数据见旁边的表格`,
     link: '查看详细统计',
   },
   sample: {
-    banner: '示例数据：本站当前展示的人物和事迹均为虚构，仅用于演示“好人榜”系统，不代表真实人物。',
+    mark: '示例数据 · 人物为虚构',
+    banner: '本站当前展示的人物和事迹均为虚构，仅用于演示“好人榜”系统，不代表真实人物。',
+    dismiss: '收起示例数据说明',
     photo: '示例照片',
     label: '示例数据说明',
   },
@@ -108,12 +130,14 @@ export const t = {
   home: {
     countsHeading: '榜单统计',
     countsNote: '按荣誉级别统计人数，同一人获得多个级别荣誉时分别计入。',
-    peopleUnit: '人（组）',
     latestRelease: '最新发布',
     releaseDate: '发布日期',
     newest: '最新上榜',
+    hall: '全国和省级道德模范、好人',
+    hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
+    byRegion: '按县（市、区）浏览',
     more: '查看本期全部',
-    total: (n: number) => `共收录 ${n} 位（个）好人`,
+    total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
   },
   entry: {
     facts: '基本信息',
@@ -127,7 +151,7 @@ export const t = {
     school: '学校',
     role: '职务',
     honours: '所获荣誉',
-    honoursNote: '从县级到全国，自下而上排列。',
+    honoursNote: '最高的荣誉在最上面，往下依次到县级。',
     story: '事迹',
     sources: '资料来源',
     deceased: '已故',
@@ -144,12 +168,11 @@ export const t = {
     prev: '上一位',
     next: '下一位',
     print: '打印本页',
+    where: (region: string, category: string) => `${region} · ${category}`,
+    honourOf: '荣誉：',
     quoteBy: (who: string) => `——${who}`,
   },
-  card: {
-    meta: (region: string, title: string, level: string) => `${region} · ${title}（${level}）`,
-  },
-  kinds: { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>,
+  kinds: KIND_NOUNS,
   levels: { national: '全国', provincial: '省级', city: '市级', county: '县级' } satisfies Record<Level, string>,
   poster: {
     title: (release: string) => `${release} 光荣榜（打印版）`,
@@ -159,6 +182,11 @@ export const t = {
     howTo: '用浏览器的“打印”即可打印或存为 PDF。',
     scan: '扫码看事迹',
     link: '打印光荣榜',
+  },
+  share: {
+    /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
+    title: (page: string, siteTitle: string) => `${page} · ${siteTitle}`,
+    entry: (name: string, honour: string) => `${name} · ${honour}`,
   },
   redirect: {
     title: (name: string) => `页面已移动：${name}`,

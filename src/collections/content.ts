@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import type { PublicView } from '../model/public-view.ts';
-import { buildRoll, newestFirst, entriesOfRelease, relatedFinder, type Honouree } from '../roll/roll.ts';
+import { buildRoll, newestFirst, hallOfHonour, entriesOfRelease, relatedFinder, type Honouree } from '../roll/roll.ts';
 import { regionLevelTable, statistics } from '../roll/stats.ts';
 import type { SiteData } from '../model/schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from '../roll/lists.ts';
@@ -64,6 +64,9 @@ export const regionTable = regionLevelTable(roll);
 
 /** Listed honourees per level, highest level first. */
 export const levelCounts = stats.byLevel;
+
+/** National and provincial models for the home page's hall of honour. */
+export const hallEntries: Person[] = hallOfHonour(listed, 12);
 
 /** The newest release, if any. */
 export const latestRelease = releases[0];

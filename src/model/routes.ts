@@ -33,6 +33,7 @@ export const routes = {
     `${base}${variant ? `${variant}/` : ''}${n > 1 ? `${n}/` : ''}`,
   stats: '/stats/',
   search: '/search/',
+  favicon: '/favicon.svg',
   feed: '/rss.xml',
   sitemap: '/sitemap.xml',
   data: {

@@ -149,6 +149,13 @@ export const titleSchema = z.object({
   name: text('称号名称', 40),
   /** Short name for tight places such as cards, e.g. 临汾好人. */
   short: z.string().trim().min(1).max(12).optional(),
+  /** For a title each county awards as its own: the name shown on an entry, {county} standing for its county, e.g. {county}好人. */
+  perCounty: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((s) => s.includes('{county}'), { error: 'perCounty 必须含有 {county}，例如 {county}好人' })
+    .optional(),
   /** Level of the body that awards it. */
   level: z.enum(LEVELS, { error: 'level 只能是 national、provincial、city 或 county' }),
   /** Body that awards it, e.g. 中央文明委. */

@@ -38,6 +38,8 @@ export type EntryInput = EntryData<unknown, unknown>;
 
 export interface HonourView {
   title: Title;
+  /** The title as shown on this entry: a county's own title carries the county's name (隰县好人). */
+  name: string;
   year: number;
   session?: number;
   release?: Release;
@@ -69,6 +71,11 @@ export interface Honouree<S = unknown> {
   view: PublicView;
   /** The original record, for rendering the story only. */
   source: S;
+}
+
+/** A title's name as shown on an entry of `region`: 县（市、区）好人 with perCounty {county}好人 → 隰县好人. */
+export function titleNameIn(title: Pick<Title, 'name' | 'perCounty'>, region: Pick<Region, 'name'>): string {
+  return title.perCounty ? title.perCounty.replaceAll('{county}', region.name) : title.name;
 }
 
 /** Rank of a level: county 0 … national 3. */
@@ -133,10 +140,13 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
   const pages: Honouree<S>[] = [];
   for (const { id, data, source } of input.entries) {
     if (data.draft && !input.includeDrafts) continue;
+    const home = region(refId(data.region));
     const honours = data.honours.map((h): HonourView => {
       const rel = h.release === undefined ? undefined : release(refId(h.release));
+      const held = title(refId(h.title));
       return {
-        title: title(refId(h.title)),
+        title: held,
+        name: titleNameIn(held, home),
         year: h.year,
         session: h.session,
         release: rel,
@@ -152,7 +162,7 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
       id,
       name: data.name,
       kind: data.kind,
-      region: region(refId(data.region)),
+      region: home,
       category: category(refId(data.category)),
       ladder,
       highest,
@@ -186,6 +196,22 @@ export function buildRoll<S>(input: RollInput<S>): Roll<S> {
 export function newestFirst<S>(listed: readonly Honouree<S>[], limit: number): Honouree<S>[] {
   return [...listed]
     .sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : comparePinyin(a, b)))
+    .slice(0, limit);
+}
+
+/**
+ * The models a hall of honour shows first: national, then provincial, each
+ * by the seniority of its highest title, then the newest honour first.
+ */
+export function hallOfHonour<S>(listed: readonly Honouree<S>[], limit: number): Honouree<S>[] {
+  const floor = levelIndex('provincial');
+  return listed
+    .filter((e) => levelIndex(e.highest.title.level) >= floor)
+    .sort((a, b) => {
+      if (moreSenior(a.highest, b.highest) !== moreSenior(b.highest, a.highest))
+        return moreSenior(a.highest, b.highest) ? -1 : 1;
+      return a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : comparePinyin(a, b);
+    })
     .slice(0, limit);
 }
 

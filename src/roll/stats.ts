@@ -2,7 +2,7 @@
  * Counts shown on the home, index and statistics pages. Always computed
  * from the listed entries (withdrawn and drafts excluded), never typed.
  */
-import { LEVELS, type Level } from '../model/schema.ts';
+import { KINDS, LEVELS, type Kind, type Level } from '../model/schema.ts';
 import type { Honouree, Roll } from './roll.ts';
 import { honourYears } from './lists.ts';
 import { routes } from '../model/routes.ts';
@@ -12,8 +12,20 @@ export interface Tally {
   key: string;
   label: string;
   count: number;
+  /** The count by kind: people, families and groups are counted in their own units (位, 户, 个). */
+  kinds: KindCounts;
   /** Roll page of this item, if it has one. */
   href?: string;
+}
+
+/** How many people, families and groups. */
+export type KindCounts = Record<Kind, number>;
+
+/** People, families and groups among `entries`. */
+export function kindCounts(entries: readonly Pick<Honouree, 'kind'>[]): KindCounts {
+  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as KindCounts;
+  for (const e of entries) out[e.kind] += 1;
+  return out;
 }
 
 /** For each group, how many entries satisfy `has`. Keeps the groups' order. */
@@ -23,7 +35,10 @@ export function tally<G>(
   describe: (g: G) => { key: string; label: string; href?: string },
   has: (e: Honouree, g: G) => boolean,
 ): Tally[] {
-  return groups.map((g) => ({ ...describe(g), count: listed.filter((e) => has(e, g)).length }));
+  return groups.map((g) => {
+    const members = listed.filter((e) => has(e, g));
+    return { ...describe(g), count: members.length, kinds: kindCounts(members) };
+  });
 }
 
 /** Every table the statistics page shows. Level labels come from the caller (the strings module). */
@@ -32,6 +47,7 @@ export function statistics(roll: Roll<unknown>, levelLabel: (l: Level) => string
   const holds = (e: Honouree, pred: (h: Honouree['ladder'][number]) => boolean) => e.ladder.some(pred);
   return {
     total: listed.length,
+    kinds: kindCounts(listed),
     byLevel: tally(
       listed,
       [...LEVELS].reverse(),
@@ -72,6 +88,7 @@ export function regionLevelTable(roll: Roll<unknown>) {
     return {
       region: r,
       total: inRegion.length,
+      kinds: kindCounts(inRegion),
       levels: Object.fromEntries(
         LEVELS.map((l) => [l, inRegion.filter((e) => e.ladder.some((h) => h.title.level === l)).length]),
       ) as Record<Level, number>,

@@ -19,6 +19,7 @@ import {
 } from '../search/search-state.ts';
 import { t } from '../strings.ts';
 import { routes } from '../model/routes.ts';
+import type { Kind } from '../model/schema.ts';
 
 interface ResultData {
   url: string;
@@ -111,6 +112,19 @@ async function showMore(token: number) {
 
 type Counts = Record<string, Record<string, number>>;
 
+const KIND_OF_LABEL = new Map(Object.entries(t.kinds).map(([kind, label]) => [label as string, kind as Kind]));
+
+/** People, families and groups among `n` results, from the kind facet's counts (all people if it has none). */
+function kindCountsOf(filters: Counts, n: number): Record<Kind, number> {
+  const counts: Record<Kind, number> = { person: 0, family: 0, group: 0 };
+  for (const [label, count] of Object.entries(filters.kind ?? {})) {
+    const kind = KIND_OF_LABEL.get(label);
+    if (kind) counts[kind] += count;
+  }
+  if (counts.person + counts.family + counts.group !== n) return { person: n, family: 0, group: 0 };
+  return counts;
+}
+
 /**
  * A facet with a value chosen shows what its other values would add (counts for
  * the query alone); the others show counts within the current results.
@@ -174,12 +188,13 @@ async function show(found: Found, token: number, partial: boolean) {
   await showMore(token);
   if (token !== run) return;
   // Announced once results are on the page.
+  const counts = kindCountsOf(found.filters, n);
   status.textContent = partial
     ? n
-      ? t.search.foundSoFar(n)
+      ? t.search.foundSoFar(counts)
       : t.search.searchingStories
     : n
-      ? t.search.found(n)
+      ? t.search.found(counts)
       : t.search.none;
   list.setAttribute('aria-busy', String(partial));
 }
