@@ -112,7 +112,7 @@ async function showMore(token: number) {
 
 type Counts = Record<string, Record<string, number>>;
 
-const KIND_OF_LABEL = new Map(Object.entries(t.kinds).map(([kind, label]) => [label as string, kind as Kind]));
+const KIND_OF_LABEL = new Map(Object.entries(t.kinds).map(([kind, label]) => [label, kind as Kind]));
 
 /** People, families and groups among `n` results, from the kind facet's counts (all people if it has none). */
 function kindCountsOf(filters: Counts, n: number): Record<Kind, number> {
