@@ -57,6 +57,8 @@ export const t = {
     none: '没有找到，请换个词或去掉一些筛选条件。',
     more: '显示更多',
     filters: '筛选',
+    filterCount: (n: number) => `（${n}）`,
+    removeFilter: (name: string, value: string) => `去掉筛选：${name} ${value}`,
     clear: '清除筛选',
     failed: '搜索暂时无法使用，请稍后再试，或按分类浏览。',
     filterNames: {
@@ -92,6 +94,8 @@ export const t = {
   indexes: {
     honoursIntro: '按荣誉级别列出各项称号，数字为获此称号的人数。',
     regionsIntro: '全市各县（市、区）上榜人数，按官方顺序排列。',
+    regionsTotalNote:
+      '同一人可能获得不同级别的荣誉（例如既是市级好人又是省级好人），在每个级别各计一次，在合计中只计一次，所以合计可能小于各级别之和。',
     categoriesIntro: '按事迹类别浏览。',
     yearsIntro: '按获得荣誉的年份浏览，同一人在不同年份获得荣誉时分别列出。',
     releasesIntro: '每季度发布一批，最新的在前。',
@@ -124,6 +128,8 @@ export const t = {
   footer: {
     publisher: '发布单位',
     corrections: '信息纠错',
+    email: (address: string) => `发邮件纠错：${address}`,
+    phone: (number: string) => `打电话纠错：${number}`,
     licence: '开放数据许可',
     privacy: '本站不公开身份证号、电话号码和家庭住址；未成年人只公开姓名、学校和事迹。',
   },
@@ -179,7 +185,8 @@ export const t = {
     heading: (release: string) => `${release}光荣榜`,
     date: (d: string) => `发布日期：${d}`,
     paper: '纸张',
-    howTo: '用浏览器的“打印”即可打印或存为 PDF。',
+    howTo: '选好纸张后点“打印”，或用浏览器的“打印”存为 PDF。',
+    print: '打印光荣榜',
     scan: '扫码看事迹',
     link: '打印光荣榜',
   },

@@ -25,17 +25,19 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   it('shows counts per level computed from content, withdrawn and drafts excluded', () => {
     const home = page(mini, '');
     const counts = Object.fromEntries(
-      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), Number(text(dd))]),
+      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), parseInt(text(dd), 10)]),
     );
     // 曾红 holds national, city and county honours; 张三 and 李小明 city; 陈家家庭 county.
     expect(counts).toEqual({ national: 1, provincial: 0, city: 3, county: 2 });
-    expect(text(home)).toContain('共收录 4 位');
+    // Counted in their own units: people in 位, families in 户.
+    expect(text(home)).toContain('共收录 4（3 位个人、1 户家庭）');
   });
 
   it('renders an entry page with photo, ladder, story, sources and schema.org data', () => {
     const doc = page(mini, routes.entry('zeng-hong-dongqu'));
     expect(text(doc.querySelector('h1'))).toBe('曾红');
-    expect(doc.querySelectorAll('.ladder .rung-title').map(text)).toEqual(['县级好人', '测试市好人', '全国道德模范']);
+    // A timeline, the highest honour first.
+    expect(doc.querySelectorAll('.timeline .rung-title').map(text)).toEqual(['全国道德模范', '测试市好人', '县级好人']);
     expect(text(doc.querySelector('.story'))).toContain('心肺复苏');
     expect(text(doc)).toContain('1970年5月');
     expect(doc.querySelector('.entry a[href="https://test.example.org/news/1"]')).not.toBeNull();
@@ -168,7 +170,7 @@ describe('sample site', () => {
     }
     const home = page(sample, '');
     const shown = Object.fromEntries(
-      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), Number(text(dd))]),
+      home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), parseInt(text(dd), 10)]),
     );
     expect(shown).toEqual(expected);
   });

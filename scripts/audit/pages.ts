@@ -36,7 +36,7 @@ export function pageFamilies(dist: string): Array<{ family: string; path: string
     ['titles', routes.honours],
     ['title roll', title && routes.title(title)],
     ['regions', routes.regions],
-    ['region roll (strokes)', region && `${routes.region(region)}strokes/`],
+    ['region roll (strokes)', region && routes.listPage(routes.region(region), 1, 'strokes')],
     ['categories', routes.categories],
     ['category roll', category && routes.category(category)],
     ['years', routes.years],
@@ -46,7 +46,7 @@ export function pageFamilies(dist: string): Array<{ family: string; path: string
     ['poster', release && routes.poster(release)],
     ['statistics', routes.stats],
     ['search with results', name && `${routes.search}?q=${encodeURIComponent(name)}`],
-    ['404', '/404.html'],
+    ['404', routes.notFound],
   ];
   return families.flatMap(([family, path]) => (path ? [{ family, path }] : []));
 }

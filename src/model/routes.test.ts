@@ -8,7 +8,6 @@ describe('routes: every URL of the site', () => {
     expect(routes.region('yaodu')).toBe('/regions/yaodu/');
     expect(routes.year(2026)).toBe('/years/2026/');
     expect(routes.poster('2026-q1')).toBe('/releases/2026-q1/poster/');
-    expect(routes.poster('2026-q1', 'a3')).toBe('/releases/2026-q1/poster/a3/');
     expect(routes.storyIndex('2026')).toBe('/pagefind-stories/2026/');
     expect(absoluteUrl(routes.entry('a'), 'https://hrb.example.cn')).toBe('https://hrb.example.cn/people/a/');
   });

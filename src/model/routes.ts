@@ -5,9 +5,6 @@
  * search page's script imports it).
  */
 
-/** Paper sizes of a release poster. */
-export type Paper = 'a4' | 'a3';
-
 export const routes = {
   home: '/',
   people: '/people/',
@@ -23,8 +20,8 @@ export const routes = {
   year: (year: number | string) => `/years/${year}/`,
   releases: '/releases/',
   release: (id: string) => `/releases/${id}/`,
-  /** A release's printable board; A4 is the default. */
-  poster: (id: string, paper: Paper = 'a4') => `/releases/${id}/poster/${paper === 'a4' ? '' : `${paper}/`}`,
+  /** A release's printable board (A4 or A3, chosen on the page). */
+  poster: (id: string) => `/releases/${id}/poster/`,
   /**
    * Page `n` of a paged list at `base` in a non-default order `variant`:
    * /regions/yaodu/, /regions/yaodu/2/, /regions/yaodu/strokes/, /regions/yaodu/strokes/2/.
@@ -34,6 +31,8 @@ export const routes = {
   stats: '/stats/',
   search: '/search/',
   favicon: '/favicon.svg',
+  /** The page a host serves for any missing path. */
+  notFound: '/404.html',
   feed: '/rss.xml',
   sitemap: '/sitemap.xml',
   data: {

@@ -23,7 +23,7 @@ import type { Kind } from '../model/schema.ts';
 
 interface ResultData {
   url: string;
-  meta: { title: string; image?: string; region?: string; honour?: string; summary?: string };
+  meta: { title: string; image?: string; region?: string; honour?: string; level?: string; summary?: string };
 }
 interface Pagefind {
   options: (o: { noWorker?: boolean }) => Promise<void>;
@@ -54,6 +54,8 @@ const input = required('#search-q', HTMLInputElement);
 const status = required('#search-status', HTMLElement);
 const list = required('#search-results', HTMLOListElement);
 const facets = required('#search-facets', HTMLElement);
+const chips = required('#search-chips', HTMLUListElement);
+const filterCount = required('#search-filter-count', HTMLElement);
 const more = required('#search-more', HTMLButtonElement);
 
 let state: SearchState = parseState(location.search);
@@ -78,7 +80,17 @@ function card(d: ResultData): HTMLLIElement {
     ? el('img', { src: d.meta.image, alt: '', width: 72, height: 96, className: 'thumb', loading: 'lazy' })
     : el('span', { className: 'thumb placeholder', textContent: d.meta.title.slice(0, 1) });
   if (!d.meta.image) thumb.setAttribute('aria-hidden', 'true');
-  const meta = [d.meta.region, d.meta.honour].filter(Boolean).join(' · ');
+  // The same badge as the site's own cards (HonourBadge.astro): the words carry the level, the colour repeats it.
+  const meta = el('p', { className: 'card-meta' });
+  if (d.meta.honour) {
+    const level = d.meta.level && d.meta.level in t.levels ? (d.meta.level as keyof typeof t.levels) : undefined;
+    const badge = el('span', { className: `badge${level ? ` level-${level}` : ''}` });
+    if (level)
+      badge.append(el('span', { className: 'visually-hidden', textContent: `${t.levels[level]}${t.entry.honourOf}` }));
+    badge.append(d.meta.honour);
+    meta.append(badge, ' ');
+  }
+  meta.append(d.meta.region ?? '');
   return el(
     'li',
     {},
@@ -90,7 +102,7 @@ function card(d: ResultData): HTMLLIElement {
         'div',
         { className: 'card-body' },
         el('h2', { className: 'card-name' }, el('a', { href: d.url, textContent: d.meta.title })),
-        el('p', { className: 'card-meta', textContent: meta }),
+        meta,
         el('p', { className: 'card-summary', textContent: d.meta.summary ?? '' }),
       ),
     ),
@@ -151,6 +163,21 @@ function renderFacets(narrowed: Counts, unfiltered: Counts = narrowed) {
       });
     facets.append(fieldset);
   }
+}
+
+/** The chosen filters as removable chips, and their number on the 筛选 button. Drawn from the URL state alone. */
+function renderChips() {
+  const chosen = FILTERS.flatMap((name) => (state.filters[name] ?? []).map((value) => [name, value] as const));
+  filterCount.textContent = chosen.length ? t.search.filterCount(chosen.length) : '';
+  chips.replaceChildren(
+    ...chosen.map(([name, value]) => {
+      const remove = el('button', { type: 'button', className: 'chip', textContent: `${value} ✕` });
+      remove.setAttribute('aria-label', t.search.removeFilter(t.search.filterNames[name], value));
+      remove.addEventListener('click', () => update(toggleFilter(state, name, value, false), 'push'));
+      return el('li', {}, remove);
+    }),
+  );
+  chips.hidden = chosen.length === 0;
 }
 
 /** A Pagefind module instance of its own (a module URL is loaded once per page). */
@@ -231,6 +258,7 @@ async function search() {
 
 function update(next: SearchState, history: 'push' | 'replace') {
   state = next;
+  renderChips();
   const url = `${location.pathname}${serializeState(state)}`;
   if (history === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
@@ -239,6 +267,7 @@ function update(next: SearchState, history: 'push' | 'replace') {
 
 async function start() {
   input.value = state.q;
+  renderChips();
   try {
     names = await loadPagefind(routes.namesIndex);
   } catch {
@@ -258,6 +287,7 @@ async function start() {
   window.addEventListener('popstate', () => {
     state = parseState(location.search);
     input.value = state.q;
+    renderChips();
     void search();
   });
   await search();

@@ -26,6 +26,8 @@ describe('large-text mode', () => {
     expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);
     expect(await bodyFontPx(p)).toBeGreaterThan(normal);
 
+    // On a phone the menu is folded behind its button.
+    await p.getByRole('button', { name: '菜单' }).click();
     await p.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '全部好人' }).click();
     await p.waitForURL(`${site.url}/people/`);
     expect(await bodyFontPx(p)).toBeGreaterThanOrEqual(20);

@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInBrowser();
 
@@ -15,14 +16,11 @@ function pageSizes(pdf: Buffer): Array<[number, number]> {
 }
 
 describe('release poster', () => {
-  it('prints 2026-q1 on A4 pages, whole cards per page, with a QR code per entry that decodes to its page', async () => {
+  it('prints the 7 people of 2026-q1 on one A4 sheet, with a QR code per entry that decodes to its page', async () => {
     const p = await site.browser.newPage();
-    await p.goto(`${site.url}/releases/2026-q1/poster/`);
+    await p.goto(`${site.url}${routes.poster('2026-q1')}`);
     const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
-    const sizes = pageSizes(pdf);
-    expect(sizes.length).toBeGreaterThanOrEqual(2); // 7 entries, 6 to an A4 page
-    expect(sizes.length).toBeLessThanOrEqual(3);
-    for (const s of sizes) expect(s).toEqual([595, 842]);
+    expect(pageSizes(pdf)).toEqual([[595, 842]]);
 
     await p.emulateMedia({ media: 'print' });
     const figures = p.locator('.poster-qr');
@@ -41,12 +39,31 @@ describe('release poster', () => {
     await p.close();
   });
 
-  it('prints the A3 variant on A3 paper', async () => {
+  it('prints on one A3 sheet once A3 is picked, the picked size marked, and prints white paper', async () => {
     const p = await site.browser.newPage();
-    await p.goto(`${site.url}/releases/2026-q1/poster/a3/`);
-    const sizes = pageSizes(await p.pdf({ preferCSSPageSize: true }));
-    expect(sizes.length).toBeGreaterThanOrEqual(1);
-    for (const s of sizes) expect(s).toEqual([842, 1191]);
+    await p.goto(`${site.url}${routes.poster('2026-q1')}`);
+    const marked = () => p.locator('.poster-switch label:has(:checked)').textContent();
+    expect((await marked())?.trim()).toBe('A4');
+    await p.locator('label', { hasText: 'A3' }).click();
+    expect((await marked())?.trim()).toBe('A3');
+    expect(pageSizes(await p.pdf({ preferCSSPageSize: true, printBackground: true }))).toEqual([[842, 1191]]);
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await p.locator('.sample-notice').isVisible()).toBe(false);
+    // The printed board still says its people are invented.
+    expect(await p.locator('.poster-sample').isVisible()).toBe(true);
+    await p.close();
+  });
+
+  it('opens an entry from a tap anywhere on its card on screen', async () => {
+    const p = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await p.goto(`${site.url}${routes.poster('2026-q1')}`);
+    const card = p.locator('.poster-card').first();
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no poster card');
+    // The corner farthest from the name, below the deed.
+    await card.click({ position: { x: box.width - 8, y: box.height - 8 } });
+    await p.waitForURL(/\/people\/[a-z0-9-]+\/$/);
     await p.close();
   });
 });

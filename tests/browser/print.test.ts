@@ -33,7 +33,7 @@ describe('printing an entry page', () => {
     // The sample notice still prints: a printed page must not pass an invented person off as real.
     expect(await p.locator('.sample-notice').isVisible()).toBe(true);
     const photo = await p.locator('.entry-photo').boundingBox();
-    const ladder = await p.locator('.ladder').boundingBox();
+    const ladder = await p.locator('.timeline').boundingBox();
     expect(photo).not.toBeNull();
     expect(ladder!.y + ladder!.height).toBeLessThan(1032); // within the first printed page
     await p.close();

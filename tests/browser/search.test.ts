@@ -24,6 +24,12 @@ async function resultIds(p: Page): Promise<string[]> {
   );
 }
 
+/** Opens the 筛选 disclosure (filters stay folded above the results until asked for). */
+async function openFilters(p: Page) {
+  const filters = p.locator('#search-filters');
+  if ((await filters.getAttribute('open')) === null) await filters.locator('summary').click();
+}
+
 async function searchFor(q: string): Promise<string[]> {
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
   return resultIds(page);
@@ -93,6 +99,7 @@ describe('search page behaviour', () => {
     const all = await resultIds(page);
     expect(all.length).toBeGreaterThan(3);
 
+    await openFilters(page);
     await page
       .getByRole('group', { name: '地区' })
       .getByRole('checkbox', { name: /洪洞县/ })
@@ -117,6 +124,10 @@ describe('search page behaviour', () => {
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('志愿')}&kind=${encodeURIComponent('集体')}`);
     const ids = await resultIds(page);
     expect(ids.length).toBeGreaterThan(0);
+    // The chosen filter shows as a chip above the results, and as the number on the 筛选 button.
+    expect(await page.locator('#search-chips .chip').allTextContents()).toEqual(['集体 ✕']);
+    expect(await page.locator('#search-filters summary').textContent()).toBe('筛选（1）');
+    await openFilters(page);
     expect(await page.getByRole('checkbox', { name: /集体/ }).isChecked()).toBe(true);
     expect(await page.inputValue('#search-q')).toBe('志愿');
     for (const id of ids) expect(id).toMatch(/zhiyuan|dui|tuan|che/);
@@ -125,8 +136,9 @@ describe('search page behaviour', () => {
   it('says how many it found, and "show more" reaches exactly that many', async () => {
     await searchFor('建');
     // Opened cold from a shared link, the page still offers the facets.
+    await openFilters(page);
     expect(await page.getByRole('group', { name: '地区' }).getByRole('checkbox').count()).toBeGreaterThan(1);
-    const said = Number(/找到 (\d+) 位/.exec((await page.textContent('#search-status')) ?? '')?.[1]);
+    const said = Number(/找到 (\d+)/.exec((await page.textContent('#search-status')) ?? '')?.[1]);
     expect(said).toBeGreaterThan(10);
     while (await page.locator('#search-more').isVisible()) {
       const before = await page.locator('#search-results li').count();
@@ -147,7 +159,7 @@ describe('search page behaviour', () => {
     await p.goto(`${site.url}/search/?q=${encodeURIComponent('曾小红')}`);
     expect((await resultIds(p))[0]).toBe('zeng-xiaohong-yaodu');
     expect(storyRequests.length).toBeGreaterThan(0); // it did try to complete the answer from the stories
-    expect(await p.textContent('#search-status')).toMatch(/^找到 \d+ 位/);
+    expect(await p.textContent('#search-status')).toMatch(/^找到 \d+/);
     await context.close();
   });
 

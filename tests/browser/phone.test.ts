@@ -1,0 +1,176 @@
+/**
+ * The residents' pages on a 390×844 phone in real Chromium: what the first screen
+ * holds in both modes, cards that open anywhere, no sideways scrolling, a search
+ * that answers first without shifting, and screenshots of every page family
+ * (written to test-results/screens/ for review).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { pageFamilies } from '../../scripts/audit/pages.ts';
+import { routes } from '../../src/model/routes.ts';
+
+const site = sampleSiteInBrowser();
+const PHONE = { width: 390, height: 844 };
+const SCREENS = join(process.cwd(), 'test-results', 'screens');
+
+/** A phone page, in 长辈模式 when `large` (as a resident who switched it on earlier). */
+async function phone(browser: Browser, large: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+  if (large) await context.addInitScript(() => localStorage.setItem('hrb-large-text', '1'));
+  return context.newPage();
+}
+
+/** Bottom edge of the first element matching `selector`, in CSS px from the top of the page. */
+async function bottomOf(p: Page, selector: string): Promise<number> {
+  const box = await p.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not on the page`);
+  return box.y + box.height;
+}
+
+const ENTRY_WITH_PHOTO = routes.entry('he-shuzhen-huozhou');
+const ENTRY_WITHOUT_PHOTO = routes.entry('cao-wenbin-xixian');
+
+describe('on a 390×844 phone', () => {
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+
+    it(`an entry's first screen holds its name, highest honour, county and deed (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      for (const path of [ENTRY_WITH_PHOTO, ENTRY_WITHOUT_PHOTO]) {
+        await p.goto(`${site.url}${path}`);
+        expect(await bottomOf(p, 'h1'), path).toBeLessThanOrEqual(PHONE.height);
+        expect(await bottomOf(p, '.certificate .badge'), path).toBeLessThanOrEqual(PHONE.height);
+        expect(await bottomOf(p, '.certificate-meta'), path).toBeLessThanOrEqual(PHONE.height);
+        expect(await bottomOf(p, '.certificate .lead'), path).toBeLessThanOrEqual(PHONE.height);
+        // The badge is the highest honour: the top of the timeline.
+        const badge = (await p.locator('.certificate .badge').innerText()).replace(/\s+/g, '');
+        const top = (await p.locator('.timeline .rung-title').first().innerText()).trim();
+        expect(badge, path).toContain(top);
+        expect(await p.locator('.certificate-meta').innerText(), path).toMatch(/^\S+(县|区|市) · /);
+      }
+      await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
+      const photo = await p.locator('.certificate .entry-photo').boundingBox();
+      const name = await p.locator('h1').boundingBox();
+      if (!photo || !name) throw new Error('no photo or name');
+      if (large) {
+        // 长辈模式: one column, the photo after the name block.
+        expect(photo.y).toBeGreaterThan(name.y + name.height);
+      } else {
+        // Beside the name, and on the first screen.
+        expect(photo.x + photo.width).toBeLessThanOrEqual(name.x);
+        expect(photo.y).toBeLessThan(name.y + name.height);
+        expect(photo.y + photo.height).toBeLessThanOrEqual(PHONE.height);
+      }
+      await p.context().close();
+    });
+
+    it(`no page family scrolls sideways, and every one is captured for review (${mode})`, async () => {
+      mkdirSync(SCREENS, { recursive: true });
+      const p = await phone(site.browser, large);
+      const wide: string[] = [];
+      for (const { family, path } of pageFamilies(inject('sampleDist'))) {
+        await p.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+        const width = await p.evaluate(() => document.documentElement.scrollWidth);
+        if (width > PHONE.width) wide.push(`${family} ${path}: ${width}px`);
+        await p.screenshot({
+          path: join(SCREENS, `${family.replace(/\W+/g, '-')}-${large ? 'large' : 'normal'}.png`),
+        });
+      }
+      expect(wide).toEqual([]);
+      await p.context().close();
+    });
+  }
+
+  it('opens the entry from a tap anywhere on its card: photo, badge or deed', async () => {
+    const p = await phone(site.browser, false);
+    for (const where of ['.thumb', '.badge', '.card-summary'] as const) {
+      await p.goto(`${site.url}${routes.region('yaodu')}`);
+      const card = p.locator('.card').first();
+      const href = await card.locator('.card-name a').getAttribute('href');
+      // A real tap at the spot: the name's link covers the card, so the spot itself is never the target.
+      const spot = await card.locator(where).boundingBox();
+      if (!spot) throw new Error(`no ${where} on the card`);
+      await p.mouse.click(spot.x + spot.width / 2, spot.y + spot.height / 2);
+      await p.waitForURL(`${site.url}${href ?? ''}`);
+    }
+    // One target for the whole card, far larger than 44 × 44.
+    await p.goto(`${site.url}${routes.region('yaodu')}`);
+    const link = await p.evaluate(() => {
+      const a = document.querySelector('.card-name a');
+      const after = a ? getComputedStyle(a, '::after') : undefined;
+      const card = document.querySelector('.card')?.getBoundingClientRect();
+      return { position: after?.position, height: card?.height ?? 0 };
+    });
+    expect(link.position).toBe('absolute');
+    expect(link.height).toBeGreaterThanOrEqual(44);
+    await p.context().close();
+  });
+
+  it('has a header of one bar at most 56 px high, whose menu folds, opens and marks the current section', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.region('yaodu')}`);
+    const bar = await p.locator('.header-bar').boundingBox();
+    expect(bar?.height).toBeLessThanOrEqual(56);
+    const menu = p.getByRole('navigation', { name: '主导航' });
+    expect(await menu.isVisible()).toBe(false);
+    await p.getByRole('button', { name: '菜单' }).click();
+    expect(await menu.isVisible()).toBe(true);
+    expect(await menu.locator('a[aria-current]').textContent()).toBe('地区');
+    await p.context().close();
+  });
+
+  it('keeps the short sample marker on every page, and remembers a folded explanation', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.home}`);
+    const marker = p.locator('.sample-mark');
+    const more = p.locator('.sample-more');
+    expect(await marker.textContent()).toContain('示例数据');
+    expect(await more.isVisible()).toBe(true);
+    await p.getByRole('button', { name: '收起示例数据说明' }).click();
+    expect(await more.isVisible()).toBe(false);
+    await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
+    expect(await marker.isVisible()).toBe(true);
+    expect(await more.isVisible()).toBe(false);
+    // With the explanation folded, the notice is one line.
+    expect((await p.locator('.sample-notice').boundingBox())?.height).toBeLessThanOrEqual(56);
+    await p.context().close();
+  });
+
+  it('opens the home page with people: the latest batch and the national and provincial models before any count', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.home}`);
+    const bannerCard = await p.locator('.release-banner .card').first().boundingBox();
+    expect(bannerCard && bannerCard.y).toBeLessThan(PHONE.height);
+    const hall = p.locator('#hall-heading + p + .hall .card');
+    expect(await hall.count()).toBeGreaterThan(0);
+    expect(await hall.first().locator('.badge').getAttribute('class')).toContain('level-national');
+    const hallTop = (await hall.first().boundingBox())?.y ?? Infinity;
+    const countsTop = (await p.locator('#counts-heading').boundingBox())?.y ?? 0;
+    expect(hallTop).toBeLessThan(countsTop);
+    await p.context().close();
+  });
+
+  it('answers a two-character name search on the first screen, without the page shifting', async () => {
+    const p = await phone(site.browser, false);
+    await p.addInitScript(() => {
+      const w = window as unknown as { cls: number };
+      w.cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
+          if (!e.hadRecentInput) w.cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+    await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+    expect(await p.locator('#search-results .card-name').first().textContent()).toBe('曾小红');
+    expect(await bottomOf(p, '#search-results .card')).toBeLessThanOrEqual(PHONE.height);
+    // The query shows in the page's one search box.
+    expect(await p.locator('input[type="search"]').count()).toBe(1);
+    expect(await p.inputValue('#search-q')).toBe('曾小');
+    expect(await p.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
+    await p.context().close();
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The phone-layout, 长辈模式 and search tests again in WebKit (Safari's engine), since many
+ * residents read on iPhones: WebKit catches what Chromium forgives. A 390 × 844 phone frame.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { sampleSiteInWebKit } from '../helpers/webkit.ts';
+import { pageFamilies } from '../../scripts/audit/pages.ts';
+import { routes } from '../../src/model/routes.ts';
+
+const site = sampleSiteInWebKit();
+const HEIGHT = 844;
+const LARGE = { 'hrb-large-text': '1' };
+
+/** Where the certificate's parts end, in the page (run inside the phone frame). */
+function certificate() {
+  const bottom = (s: string) => {
+    const r = document.querySelector(s)?.getBoundingClientRect();
+    return r ? r.bottom + scrollY : Infinity;
+  };
+  const rect = (s: string) => document.querySelector(s)?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+  return {
+    width: innerWidth,
+    height: innerHeight,
+    name: bottom('h1'),
+    badge: bottom('.certificate .badge'),
+    meta: bottom('.certificate-meta'),
+    lead: bottom('.certificate .lead'),
+    badgeText: document.querySelector('.certificate .badge')?.textContent.replace(/\s+/g, '') ?? '',
+    top: document.querySelector('.timeline .rung-title')?.textContent.trim() ?? '',
+    photo: rect('.certificate .entry-photo'),
+    h1: rect('h1'),
+    large: document.documentElement.classList.contains('large-text'),
+  };
+}
+
+describe('in WebKit on a 390×844 phone', () => {
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+    it(`shows an entry's name, highest honour, county and deed on the first screen (${mode})`, async () => {
+      for (const path of [routes.entry('he-shuzhen-huozhou'), routes.entry('cao-wenbin-xixian')]) {
+        await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
+        const c = await site.page.evaluate(certificate);
+        expect([c.width, c.height]).toEqual([390, HEIGHT]);
+        expect(c.large).toBe(large);
+        for (const part of ['name', 'badge', 'meta', 'lead'] as const) {
+          expect(c[part], `${path} ${part}`).toBeLessThanOrEqual(HEIGHT);
+        }
+        expect(c.badgeText).toContain(c.top);
+      }
+      const c = await site.page.evaluate(certificate);
+      expect(c.photo && c.h1).toBeTruthy();
+    });
+
+    it(`scrolls no page family sideways (${mode})`, { timeout: 120_000 }, async () => {
+      const wide: string[] = [];
+      for (const { family, path } of pageFamilies(inject('sampleDist'))) {
+        await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
+        const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${family} ${path}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
+    });
+  }
+
+  it('opens an entry from a tap on the deed of its card', async () => {
+    await site.page.phone(`${site.url}${routes.region('yaodu')}`);
+    const href = await site.page.evaluate(() => document.querySelector('.card-name a')?.getAttribute('href'));
+    await site.page.tap('.card .card-summary');
+    await site.page.waitFor((h: string) => location.pathname === h, 10_000, href ?? '');
+  });
+
+  it('switches 长辈模式 on: larger text at once, remembered after a reload', async () => {
+    await site.page.phone(`${site.url}${routes.entry('he-shuzhen-huozhou')}`);
+    const size = () => parseFloat(getComputedStyle(document.querySelector('.story p') ?? document.body).fontSize);
+    const normal = await site.page.evaluate(size);
+    await site.page.click('#large-text-toggle');
+    expect(await site.page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    expect(await site.page.evaluate(size)).toBeGreaterThan(normal);
+    await site.page.reload();
+    expect(await site.page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    expect(
+      await site.page.evaluate(() => document.querySelector('#large-text-toggle')?.getAttribute('aria-pressed')),
+    ).toBe('true');
+  });
+
+  it('answers a two-character name on the first screen, and filters with a chip that removes the filter', async () => {
+    await site.page.phone(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+    const answered = () =>
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? '');
+    await site.page.waitFor(answered, 20_000);
+    const first = await site.page.evaluate(() => {
+      const card = document.querySelector('#search-results .card');
+      return { name: card?.querySelector('.card-name')?.textContent, bottom: card?.getBoundingClientRect().bottom };
+    });
+    expect(first.name).toBe('曾小红');
+    expect(first.bottom).toBeLessThanOrEqual(HEIGHT);
+
+    await site.page.phone(`${site.url}${routes.search}`);
+    await site.page.type('#search-q', '建');
+    await site.page.waitFor(() => location.search.includes('q=%E5%BB%BA'), 10_000);
+    await site.page.waitFor(answered, 20_000);
+    const all = await site.page.evaluate(() => document.querySelectorAll('#search-results li').length);
+    expect(all).toBeGreaterThan(3);
+    await site.page.click('#search-filters summary');
+    await site.page.click('#search-facets fieldset input[name="region"]');
+    await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 1, 10_000);
+    await site.page.waitFor(answered, 20_000);
+    expect(await site.page.evaluate(() => document.querySelectorAll('#search-results li').length)).toBeLessThan(all);
+    await site.page.click('#search-chips .chip');
+    await site.page.waitFor(() => !location.search.includes('region='), 10_000);
+    await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 0, 10_000);
+  });
+});
