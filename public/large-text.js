@@ -48,6 +48,28 @@
       root.classList.add('sample-folded');
       set('hrb-sample-folded', true);
     });
+    // 语音阅读: offered only where the browser can speak Chinese; the reader loads on the first press.
+    var speech = window.speechSynthesis;
+    var offered = false;
+    var offer = function () {
+      var zh = speech.getVoices().some(function (v) {
+        return /^zh([-_](CN|Hans))?/i.test(v.lang);
+      });
+      if (zh && !offered)
+        offered = show('read-aloud', function (el) {
+          if (window.hrbReadAloud) return;
+          var s = document.createElement('script');
+          s.src = el.dataset.script;
+          s.onload = function () {
+            window.hrbReadAloud();
+          };
+          document.head.append(s);
+        });
+    };
+    if (speech) {
+      offer();
+      speech.addEventListener('voiceschanged', offer);
+    }
     document.querySelectorAll('[data-print]').forEach(function (el) {
       el.hidden = false;
       el.addEventListener('click', function () {

@@ -190,6 +190,12 @@ export const t = {
     scan: '扫码看事迹',
     link: '打印光荣榜',
   },
+  readAloud: {
+    read: '▶ 朗读',
+    pause: '⏸ 暂停',
+    resume: '▶ 继续',
+    stop: '■ 停止',
+  },
   share: {
     /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
     title: (page: string, siteTitle: string) => `${page} · ${siteTitle}`,

@@ -31,6 +31,10 @@ export const routes = {
   stats: '/stats/',
   search: '/search/',
   favicon: '/favicon.svg',
+  /** The one script of content pages (长辈模式, menu, print, 语音阅读's offer). */
+  pageScript: '/large-text.js',
+  /** The reader of 语音阅读, loaded only when its button is pressed. */
+  readAloudScript: '/read-aloud.js',
   /** The page a host serves for any missing path. */
   notFound: '/404.html',
   feed: '/rss.xml',

@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { sampleSiteInWebKit } from '../helpers/webkit.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
+import { TARGETS, elderlyProbe } from '../../scripts/audit/browser.ts';
 import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInWebKit();
@@ -51,15 +52,21 @@ describe('in WebKit on a 390×844 phone', () => {
       expect(c.photo && c.h1).toBeTruthy();
     });
 
-    it(`scrolls no page family sideways (${mode})`, { timeout: 120_000 }, async () => {
-      const wide: string[] = [];
-      for (const { family, path } of pageFamilies(inject('sampleDist'))) {
-        await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
-        const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 390) wide.push(`${family} ${path}: ${width}px`);
-      }
-      expect(wide).toEqual([]);
-    });
+    it(
+      `scrolls no page family sideways, with text, spacing and targets to the elderly-friendly sizes (${mode})`,
+      { timeout: 120_000 },
+      async () => {
+        const problems: string[] = [];
+        for (const { family, path } of pageFamilies(inject('sampleDist'))) {
+          await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
+          const width = await site.page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 390) problems.push(`${family} ${path}: ${width}px wide`);
+          for (const p of await site.page.evaluate(elderlyProbe, { targets: TARGETS, large }))
+            problems.push(`${family} ${path}: ${p}`);
+        }
+        expect(problems).toEqual([]);
+      },
+    );
   }
 
   it('opens an entry from a tap on the deed of its card', async () => {

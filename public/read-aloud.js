@@ -1,0 +1,90 @@
+// 语音阅读: reads the page's marked blocks aloud in zh-CN through the browser's own
+// speech synthesis, one block at a time, the block being read highlighted and kept
+// in view. Loaded by /large-text.js only when a 朗读 button is first pressed; the
+// button's words come from the page (data-label-*), never from this file.
+(function () {
+  var synth = window.speechSynthesis;
+  var reading = null; // { blocks, index, paused }
+  var button = document.getElementById('read-aloud');
+  var stopButton = document.getElementById('read-stop');
+  if (!synth || !button) return;
+
+  function chineseVoice() {
+    return synth.getVoices().filter(function (v) {
+      return /^zh([-_](CN|Hans))?/i.test(v.lang);
+    })[0];
+  }
+
+  // The name, the honours and the story: elements marked data-read, and the children of data-read-children.
+  function blocks() {
+    return Array.prototype.filter.call(
+      document.querySelectorAll('[data-read], [data-read-children] > *'),
+      function (el) {
+        return !el.hasAttribute('data-read-children') && el.textContent.trim() !== '';
+      },
+    );
+  }
+
+  function label() {
+    button.textContent = reading
+      ? button.dataset[reading.paused ? 'labelResume' : 'labelPause']
+      : button.dataset.labelRead;
+    button.setAttribute('aria-pressed', String(!!reading && !reading.paused));
+    stopButton.hidden = !reading;
+  }
+
+  function unmark() {
+    var marked = document.querySelectorAll('.reading');
+    for (var i = 0; i < marked.length; i++) marked[i].classList.remove('reading');
+  }
+
+  function speak(index) {
+    if (!reading) return;
+    unmark();
+    var block = reading.blocks[index];
+    if (!block) return stop();
+    reading.index = index;
+    block.classList.add('reading');
+    block.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    var utterance = new SpeechSynthesisUtterance(block.textContent.replace(/\s+/g, ' ').trim());
+    utterance.lang = 'zh-CN';
+    var voice = chineseVoice();
+    if (voice) utterance.voice = voice;
+    utterance.rate = document.documentElement.classList.contains('large-text') ? 0.85 : 1;
+    var mine = reading;
+    utterance.onend = function () {
+      // A stop or a new start ends this reading: its last utterance must not start the next block.
+      if (reading === mine) speak(index + 1);
+    };
+    synth.speak(utterance);
+  }
+
+  function stop() {
+    reading = null;
+    synth.cancel();
+    unmark();
+    label();
+  }
+
+  function toggle() {
+    if (!reading) {
+      synth.cancel();
+      reading = { blocks: blocks(), index: 0, paused: false };
+      speak(0);
+    } else if (reading.paused) {
+      reading.paused = false;
+      synth.resume();
+    } else {
+      reading.paused = true;
+      synth.pause();
+    }
+    label();
+  }
+
+  button.addEventListener('click', toggle);
+  stopButton.addEventListener('click', stop);
+  // Leaving the page stops the voice: browsers would go on reading the old page.
+  window.addEventListener('pagehide', stop);
+  window.hrbReadAloud = toggle;
+  label();
+})();

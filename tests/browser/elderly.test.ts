@@ -1,0 +1,85 @@
+/**
+ * 长辈模式 against the MIIT points that the audit's page checks do not cover (docs/elderly.md):
+ * 200% zoom / 320 px reflow, the skip link and keyboard, the simplified layout, the large pointer.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { pageFamilies } from '../../scripts/audit/pages.ts';
+import { routes } from '../../src/model/routes.ts';
+
+const site = sampleSiteInBrowser();
+const LARGE = () => localStorage.setItem('hrb-large-text', '1');
+
+describe('长辈模式 and the MIIT elderly-friendly points', () => {
+  for (const large of [false, true]) {
+    it(`reflows at 320 px (200% zoom) without sideways scrolling or lost content (${large ? '长辈模式' : 'normal'})`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 320, height: 568 }, deviceScaleFactor: 2 });
+      if (large) await context.addInitScript(LARGE);
+      const p = await context.newPage();
+      const wide: string[] = [];
+      for (const { family, path } of pageFamilies(inject('sampleDist'))) {
+        await p.goto(`${site.url}${path}`);
+        const r = await p.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          h1: document.querySelector('h1')?.getBoundingClientRect().width ?? 0,
+        }));
+        if (r.width > 320) wide.push(`${family}: ${r.width}px`);
+        expect(r.h1, family).toBeGreaterThan(0);
+      }
+      expect(wide).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('starts every page with a skip link that keyboard users see and that moves focus to the content', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(LARGE);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.entry('he-shuzhen-huozhou')}`);
+    await p.keyboard.press('Tab');
+    const skip = await p.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, inView: r.left >= 0 && r.top >= 0 && r.width >= 60 && r.height >= 60 };
+    });
+    expect(skip).toEqual({ text: '跳到正文', inView: true });
+    await p.keyboard.press('Enter');
+    expect(new URL(p.url()).hash).toBe('#main');
+    await context.close();
+  });
+
+  it('keeps only 首页 · 搜索 · 长辈模式 in the header and leaves out secondary blocks, in one column', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(LARGE);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.entry('he-shuzhen-huozhou')}`);
+    const header = await p
+      .locator('.site-header')
+      .evaluate((h) =>
+        [...h.querySelectorAll<HTMLElement>('a, button')]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => el.getAttribute('aria-label') ?? el.textContent.trim()),
+      );
+    expect(header).toEqual(['临汾好人榜', '搜索', '长辈模式']);
+    for (const secondary of ['.breadcrumbs', '.related', '#site-menu'])
+      expect(await p.locator(secondary).first().isVisible(), secondary).toBe(false);
+    await p.goto(`${site.url}${routes.home}`);
+    const lefts = await p
+      .locator('.hall .card')
+      .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().left)));
+    expect(lefts.length).toBeGreaterThan(1);
+    expect(new Set(lefts).size).toBe(1);
+    await context.close();
+  });
+
+  it('shows an extra-large pointer with a mouse in 长辈模式, the usual one otherwise', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.home}`);
+    const cursor = () => p.evaluate(() => getComputedStyle(document.querySelector('main p') ?? document.body).cursor);
+    expect(await cursor()).toBe('auto');
+    await p.getByRole('button', { name: '长辈模式' }).click();
+    expect(await cursor()).toContain('cursor-large.svg');
+    await context.close();
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * 语音阅读 in real Chromium with a stubbed speech synthesis (no voices are installed
+ * here): what is read, in which language and order; pause, resume and stop; the
+ * block being read highlighted and in view; no reader code until the button is
+ * pressed; silence after leaving the page; no button without a Chinese voice.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { routes } from '../../src/model/routes.ts';
+
+const site = sampleSiteInBrowser();
+const ENTRY = routes.entry('he-shuzhen-huozhou');
+
+interface Log {
+  spoken: Array<{ text: string; lang: string; voice?: string }>;
+  calls: string[];
+}
+
+/**
+ * A phone whose speechSynthesis is a stand-in with the given voices: it records every
+ * utterance and call (also into localStorage, to read after leaving the page) and
+ * "speaks" each utterance in 400 ms unless paused or cancelled.
+ */
+async function phoneWithSpeech(voices: string[] | null, large = false): Promise<BrowserContext> {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(
+    ({ voices, large }) => {
+      if (large) localStorage.setItem('hrb-large-text', '1');
+      if (voices === null) {
+        delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+        Object.defineProperty(window, 'speechSynthesis', { value: undefined });
+        return;
+      }
+      const log = { spoken: [] as Log['spoken'], calls: [] as string[] };
+      const save = () => localStorage.setItem('tts-log', JSON.stringify(log));
+      let current: { text: string; onend: ((e: Event) => void) | null } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let paused = false;
+      const finish = () => {
+        const done = current;
+        current = undefined;
+        done?.onend?.call(done, new Event('end'));
+      };
+      const fake = {
+        getVoices: () => voices.map((lang) => ({ lang, name: `voice-${lang}`, default: false, localService: true })),
+        speak(u: { text: string; lang: string; voice: { lang: string } | null; onend: ((e: Event) => void) | null }) {
+          log.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang });
+          save();
+          current = u;
+          timer = setTimeout(finish, 400);
+        },
+        pause() {
+          log.calls.push('pause');
+          save();
+          paused = true;
+          clearTimeout(timer);
+        },
+        resume() {
+          log.calls.push('resume');
+          save();
+          if (paused) timer = setTimeout(finish, 400);
+          paused = false;
+        },
+        cancel() {
+          log.calls.push('cancel');
+          save();
+          clearTimeout(timer);
+          current = undefined;
+        },
+        addEventListener() {},
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: fake });
+      // Utterances of the stand-in: real ones refuse a voice that is not a real SpeechSynthesisVoice.
+      class Utterance {
+        lang = '';
+        rate = 1;
+        voice: { lang: string } | null = null;
+        onend: ((e: Event) => void) | null = null;
+        constructor(public text: string) {}
+      }
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
+      (window as unknown as { ttsLog: typeof log }).ttsLog = log;
+    },
+    { voices, large },
+  );
+  return context;
+}
+
+describe('语音阅读 (read aloud)', () => {
+  for (const large of [false, true]) {
+    it(`reads the name, the honours and the story in zh-CN, in page order, one block highlighted at a time (${large ? '长辈模式' : 'normal mode'})`, async () => {
+      const context = await phoneWithSpeech(['en-US', 'zh-CN'], large);
+      const p = await context.newPage();
+      const scripts: string[] = [];
+      p.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await p.goto(`${site.url}${ENTRY}`);
+      const read = p.locator('#read-aloud');
+      expect(await read.isVisible()).toBe(true);
+      expect(scripts).not.toContain(routes.readAloudScript);
+
+      await read.click();
+      await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
+      expect(scripts).toContain(routes.readAloudScript);
+      const name = (await p.locator('h1').textContent())?.trim() ?? '';
+      // Wait for the whole page to be read: the reading ends by itself.
+      await p.waitForFunction(() => !document.querySelector('.reading'), undefined, { timeout: 20_000 });
+      await p.waitForFunction(() => document.querySelector('#read-stop')?.hasAttribute('hidden'));
+      const log = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog);
+      const texts = log.spoken.map((s) => s.text);
+      expect(texts[0]).toBe(name);
+      expect(log.spoken.every((s) => s.lang === 'zh-CN' && s.voice === 'zh-CN')).toBe(true);
+      const badge = (await p.locator('.certificate .badge').textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+      expect(texts[1]).toBe(badge);
+      const rungs = (await p.locator('.timeline .rung').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+      const story = (await p.locator('.story [data-read-children] > *').allTextContents()).map((s) =>
+        s.replace(/\s+/g, ' ').trim(),
+      );
+      // The honours come before the story, and the story is read paragraph by paragraph, to its end.
+      const firstRung = texts.indexOf(rungs[0] ?? '');
+      const firstStory = texts.indexOf(story[0] ?? '');
+      expect(firstRung).toBeGreaterThan(1);
+      expect(firstStory).toBeGreaterThan(firstRung);
+      expect(texts.slice(firstStory)).toEqual(story.filter(Boolean));
+      expect(await read.textContent()).toContain('朗读');
+      await context.close();
+    });
+  }
+
+  it('pauses, resumes and stops, highlighting the block being read and keeping it in view', async () => {
+    const context = await phoneWithSpeech(['zh-CN']);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${ENTRY}`);
+    await p.locator('#read-aloud').click();
+    // Let it reach the story, below the first screen.
+    await p.waitForFunction(
+      () => document.querySelector('.story [data-read-children] > :first-child.reading') !== null,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await p.locator('#read-aloud').click();
+    expect(await p.locator('#read-aloud').textContent()).toContain('继续');
+    expect(await p.locator('#read-aloud').getAttribute('aria-pressed')).toBe('false');
+    const marked = p.locator('.reading');
+    expect(await marked.count()).toBe(1);
+    // Scrolled into view (smoothly, so give it a moment).
+    await p.waitForFunction(() => {
+      const r = document.querySelector('.reading')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && r.top + Math.min(r.height, 200) <= innerHeight;
+    });
+    const spokenWhilePaused = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length);
+    await p.waitForTimeout(400);
+    expect(await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length)).toBe(spokenWhilePaused);
+
+    await p.locator('#read-aloud').click();
+    expect(await p.locator('#read-aloud').textContent()).toContain('暂停');
+    await p.waitForFunction((n) => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length > n, spokenWhilePaused);
+
+    await p.locator('#read-stop').click();
+    expect(await p.locator('.reading').count()).toBe(0);
+    expect(await p.locator('#read-stop').isVisible()).toBe(false);
+    const log = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog);
+    expect(log.calls).toEqual(expect.arrayContaining(['pause', 'resume', 'cancel']));
+    const stoppedAt = log.spoken.length;
+    await p.waitForTimeout(400);
+    expect(await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length)).toBe(stoppedAt);
+    await context.close();
+  });
+
+  it('falls silent when the resident goes to another page', async () => {
+    const context = await phoneWithSpeech(['zh-CN']);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${ENTRY}`);
+    await p.locator('#read-aloud').click();
+    await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
+    await p.goto(`${site.url}${routes.home}`);
+    const log = JSON.parse((await p.evaluate(() => localStorage.getItem('tts-log'))) ?? '{}') as Log;
+    expect(log.calls.at(-1)).toBe('cancel');
+    await context.close();
+  });
+
+  it('reads a release introduction too', async () => {
+    const context = await phoneWithSpeech(['zh-CN']);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.release('2026-q1')}`);
+    await p.locator('#read-aloud').click();
+    await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 2);
+    const texts = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.map((s) => s.text));
+    expect(texts[1]).toBe((await p.locator('.lead').textContent())?.replace(/\s+/g, ' ').trim());
+    await context.close();
+  });
+
+  it('offers no button where the browser cannot speak Chinese', async () => {
+    for (const voices of [null, ['en-US']]) {
+      const context = await phoneWithSpeech(voices);
+      const p = await context.newPage();
+      await p.goto(`${site.url}${ENTRY}`);
+      await p.waitForLoadState('load');
+      expect(await p.locator('#read-aloud').isVisible(), JSON.stringify(voices)).toBe(false);
+      await context.close();
+    }
+  });
+});
