@@ -79,26 +79,31 @@ if (!values['no-lighthouse']) {
     ],
   });
   const rows: string[][] = [['page', 'performance', 'accessibility', 'best practices', 'SEO']];
-  const want = [95, 100, 100, 100];
+  const want = [98, 100, 100, 100];
   try {
     for (const { family, path } of targets) {
-      const run = await lighthouse(`${server.url}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      });
-      const c = run?.lhr.categories;
-      const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((k) =>
-        Math.round((c?.[k]?.score ?? 0) * 100),
-      );
+      // The machine is shared and noisy: each page's scores are the medians of three runs.
+      const runs: number[][] = [];
+      for (let i = 0; i < 3; i++) {
+        const run = await lighthouse(`${server.url}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        const c = run?.lhr.categories;
+        runs.push(
+          ['performance', 'accessibility', 'best-practices', 'seo'].map((k) => Math.round((c?.[k]?.score ?? 0) * 100)),
+        );
+      }
+      const scores = [0, 1, 2, 3].map((k) => runs.map((r) => r[k] ?? 0).sort((a, b) => a - b)[1] ?? 0);
       rows.push([`${family} ${path}`, ...scores.map((s, i) => `${s}${s >= want[i]! ? '' : ' ✗'}`)]);
     }
   } finally {
     chrome.kill();
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]!).length)));
-  console.log('\nLighthouse (mobile, simulated throttling; targets: performance ≥ 95, others 100)');
+  console.log('\nLighthouse (mobile, simulated throttling; medians of 3 runs; targets: performance ≥ 98, others 100)');
   for (const r of rows) console.log(`| ${r.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`);
 }
 await server.close();

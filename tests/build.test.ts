@@ -88,6 +88,10 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
   it('has no sample-data notice when the content is not sample data', () => {
     expect(page(mini, '').querySelector('.sample-notice')).toBeNull();
   });
+
+  it('shows no registration line a site has not set', () => {
+    expect(page(mini, '').querySelectorAll('.registration div')).toHaveLength(0);
+  });
 });
 
 describe('sample site', () => {
@@ -112,6 +116,21 @@ describe('sample site', () => {
   it('says on every page that the entries are invented examples', () => {
     for (const file of htmlFiles(sample).filter((f) => !isRedirect(sample, f))) {
       expect(text(page(sample, file).querySelector('.sample-notice')), file).toContain('示例数据');
+    }
+  });
+
+  it('shows the site’s registrations in the footer of every page, each filing number linked to its registry', () => {
+    const settings = (loadYaml(readFileSync('content/site.yaml', 'utf8')) as Array<Record<string, unknown>>)[0];
+    const reg = settings?.registration as Record<string, string>;
+    for (const file of htmlFiles(sample).filter((f) => !isRedirect(sample, f))) {
+      const footer = page(sample, file).querySelector('.site-footer');
+      const links = Object.fromEntries(
+        (footer?.querySelectorAll('.registration a') ?? []).map((a) => [text(a), a.getAttribute('href')]),
+      );
+      expect(links[reg.icp ?? ''], file).toBe('https://beian.miit.gov.cn/');
+      expect(links[reg.police ?? ''], file).toBe('https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000');
+      for (const plain of [reg.sponsor, reg.organizer, reg.governmentSiteCode])
+        expect(text(footer), file).toContain(plain ?? '?');
     }
   });
 

@@ -31,6 +31,10 @@ export const routes = {
   stats: '/stats/',
   search: '/search/',
   favicon: '/favicon.svg',
+  /** Hashed build assets (CSS, scripts, image renditions). */
+  assets: '/_astro/',
+  /** Files for hosts, never pages: Netlify/Cloudflare's `_headers` and `_redirects`, nginx's snippet. */
+  hostFiles: ['/_headers', '/_redirects', '/_nginx.conf'] as const,
   /** The one script of content pages (长辈模式, menu, print, 语音阅读's offer). */
   pageScript: '/large-text.js',
   /** The reader of 语音阅读, loaded only when its button is pressed. */

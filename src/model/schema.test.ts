@@ -131,4 +131,24 @@ describe('taxonomy schemas', () => {
     expect(siteSchema.safeParse(site).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, url: 'https://hrb.example.cn' }).success).toBe(true);
   });
+
+  it('checks the registrations a site shows, and names a misspelt one', () => {
+    const site = {
+      city: '临汾市',
+      province: '山西省',
+      title: '临汾好人榜',
+      url: 'https://hrb.example.cn',
+      description: '简介',
+      corrections: '邮箱',
+      licence: 'CC BY 4.0',
+      publisher: '文明办',
+    };
+    const withReg = (registration: Record<string, string>) => siteSchema.safeParse({ ...site, registration });
+    expect(withReg({ icp: '晋ICP备12345678号-1', governmentSiteCode: '1410000001' }).success).toBe(true);
+    const code = withReg({ governmentSiteCode: '14100' });
+    expect(code.error?.issues[0]?.message).toContain('10 位数字');
+    const typo = withReg({ icpNumber: '晋ICP备12345678号' });
+    expect(typo.error?.issues[0]?.message).toContain('registration 只能有 icp');
+    expect(siteSchema.parse(site).registration).toEqual({});
+  });
 });

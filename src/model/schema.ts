@@ -123,6 +123,40 @@ export const siteSchema = z.object({
       },
     )
     .default({}),
+  /** The registrations every website in China shows in its footer; each optional until the office has it. */
+  registration: z
+    .strictObject(
+      {
+        /** ICP filing number (ICP备案号), e.g. 晋ICP备12345678号-1; linked to the MIIT filing system. */
+        icp: z.string().trim().min(4).max(40).optional(),
+        /** Public-security filing number (公安机关备案号), e.g. 晋公网安备14100202000001号; linked to its filing site. */
+        police: z
+          .string()
+          .trim()
+          .regex(/\d{6,}/, { error: 'registration.police 要写备案号，例如 晋公网安备14100202000001号' })
+          .max(40)
+          .optional(),
+        /** 政府网站标识码 of a public body's site, e.g. 1410000001. */
+        governmentSiteCode: z
+          .string()
+          .trim()
+          .regex(/^\d{10}$/, { error: 'registration.governmentSiteCode（政府网站标识码）是 10 位数字' })
+          .optional(),
+        /** 主办单位: the body that runs the site, e.g. 中共临汾市委精神文明建设委员会办公室. */
+        sponsor: z.string().trim().min(2).max(60).optional(),
+        /** 承办单位: the body that operates it for the sponsor, e.g. 临汾市文明办信息科. */
+        organizer: z.string().trim().min(2).max(60).optional(),
+        /** How to reach the sponsoring body, in words; any phone or email in it must be one of `contact`. */
+        sponsorContact: z.string().trim().min(2).max(100).optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? 'registration 只能有 icp、police、governmentSiteCode、sponsor、organizer、sponsorContact'
+            : undefined,
+      },
+    )
+    .default({}),
   /** Licence of the open data, e.g. CC BY 4.0. */
   licence: text('开放数据许可', 100),
   /** Issuing office named in the footer, e.g. 临汾市文明办. */

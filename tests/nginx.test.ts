@@ -1,0 +1,173 @@
+/**
+ * The built sample served by real nginx (Debian's nginx-light) with the site's own
+ * `_nginx.conf` included in a bare server block, on 127.0.0.1 and a free port:
+ * headers on pages and assets, caching, the 404, former-slug 301s, Pagefind's types,
+ * gzip, the host files kept private, and `nginx -t`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectTmp } from './helpers/tmp.ts';
+import { routes } from '../src/model/routes.ts';
+import { SECURITY_HEADERS } from '../src/publish/security.ts';
+
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A raw HTTP GET (no automatic decompression or redirects), as a phone's browser would send it. */
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let port = 0;
+let nginx: ChildProcess | undefined;
+let conf = '';
+let dist = '';
+
+beforeAll(async () => {
+  dist = inject('sampleDist');
+  const prefix = projectTmp('nginx-');
+  for (const d of ['logs', 'tmp']) mkdirSync(join(prefix, d), { recursive: true });
+  port = await freePort();
+  conf = join(prefix, 'nginx.conf');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((k) => `${k}_temp_path ${join(prefix, 'tmp', k)};`)
+    .join(' ');
+  // The site as docs/deploy.md tells an office to serve it: a bare server block that includes the snippet.
+  writeFileSync(
+    conf,
+    // Workers run as this user: the build folders are private to it (mkdtemp makes them 0700).
+    `user ${userInfo().username}; daemon off; worker_processes 1; pid ${join(prefix, 'nginx.pid')}; error_log ${join(prefix, 'logs', 'error.log')};
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  ${temp}
+  server {
+    listen 127.0.0.1:${port};
+    root ${dist};
+    include ${join(dist, '_nginx.conf')};
+  }
+}
+`,
+  );
+  nginx = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  for (let i = 0; ; i++) {
+    try {
+      await get(port, '/');
+      break;
+    } catch {
+      if (i > 100) throw new Error(`nginx did not start (apt-get install nginx-light): ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+});
+
+afterAll(() => {
+  nginx?.kill('SIGQUIT');
+});
+
+describe('the built site on real nginx', () => {
+  it('passes nginx -t with the snippet included in a bare server block', () => {
+    const test = spawnSync(NGINX, ['-t', '-p', join(conf, '..'), '-c', conf], { encoding: 'utf8' });
+    expect(test.stderr).toContain('syntax is ok');
+    expect(test.status).toBe(0);
+  });
+
+  it('sends the security headers and short caching on a page, and a year of immutable caching on an asset', async () => {
+    const page = await get(port, routes.entry('he-shuzhen-huozhou'));
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    for (const [name, value] of SECURITY_HEADERS) expect(page.headers[name.toLowerCase()], name).toBe(value);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['cache-control']).toBe('public, max-age=300');
+
+    const css = readdirSync(join(dist, '_astro')).find((f) => f.endsWith('.css'));
+    const asset = await get(port, `${routes.assets}${css ?? ''}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const [name, value] of SECURITY_HEADERS) expect(asset.headers[name.toLowerCase()], name).toBe(value);
+  });
+
+  it('answers a missing page with the site’s 404 page and status 404, headers included', async () => {
+    const missing = await get(port, '/people/no-such-person/');
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toContain('页面没有找到');
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('redirects a former slug with a real 301 to the entry, with or without the final slash', async () => {
+    for (const path of ['/people/ou-yangming-xiangfen/', '/people/ou-yangming-xiangfen']) {
+      const moved = await get(port, path);
+      expect(moved.status, path).toBe(301);
+      expect(moved.headers.location, path).toBe(routes.entry('ouyang-ming-xiangfen'));
+    }
+  });
+
+  it('serves Pagefind’s files with their types and caching', async () => {
+    const entry = await get(port, `${routes.namesIndex}pagefind-entry.json`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers['content-type']).toBe('application/json');
+    expect(entry.headers['cache-control']).toBe('public, max-age=3600');
+    const js = await get(port, `${routes.namesIndex}pagefind.js`);
+    expect(js.headers['content-type']).toBe('text/javascript');
+    const files = readdirSync(join(dist, 'pagefind'));
+    const wasm = files.find((f) => f.startsWith('wasm.') && f.endsWith('.pagefind'));
+    const meta = files.find((f) => f.endsWith('.pf_meta'));
+    for (const f of [wasm, meta]) {
+      const r = await get(port, `${routes.namesIndex}${f ?? ''}`);
+      expect(r.status, f).toBe(200);
+      expect(r.headers['content-type'], f).toBe('application/octet-stream');
+      // Already compressed by Pagefind: nginx must not wrap it again.
+      expect(r.headers['content-encoding'], f).toBeUndefined();
+    }
+  });
+
+  it('compresses pages, styles and scripts for browsers that accept gzip', async () => {
+    const page = await get(port, routes.home, { 'accept-encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    const css = readdirSync(join(dist, '_astro')).find((f) => f.endsWith('.css'));
+    const style = await get(port, `${routes.assets}${css ?? ''}`, { 'accept-encoding': 'gzip' });
+    expect(style.headers['content-encoding']).toBe('gzip');
+    expect(style.headers.vary).toContain('Accept-Encoding');
+  });
+
+  it('never serves the host files', async () => {
+    for (const file of routes.hostFiles) {
+      const r = await get(port, file);
+      expect(r.status, file).toBe(404);
+      expect(r.body.toString(), file).not.toContain('add_header');
+    }
+  });
+});
