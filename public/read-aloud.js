@@ -31,6 +31,7 @@
       : button.dataset.labelRead;
     button.setAttribute('aria-pressed', String(!!reading && !reading.paused));
     stopButton.hidden = !reading;
+    document.documentElement.classList.toggle('reading-aloud', !!reading);
   }
 
   function unmark() {
@@ -45,7 +46,8 @@
     if (!block) return stop();
     reading.index = index;
     block.classList.add('reading');
-    block.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    var still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    block.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     var utterance = new SpeechSynthesisUtterance(block.textContent.replace(/\s+/g, ' ').trim());
     utterance.lang = 'zh-CN';
     var voice = chineseVoice();

@@ -153,24 +153,25 @@ describe('on a 390×844 phone', () => {
     await p.context().close();
   });
 
-  it('answers a two-character name search on the first screen, without the page shifting', async () => {
-    const p = await phone(site.browser, false);
-    await p.addInitScript(() => {
-      const w = window as unknown as { cls: number };
-      w.cls = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
-          if (!e.hadRecentInput) w.cls += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
+  for (const large of [false, true])
+    it(`answers a two-character name search on the first screen, without the page shifting (${large ? '长辈模式' : 'normal mode'})`, async () => {
+      const p = await phone(site.browser, large);
+      await p.addInitScript(() => {
+        const w = window as unknown as { cls: number };
+        w.cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
+            if (!e.hadRecentInput) w.cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+      await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+      expect(await p.locator('#search-results .card-name').first().textContent()).toBe('曾小红');
+      expect(await bottomOf(p, '#search-results .card')).toBeLessThanOrEqual(PHONE.height);
+      // The query shows in the page's one search box.
+      expect(await p.locator('input[type="search"]').count()).toBe(1);
+      expect(await p.inputValue('#search-q')).toBe('曾小');
+      expect(await p.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
+      await p.context().close();
     });
-    await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
-    await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
-    expect(await p.locator('#search-results .card-name').first().textContent()).toBe('曾小红');
-    expect(await bottomOf(p, '#search-results .card')).toBeLessThanOrEqual(PHONE.height);
-    // The query shows in the page's one search box.
-    expect(await p.locator('input[type="search"]').count()).toBe(1);
-    expect(await p.inputValue('#search-q')).toBe('曾小');
-    expect(await p.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
-    await p.context().close();
-  });
 });

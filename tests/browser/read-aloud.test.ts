@@ -23,7 +23,9 @@ interface Log {
  * "speaks" each utterance in 400 ms unless paused or cancelled.
  */
 async function phoneWithSpeech(voices: string[] | null, large = false): Promise<BrowserContext> {
-  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  // Reduced motion: the reader then jumps to each block instead of scrolling smoothly (a smooth
+  // scroll on this loaded machine sometimes stalled the in-view check).
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   await context.addInitScript(
     ({ voices, large }) => {
       if (large) localStorage.setItem('hrb-large-text', '1');
@@ -145,7 +147,7 @@ describe('语音阅读 (read aloud)', () => {
     expect(await p.locator('#read-aloud').getAttribute('aria-pressed')).toBe('false');
     const marked = p.locator('.reading');
     expect(await marked.count()).toBe(1);
-    // Scrolled into view (smoothly, so give it a moment).
+    // Scrolled into view.
     await p.waitForFunction(() => {
       const r = document.querySelector('.reading')?.getBoundingClientRect();
       return r !== undefined && r.top >= 0 && r.top + Math.min(r.height, 200) <= innerHeight;
