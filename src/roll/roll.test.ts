@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoll, entriesOfRelease, newestFirst, type EntryInput, type RollInput } from './roll.ts';
+import {
+  buildRoll,
+  entriesOfRelease,
+  newestFirst,
+  hallOfHonour,
+  titleNameIn,
+  type EntryInput,
+  type RollInput,
+} from './roll.ts';
 import { statistics } from './stats.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
 
@@ -140,5 +148,28 @@ describe('counts and slices', () => {
   it('finds the entries of a release and the newest entries', () => {
     expect(entriesOfRelease(roll.listed, 'r2').map((e) => e.id)).toEqual(['b']);
     expect(newestFirst(roll.listed, 2).map((e) => e.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('county titles', () => {
+  it('show a county’s own title by its county’s name, and any other title by its own', () => {
+    const county = { name: '县（市、区）好人', perCounty: '{county}好人' };
+    expect(titleNameIn(county, { name: '隰县' })).toBe('隰县好人');
+    expect(titleNameIn({ name: '临汾好人' }, { name: '隰县' })).toBe('临汾好人');
+  });
+});
+
+describe('the hall of honour', () => {
+  it('shows national models before provincial ones, newest first within a level, and no city or county honour', () => {
+    const roll = buildRoll(
+      input([
+        ['old-nation', base('甲', [{ title: 'nation', year: 2019 }])],
+        ['prov', base('乙', [{ title: 'prov', year: 2025 }])],
+        ['new-nation', base('丙', [{ title: 'nation', year: 2024 }])],
+        ['city', base('丁', [{ title: 'city', year: 2026 }])],
+      ]),
+    );
+    expect(hallOfHonour(roll.listed, 10).map((e) => e.id)).toEqual(['new-nation', 'old-nation', 'prov']);
+    expect(hallOfHonour(roll.listed, 1).map((e) => e.id)).toEqual(['new-nation']);
   });
 });
