@@ -17,7 +17,7 @@ import { routes } from '../model/routes.ts';
 import { CACHE_RULES, PAGE_CACHE, SECURITY_HEADERS } from './security.ts';
 
 /** An nginx string: double-quoted, with quotes, backslashes and `$` escaped (a `$` would be a variable). */
-function quoted(value: string): string {
+export function quoted(value: string): string {
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 

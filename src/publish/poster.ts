@@ -7,10 +7,10 @@
 /** Most people on one printed sheet. */
 export const PER_SHEET = 9;
 
-/** Columns, and rows per sheet, for a batch of `n` people. */
-export function posterGrid(n: number): { columns: 1 | 2 | 3; rows: 1 | 2 | 3; sheets: number } {
+/** Columns, and rows per printed sheet (a larger batch goes on over further sheets of the same grid), for `n` people. */
+export function posterGrid(n: number): { columns: 1 | 2 | 3; rows: 1 | 2 | 3 } {
   const columns = n <= 1 ? 1 : n <= 4 ? 2 : 3;
   const perSheet = Math.min(n, PER_SHEET);
   const rows = Math.max(1, Math.min(3, Math.ceil(perSheet / columns))) as 1 | 2 | 3;
-  return { columns, rows, sheets: Math.max(1, Math.ceil(n / (columns * rows))) };
+  return { columns, rows };
 }

@@ -64,6 +64,17 @@ const CASES: Array<[string, (root: string) => void, string]> = [
     'site.yaml:2 — site.publisher — 含有电子邮箱',
   ],
   [
+    'a private mobile number as the sponsoring body’s contact',
+    (r) =>
+      editFile(r, 'site.yaml', (s) =>
+        s.replace(
+          'publisher: 测试市文明办',
+          'publisher: 测试市文明办\n  registration: { sponsorContact: 王主任 13812345678 }',
+        ),
+      ),
+    'site.yaml:2 — site.registration.sponsorContact — 含有手机号码',
+  ],
+  [
     'a phone as a file name',
     (r) => renameSync(join(r, VICTIM), join(r, 'entries/13812345678.mdx')),
     'entries/13812345678.mdx — 文件名 — 含有手机号码',
