@@ -7,10 +7,12 @@
  * cold and warm build time, a rebuild after a new 100-entry release, peak RSS
  * of the whole process tree, output size, Pagefind index size and time, page
  * and photo transfer sizes, what a cold name search costs in Chromium, and the
- * same entries built by a bare Astro MDX project (the naive baseline).
+ * same entries built by a bare Astro MDX project (the naive baseline) and by
+ * Hugo plus the Pagefind CLI (the fast static baseline the targets compare to;
+ * Debian's `hugo` package, skipped when it is not installed).
  * Figures, not pass/fail: see docs/performance.md.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -128,14 +130,23 @@ function cacheDirFor(contentDir: string): string {
 const logDir = projectTmp('bench-logs-');
 let buildCount = 0;
 
-async function build(contentDir: string, outDir: string, cwd = process.cwd()): Promise<BuildRun> {
+type Builder = 'project' | 'astro' | 'hugo';
+
+async function build(
+  contentDir: string,
+  outDir: string,
+  cwd = process.cwd(),
+  builder: Builder = 'project',
+): Promise<BuildRun> {
   const started = performance.now();
   // The project builds through its one entry point (scripts/build.ts); the bare baseline with Astro itself.
-  const command =
-    cwd === process.cwd()
-      ? [resolve('scripts/build.ts'), '--outDir', outDir]
-      : [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
-  const child = spawn(process.execPath, command, {
+  const [program, ...command] =
+    builder === 'project'
+      ? [process.execPath, resolve('scripts/build.ts'), '--outDir', outDir]
+      : builder === 'astro'
+        ? [process.execPath, resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir]
+        : ['bash', 'build.sh'];
+  const child = spawn(program, command, {
     cwd,
     env: { ...process.env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1' },
   });
@@ -214,6 +225,46 @@ const { Content } = await render(entry);
   );
   return dir;
 }
+
+/**
+ * The fast static baseline: Hugo renders the same entry files (their front matter and Markdown,
+ * one page per entry in a minimal layout with a data-pagefind-body article), then the Pagefind
+ * CLI indexes every page. Timed and sampled as one command, as our build is.
+ */
+function hugoProject(contentDir: string, size: number): string {
+  const dir = join(tmpdir(), `honour-hugo-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'layouts', '_default'), { recursive: true });
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  for (const county of readdirSync(join(contentDir, 'entries'))) {
+    const from = join(contentDir, 'entries', county);
+    if (!statSync(from).isDirectory()) continue;
+    mkdirSync(join(dir, 'content', county));
+    for (const f of readdirSync(from))
+      if (f.endsWith('.mdx'))
+        writeFileSync(join(dir, 'content', county, f.replace(/\.mdx$/, '.md')), readFileSync(join(from, f)));
+  }
+  writeFileSync(
+    join(dir, 'config.toml'),
+    'baseURL = "https://example.org/"\nlanguageCode = "zh-CN"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+  );
+  writeFileSync(
+    join(dir, 'layouts', '_default', 'single.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Params.name }}</title></head>' +
+      '<body><article data-pagefind-body><h1>{{ .Params.name }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}</article></body></html>\n',
+  );
+  writeFileSync(
+    join(dir, 'layouts', '_default', 'list.html'),
+    '<!doctype html><html lang="zh-CN"><body></body></html>\n',
+  );
+  writeFileSync(
+    join(dir, 'build.sh'),
+    `set -e\nrm -rf public\nhugo --quiet -d public\n${JSON.stringify(resolve('node_modules/.bin/pagefind'))} --site public --quiet\n`,
+  );
+  return dir;
+}
+
+const hugoInstalled = spawnSync('hugo', ['version']).status === 0;
 
 /** Bytes of the photo renditions an entry page offers at one width, per format. */
 function photoBytes(dist: string, entryHtml: string, width: number): Record<string, number> {
@@ -328,6 +379,8 @@ for (const size of sizes) {
   const warm: BuildRun[] = [];
   const release: BuildRun[] = [];
   const baseline: BuildRun[] = [];
+  const hugo: BuildRun[] = [];
+  const hugoDir = hugoInstalled ? hugoProject(contentDir, size) : undefined;
   for (let i = 0; i < runs; i++) {
     rmSync(cacheDirFor(contentDir), { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
@@ -342,14 +395,18 @@ for (const size of sizes) {
     for (const f of added) rmSync(f);
     console.error(`[bench] ${size}: baseline (bare Astro MDX) ${i + 1}/${runs}`);
     rmSync(join(baselineDir, 'cache'), { recursive: true, force: true });
-    baseline.push(await build(contentDir, join(baselineDir, 'dist'), baselineDir));
+    baseline.push(await build(contentDir, join(baselineDir, 'dist'), baselineDir, 'astro'));
+    if (hugoDir) {
+      console.error(`[bench] ${size}: baseline (Hugo + Pagefind CLI) ${i + 1}/${runs}`);
+      hugo.push(await build(contentDir, '', hugoDir, 'hugo'));
+    }
   }
   // Leave the site as the runs measured it (without the added release) for the size and search figures.
   console.error(`[bench] ${size}: rebuild without the added release`);
   const restored = await build(contentDir, outDir);
   const imagesReused = (restored.log.match(/\(reused cache entry\)/g) ?? []).length;
   const imagesTotal = (restored.log.match(/^\S+\s+▶ /gm) ?? []).length;
-  const failed = [...cold, ...warm, ...release, ...baseline, restored].find((r) => !r.ok);
+  const failed = [...cold, ...warm, ...release, ...baseline, ...hugo, restored].find((r) => !r.ok);
   if (failed) throw new Error(`build failed at ${size} entries:\n${failed.log.slice(-3000)}`);
 
   const dist = dirStats(outDir);
@@ -381,6 +438,22 @@ for (const size of sizes) {
     'cold build ÷ baseline',
     `${(median(cold.map((r) => r.seconds)) / median(baseline.map((r) => r.seconds))).toFixed(2)}×`,
   );
+  if (hugo.length) {
+    const fast = median(hugo.map((r) => r.seconds));
+    put('baseline: Hugo + Pagefind CLI, same entries, s', fmt(hugo.map((r) => r.seconds)));
+    put('cold build ÷ Hugo + Pagefind (target ≤ 4×)', `${(median(cold.map((r) => r.seconds)) / fast).toFixed(2)}×`);
+    put(
+      'release rebuild ÷ Hugo + Pagefind (target ≤ 2×)',
+      `${(median(release.map((r) => r.seconds)) / fast).toFixed(2)}×`,
+    );
+    put(
+      'Hugo + Pagefind peak RSS, MiB',
+      fmt(
+        hugo.map((r) => r.peakMiB),
+        0,
+      ),
+    );
+  }
   put('warm rebuild (nothing changed), s', fmt(warm.map((r) => r.seconds)));
   put('rebuild after a 100-entry release, s', fmt(release.map((r) => r.seconds)));
   put(
