@@ -1,12 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
 import outputGate from './src/integrations/output-gate.ts';
-import searchIndex from './src/integrations/search-index.ts';
+import { cacheDir } from './src/build/cache-dir.ts';
 import { contentRoot } from './src/model/content-root.ts';
 import { loadYamlData } from './src/parse/yaml.ts';
 
@@ -22,16 +21,6 @@ function siteUrl() {
   }
 }
 
-/**
- * Each content root gets its own cache, so building another city's content (or a
- * test fixture) never reads the data store or processed photos of another root.
- */
-function cacheDir() {
-  const root = contentRoot();
-  if (root === resolve('content')) return './node_modules/.astro';
-  return `./node_modules/.astro-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
-}
-
 export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
@@ -39,8 +28,9 @@ export default defineConfig({
   // Two pages on one route fail the build (the content check refuses slugs that would collide first).
   prerenderConflictBehavior: 'error',
   // No MDX integration: stories are parsed and rendered by the engine (src/parse/story.ts), never compiled.
-  // The output gate runs before the search index is built from the pages it has checked.
-  integrations: [buildLock(), contentGate(), outputGate(), searchIndex()],
+  // The search indexes are built from the pages the output gate has checked, after Astro has
+  // exited (scripts/build.ts), so Astro's and Pagefind's memory peaks never add up.
+  integrations: [buildLock(), contentGate(), outputGate()],
   devToolbar: { enabled: false },
   image: {
     service: {
