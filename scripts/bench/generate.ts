@@ -5,7 +5,7 @@
  * category and kind, a photo on one entry in five, releases of a few hundred).
  * Deterministic for a given size, so runs compare like with like.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { slugFor } from '../../src/model/slug.ts';
@@ -348,13 +348,17 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
       ...honours,
       `summary: ${SENTENCES[i % SENTENCES.length]}`,
     ];
-    if (kind === 'person') fm.push(`gender: ${rand() < 0.5 ? '男' : '女'}`, `birth: ${1950 + Math.floor(rand() * 50)}`);
+    if (kind === 'person') fm.push(`gender: ${rand() < 0.5 ? '男' : '女'}`, `birth: ${1950 + Math.floor(rand() * 45)}`);
     const dirFor = join(root, 'entries', region);
     mkdirSync(dirFor, { recursive: true });
     if (i % 5 === 0) {
-      // Entries that share a photo share its file. Per-entry copies of ten files made Astro name each
-      // rendition after whichever copy it met first, so a new entry renamed other entries' photos.
-      fm.push('photo:', `  src: ../../photos/p${(i / 5) % 10}.jpg`, `  alt: 合成数据的示例照片 ${i}`);
+      // A photo lives beside its entry (the content check refuses paths out of the folder). Entries of
+      // one county folder that share a photo share its file (a hard link of one of ten sources):
+      // per-entry copies made Astro name each rendition after whichever copy it met first, so a new
+      // entry renamed other entries' photos.
+      const photo = `p${(i / 5) % 10}.jpg`;
+      if (!existsSync(join(dirFor, photo))) linkSync(join(root, 'photos', photo), join(dirFor, photo));
+      fm.push('photo:', `  src: ./${photo}`, `  alt: 合成数据的示例照片 ${i}`);
     }
     writeFileSync(join(dirFor, `${slug}.mdx`), `---\n${fm.join('\n')}\n---\n\n${paragraphs.join('\n\n')}\n`);
     written.push(join(dirFor, `${slug}.mdx`));
