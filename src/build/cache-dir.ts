@@ -8,8 +8,7 @@ import { resolve } from 'node:path';
 import { contentRoot } from '../model/content-root.ts';
 
 /** The cache folder, relative to the project (as Astro's `cacheDir` setting takes it). */
-export function cacheDir(): string {
-  const root = contentRoot();
+export function cacheDir(root = contentRoot()): string {
   if (root === resolve('content')) return './node_modules/.astro';
   return `./node_modules/.astro-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
 }

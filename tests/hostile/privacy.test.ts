@@ -219,6 +219,28 @@ describe('photos that are not still phone photos are refused', () => {
   });
 });
 
+it('checks a photo again once it is replaced, even after it passed', async () => {
+  const root = copyMini();
+  const photo = join(root, 'entries/zhang-san-xixian.jpg');
+  const good = await sharp({
+    create: {
+      width: 1200,
+      height: 1600,
+      channels: 3,
+      background: '#777',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
+  })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(photo, good);
+  field(root, 'photo:\n  src: ./zhang-san-xixian.jpg\n  alt: 照片');
+  expect(await checkErrors(root)).toEqual([]);
+  // The passed photo is remembered; a truncated copy over it must not ride on that.
+  writeFileSync(photo, good.subarray(0, Math.floor(good.length / 2)));
+  expect(await checkErrors(root)).toContainEqual(expect.stringContaining('已损坏或不完整'));
+});
+
 describe('every output of a minor and of a withdrawn entry agrees with their public view', () => {
   /** Every output file as text, the search index's compressed fragments unpacked. */
   const outputs = (dist: string) =>
