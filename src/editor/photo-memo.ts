@@ -8,11 +8,10 @@
  * A file is known by its device, inode, size, modification and status-change
  * times. Any write to the file, a copy, a checkout or a replacement changes
  * the status-change time, which no ordinary tool can set back, so a changed
- * file is always checked again. Only passes are kept: a photo with a problem
- * is checked (and reported) on every run.
+ * file is always checked again.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import { passMemo } from '../build/pass-memo.ts';
 
 /** Bump when the photo rules change, so photos kept as passed are checked again. */
 const RULES_VERSION = '1';
@@ -31,42 +30,22 @@ export interface PhotoMemo {
   passed(path: string): boolean;
   /** Records that the file, as it is now, passed. */
   pass(path: string): void;
-  /** Writes what was learned (atomically); a memo without a file keeps it in memory only. */
+  /** Writes what was learned; a memo without a file keeps it in memory only. */
   save(): void;
 }
 
 /** A memo kept in `file` (none: in memory only, for one run). */
 export function photoMemo(file?: string): PhotoMemo {
-  let known = new Set<string>();
-  if (file && existsSync(file)) {
-    try {
-      known = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
-    } catch {
-      known = new Set(); // a damaged memo only costs a re-check
-    }
-  }
-  const seen = new Set<string>();
-  let changed = false;
+  const memo = passMemo(file);
   return {
     passed(path) {
       const id = identity(path);
-      if (id === undefined || !known.has(id)) return false;
-      seen.add(id);
-      return true;
+      return id !== undefined && memo.has(id);
     },
     pass(path) {
       const id = identity(path);
-      if (id === undefined) return;
-      seen.add(id);
-      if (!known.has(id)) changed = true;
-      known.add(id);
+      if (id !== undefined) memo.add(id);
     },
-    save() {
-      // Keeps only the photos this run met, so the memo does not grow with removed photos.
-      if (!file || (!changed && seen.size === known.size)) return;
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify([...seen].sort()));
-      renameSync(`${file}.tmp`, file);
-    },
+    save: () => memo.save(),
   };
 }

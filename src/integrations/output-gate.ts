@@ -11,6 +11,7 @@ import { contactsOf } from '../editor/check.ts';
 import { listEntryFiles } from '../parse/content-files.ts';
 import { CONTENT_FILES, contentRoot } from '../model/content-root.ts';
 import { gateOutput } from '../publish/output-gate.ts';
+import { passMemo } from '../build/pass-memo.ts';
 import { formatProblem } from '../editor/problems.ts';
 import type { SiteData } from '../model/schema.ts';
 import { loadYamlData } from '../parse/yaml.ts';
@@ -30,9 +31,13 @@ function contentSources(root: string): Array<{ file: string; text: string }> {
 }
 
 export default function outputGate(): AstroIntegration {
+  let memoFile = '';
   return {
     name: 'honour-output-gate',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        memoFile = join(fileURLToPath(config.cacheDir), 'output-gate.json');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = contentRoot();
         const outDir = fileURLToPath(dir);
@@ -44,6 +49,7 @@ export default function outputGate(): AstroIntegration {
         const problems = await gateOutput(outDir, {
           allowed: contactsOf(site?.contact),
           sources: () => contentSources(root),
+          memo: passMemo(memoFile),
         });
         if (problems.length === 0) {
           logger.info(`发布检查通过：没有个人信息（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
