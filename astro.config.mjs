@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
-import outputGate from './src/integrations/output-gate.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
 import { contentRoot } from './src/model/content-root.ts';
 import { loadYamlData } from './src/parse/yaml.ts';
@@ -28,9 +27,9 @@ export default defineConfig({
   // Two pages on one route fail the build (the content check refuses slugs that would collide first).
   prerenderConflictBehavior: 'error',
   // No MDX integration: stories are parsed and rendered by the engine (src/parse/story.ts), never compiled.
-  // The search indexes are built from the pages the output gate has checked, after Astro has
-  // exited (scripts/build.ts), so Astro's and Pagefind's memory peaks never add up.
-  integrations: [buildLock(), contentGate(), outputGate()],
+  // The output gate and the search indexes run after Astro has exited (scripts/build.ts), so
+  // their memory never adds to Astro's.
+  integrations: [buildLock(), contentGate()],
   devToolbar: { enabled: false },
   image: {
     service: {
@@ -44,6 +43,6 @@ export default defineConfig({
   // Pages whose cache key (src/build/cache-keys.ts) and template are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -2,25 +2,54 @@
  * npm run build [-- --outDir dist]
  *
  * The one build entry point (tests, releases and the benchmark use it too).
- * Holds the build lock, runs `astro build` into a staging folder — the
- * content gate, the pages and the output gate run there — then, once Astro
- * has exited, builds the search indexes of the checked pages in their own
- * process (src/search/index-site.ts), so the two memory peaks never add up;
- * only when all of it succeeded it puts the new output in place of the old
+ * Holds the build lock and runs three steps, each in a process of its own so
+ * their memory peaks never add up (docs/performance.md):
+ *
+ * 1. `astro build` into a staging folder: the content gate and the pages;
+ * 2. the output gate over what is about to be published (src/publish/gate-site.ts);
+ * 3. the search indexes of the checked pages (src/search/index-site.ts).
+ *
+ * Only when all of them succeeded is the new output put in place of the old
  * one (src/build/publish.ts). A failed, interrupted or killed build leaves
  * the previous output as it was.
+ *
+ * `--step gate|index --outDir <staging>` runs one of the later steps; the
+ * entry point calls itself that way.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { acquireBuildLock } from '../src/integrations/build-lock.ts';
 import { cacheDir } from '../src/build/cache-dir.ts';
 import { indexSite } from '../src/search/index-site.ts';
+import { gateSite } from '../src/publish/gate-site.ts';
+import { contentRoot } from '../src/model/content-root.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
 
-const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { outDir: { type: 'string', default: 'dist' }, step: { type: 'string' } },
+});
 const outDir = resolve(values.outDir);
+
+if (values.step === 'gate') {
+  const gate = await gateSite(outDir, contentRoot(), cacheDir());
+  (gate.ok ? console.log : console.error)(gate.report);
+  process.exit(gate.ok ? 0 : 1);
+}
+if (values.step === 'index') {
+  // A new lock file (another Pagefind) changes every index's hash.
+  const salt = existsSync('package-lock.json') ? readFileSync('package-lock.json', 'utf8') : '';
+  try {
+    console.log(await indexSite(outDir, join(cacheDir(), 'search-index'), salt));
+  } catch (error) {
+    console.error(`搜索索引没有建成（${(error as Error).message}）`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 const shown = relative(process.cwd(), outDir) || outDir;
 // Astro keeps a build's prerender chunks beside its outDir only when it is inside the working directory.
 if (!outDir.startsWith(process.cwd() + sep)) {
@@ -30,49 +59,52 @@ if (!outDir.startsWith(process.cwd() + sep)) {
 
 await acquireBuildLock(() => console.log('另一个构建正在进行，等待它完成…'));
 for (const note of recoverOutput(outDir)) console.log(note);
-
 const staging = stagingFolder(outDir);
-const child = spawn(
-  process.execPath,
-  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
-  // The lock is this process's; the build-lock integration leaves it to us.
-  { stdio: 'inherit', env: { ...process.env, HONOUR_BUILD_LOCK_HELD: '1' } },
-);
 
-const stop = new AbortController();
-let running: Promise<unknown> = new Promise((done) => child.once('close', done));
+let current: ReturnType<typeof spawn> | undefined;
+const run = { stopping: false };
+/** Runs one step in its own process; its exit status. */
+function step(args: string[]): Promise<number | null> {
+  const child = spawn(process.execPath, args, {
+    stdio: 'inherit',
+    // The lock is this process's; the build-lock integration leaves it to us.
+    env: { ...process.env, HONOUR_BUILD_LOCK_HELD: '1' },
+  });
+  current = child;
+  return new Promise((done) => child.once('close', done));
+}
+
 const abandon = (signal: NodeJS.Signals, code: number) => {
-  child.kill(signal);
-  stop.abort();
-  void running.finally(() => {
+  run.stopping = true;
+  const leave = () => {
     rmSync(staging, { recursive: true, force: true });
     console.error(`构建已中断：${shown}/ 没有改动，仍是上一次成功的构建。`);
     process.exit(code);
-  });
+  };
+  if (current && current.exitCode === null && current.signalCode === null) {
+    current.once('close', leave);
+    current.kill(signal);
+  } else leave();
 };
 process.once('SIGINT', () => abandon('SIGINT', 130));
 process.once('SIGTERM', () => abandon('SIGTERM', 143));
 
-const fail = (): never => {
-  rmSync(staging, { recursive: true, force: true });
-  const kept = existsSync(outDir) ? `${shown}/ 没有改动，仍是上一次成功的构建` : `没有生成 ${shown}/`;
-  console.error(`构建失败：${kept}。请按上面的提示修改后再试。`);
-  process.exit(1);
-};
-
-const status = await new Promise<number | null>((done) => child.once('close', done));
-if (status !== 0) fail();
-removeInternals(staging);
-// A new lock file (another Pagefind) changes every index's hash.
-const salt = existsSync('package-lock.json') ? readFileSync('package-lock.json', 'utf8') : '';
-const indexing = indexSite(staging, join(cacheDir(), 'search-index'), salt, stop.signal);
-running = indexing.catch(() => undefined);
-try {
-  console.log(await indexing);
-} catch (error) {
-  if (stop.signal.aborted) await new Promise(() => undefined); // abandon() exits
-  console.error(`构建失败：搜索索引没有建成（${(error as Error).message}）`);
-  fail();
+const self = fileURLToPath(import.meta.url);
+const steps = [
+  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
+  [self, '--step', 'gate', '--outDir', staging],
+  [self, '--step', 'index', '--outDir', staging],
+];
+for (const [i, args] of steps.entries()) {
+  const status = await step(args);
+  if (run.stopping) await new Promise(() => undefined); // abandon() exits
+  if (status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    const kept = existsSync(outDir) ? `${shown}/ 没有改动，仍是上一次成功的构建` : `没有生成 ${shown}/`;
+    console.error(`构建失败：${kept}。请按上面的提示修改后再试。`);
+    process.exit(1);
+  }
+  if (i === 0) removeInternals(staging);
 }
 publishOutput(staging, outDir);
 console.log(`构建完成：已发布到 ${shown}/`);

@@ -3,7 +3,7 @@
  * changes only when everything succeeded; a failed, interrupted or killed
  * build leaves the previous output byte-identical; no build internals ship.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -86,5 +86,16 @@ describe('atomic builds', () => {
     expect(log()).toContain('构建已中断');
     expect(treeDigest(outDir)).toBe(digest);
     expect(leftovers(outDir)).toEqual([]);
+  });
+
+  it('refuses a bare astro build, which would skip the output gate and the search index', () => {
+    const out = join(projectTmp('bare-'), 'dist');
+    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      env: { ...process.env, HONOUR_CONTENT_DIR: copyMini(), NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('请用 npm run build 构建');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 });

@@ -34,21 +34,32 @@ import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { routes } from '../model/routes.ts';
-import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from './search-index.ts';
+import {
+  SHARDS_FILE,
+  indexedPart,
+  pageForIndex,
+  planIndexes,
+  type IndexInput,
+  type IndexedPage,
+} from './search-index.ts';
 
 /** dist/ folder of each index: the names index keeps Pagefind's usual place. */
 const outFolder = (name: string) => (name === 'names' ? 'pagefind' : name.replace(/^stories\//, 'pagefind-stories/'));
 
-/** Every entry page (data-pagefind-body); redirects and other pages under people/ are not indexed. */
-function entryPages(site: string): IndexedPage[] {
-  const pages: IndexedPage[] = [];
+/** The indexed part of an entry page, or undefined for pages under people/ that are not entries (redirects). */
+function indexedPage(site: string, slug: string): string | undefined {
+  const file = join(site, 'people', slug, 'index.html');
+  if (!existsSync(file)) return undefined;
+  const html = readFileSync(file, 'utf8');
+  return html.includes('data-pagefind-body') ? indexedPart(html) : undefined;
+}
+
+/** Every entry page, read one at a time (the plan keeps a digest of each, not the page). */
+function* entryPages(site: string): Generator<IndexedPage> {
   for (const slug of readdirSync(join(site, 'people'))) {
-    const file = join(site, 'people', slug, 'index.html');
-    if (!existsSync(file)) continue;
-    const html = readFileSync(file, 'utf8');
-    if (html.includes('data-pagefind-body')) pages.push({ url: routes.entry(slug), html: indexedPart(html) });
+    const html = indexedPage(site, slug);
+    if (html !== undefined) yield { url: routes.entry(slug), html };
   }
-  return pages;
 }
 
 /** The Pagefind binary the npm package installed for this platform (as its own runner finds it). */
@@ -110,10 +121,14 @@ async function buildOrReuse(input: IndexInput, site: string, cache: string, sign
     const fresh = `${kept}.new`;
     rmSync(work, { recursive: true, force: true });
     rmSync(fresh, { recursive: true, force: true });
-    for (const page of input.pages) {
-      const file = join(work, page.url, 'index.html');
+    // The pages are read again, one at a time, and written as the index reads them.
+    for (const url of input.urls) {
+      const slug = url.split('/').filter(Boolean).pop() ?? '';
+      const html = indexedPage(site, slug);
+      if (html === undefined || routes.entry(slug) !== url) throw new Error(`Pagefind: ${url} changed while indexing`);
+      const file = join(work, url, 'index.html');
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, page.html);
+      writeFileSync(file, pageForIndex(input.name, html));
     }
     await runPagefind(work, fresh, signal);
     rmSync(work, { recursive: true, force: true });
@@ -144,7 +159,7 @@ function pruneCache(cache: string, shards: string[]) {
 export async function indexSite(site: string, cache: string, salt: string, signal?: AbortSignal): Promise<string> {
   const started = performance.now();
   const { names, stories } = planIndexes(entryPages(site), salt);
-  if (!names.pages.length) throw new Error('Pagefind: no entry page (data-pagefind-body) to index');
+  if (!names.urls.length) throw new Error('Pagefind: no entry page (data-pagefind-body) to index');
   mkdirSync(cache, { recursive: true });
   rmSync(join(site, 'pagefind'), { recursive: true, force: true });
   rmSync(join(site, 'pagefind-stories'), { recursive: true, force: true });
@@ -154,10 +169,10 @@ export async function indexSite(site: string, cache: string, salt: string, signa
   const shards = stories.map((s) => s.name.replace(/^stories\//, ''));
   writeFileSync(join(site, 'pagefind-stories', SHARDS_FILE), JSON.stringify(shards));
   pruneCache(cache, shards);
-  const reindexed = stories.filter((s) => rebuilt.includes(s.name)).reduce((n, s) => n + s.pages.length, 0);
+  const reindexed = stories.filter((s) => rebuilt.includes(s.name)).reduce((n, s) => n + s.urls.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   return (
-    `搜索索引：姓名索引${namesBuilt ? `重建（${names.pages.length} 个页面）` : '沿用上次的索引'}；` +
+    `搜索索引：姓名索引${namesBuilt ? `重建（${names.urls.length} 个页面）` : '沿用上次的索引'}；` +
     `事迹索引 ${stories.length} 份，重建 ${rebuilt.length} 份（${reindexed} 个页面），沿用 ${stories.length - rebuilt.length} 份；用时 ${seconds} 秒`
   );
 }

@@ -70,8 +70,8 @@ describe('which indexes a change rebuilds', () => {
 
   it('makes one names index of all pages and one story index per shard', () => {
     const p = plan();
-    expect(p.names.pages.map((x) => x.url)).toEqual([routes.entry('a'), routes.entry('b'), routes.entry('c')]);
-    expect(p.stories.map((s) => [s.name, s.pages.length])).toEqual([
+    expect(p.names.urls).toEqual([routes.entry('a'), routes.entry('b'), routes.entry('c')]);
+    expect(p.stories.map((s) => [s.name, s.urls.length])).toEqual([
       ['stories/2026-q1', 2],
       ['stories/2026-q2', 1],
     ]);

@@ -130,32 +130,51 @@ export interface IndexedPage {
 export interface IndexInput {
   /** `names`, or `stories/<shard>`: the folder under dist/ and under the cache. */
   name: string;
-  pages: IndexedPage[];
+  /** The pages it indexes, in URL order. */
+  urls: string[];
   /** Hash of every page the index reads (URL and HTML) and of `salt` (Pagefind's version). */
   hash: string;
 }
 
-function hashPages(salt: string, pages: IndexedPage[]): string {
-  const hash = createHash('sha256').update(salt).update('\0');
-  for (const p of pages) hash.update(p.url).update('\0').update(p.html).update('\0');
-  return hash.digest('hex');
+/** What the index `name` reads of a page's indexed part: the names index leaves the story out. */
+export function pageForIndex(name: string, html: string): string {
+  return name === 'names' ? withoutStory(html) : html;
 }
 
-/** The names index and one story index per shard, each with the hash that decides whether a kept copy is still right. */
-export function planIndexes(pages: IndexedPage[], salt: string): { names: IndexInput; stories: IndexInput[] } {
-  const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const names = sorted.map((p) => ({ url: p.url, html: withoutStory(p.html) }));
-  const shards = new Map<string, IndexedPage[]>();
-  for (const p of sorted) {
-    const shard = shardOfPage(p.html);
-    const list = shards.get(shard);
+const digest = (url: string, html: string) => createHash('sha256').update(url).update('\0').update(html).digest();
+
+/**
+ * The names index and one story index per shard, each with the hash that
+ * decides whether a kept copy is still right. Pages may come in any order and
+ * are not kept: a digest per page is all the plan holds, so planning 10,000
+ * pages needs next to no memory (the pages are read again for an index that
+ * is rebuilt).
+ */
+export function planIndexes(pages: Iterable<IndexedPage>, salt: string): { names: IndexInput; stories: IndexInput[] } {
+  const seen: Array<{ url: string; shard: string; names: Buffer; story: Buffer }> = [];
+  for (const p of pages)
+    seen.push({
+      url: p.url,
+      shard: shardOfPage(p.html),
+      names: digest(p.url, pageForIndex('names', p.html)),
+      story: digest(p.url, p.html),
+    });
+  seen.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const index = (name: string, list: typeof seen, part: 'names' | 'story'): IndexInput => {
+    const hash = createHash('sha256').update(salt).update('\0');
+    for (const p of list) hash.update(p[part]);
+    return { name, urls: list.map((p) => p.url), hash: hash.digest('hex') };
+  };
+  const shards = new Map<string, typeof seen>();
+  for (const p of seen) {
+    const list = shards.get(p.shard);
     if (list) list.push(p);
-    else shards.set(shard, [p]);
+    else shards.set(p.shard, [p]);
   }
   return {
-    names: { name: 'names', pages: names, hash: hashPages(salt, names) },
+    names: index('names', seen, 'names'),
     stories: [...shards]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([shard, list]) => ({ name: `stories/${shard}`, pages: list, hash: hashPages(salt, list) })),
+      .map(([shard, list]) => index(`stories/${shard}`, list, 'story')),
   };
 }
