@@ -23,8 +23,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { acquireBuildLock } from '../src/integrations/build-lock.ts';
 import { cacheDir } from '../src/build/cache-dir.ts';
-import { indexSite } from '../src/search/index-site.ts';
-import { gateSite } from '../src/publish/gate-site.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
 
@@ -33,7 +31,10 @@ const { values } = parseArgs({
 });
 const outDir = resolve(values.outDir);
 
+// The steps' modules are loaded only by the step that needs them: the entry point waits beside
+// every step, and its memory counts in the build's peak (122 MB with them loaded, measured).
 if (values.step === 'gate') {
+  const { gateSite } = await import('../src/publish/gate-site.ts');
   const gate = await gateSite(outDir, contentRoot(), cacheDir());
   (gate.ok ? console.log : console.error)(gate.report);
   process.exit(gate.ok ? 0 : 1);
@@ -41,6 +42,7 @@ if (values.step === 'gate') {
 if (values.step === 'index') {
   // A new lock file (another Pagefind) changes every index's hash.
   const salt = existsSync('package-lock.json') ? readFileSync('package-lock.json', 'utf8') : '';
+  const { indexSite } = await import('../src/search/index-site.ts');
   try {
     console.log(await indexSite(outDir, join(cacheDir(), 'search-index'), salt));
   } catch (error) {
