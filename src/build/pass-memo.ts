@@ -13,6 +13,8 @@ export interface PassMemo {
   has(key: string): boolean;
   /** Records a pass. */
   add(key: string): void;
+  /** Every key known to have passed (for a check that runs in other threads, which then add what they saw). */
+  known(): Set<string>;
   /** Writes the keys this run met (atomically), so the memo does not grow with removed things. */
   save(): void;
 }
@@ -40,6 +42,7 @@ export function passMemo(file?: string): PassMemo {
       if (!known.has(key)) added = true;
       known.add(key);
     },
+    known: () => new Set(known),
     save() {
       if (!file || (!added && seen.size === known.size)) return;
       mkdirSync(dirname(file), { recursive: true });

@@ -1,0 +1,12 @@
+/** One worker thread of the output gate: scans its share of the output files (output-gate.ts). */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PublicContacts } from '../editor/privacy.ts';
+import { scanFiles } from './output-gate.ts';
+
+const { dir, files, allowed, known } = workerData as {
+  dir: string;
+  files: string[];
+  allowed: PublicContacts;
+  known: string[];
+};
+parentPort?.postMessage(scanFiles(dir, files, allowed, new Set(known)));
