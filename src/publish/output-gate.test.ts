@@ -38,4 +38,12 @@ describe('the output gate remembers passed pages only while they are unchanged',
     expect(await gate(dir, memo)).toHaveLength(1);
     expect(await gate(dir, memo)).toHaveLength(1);
   });
+
+  it('finds the same hits when the pages are scanned in worker threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    for (const n of [1, 2, 3, 4, 5])
+      writeFileSync(join(dir, `${n}.html`), page(n === 4 ? '电话 13812345678' : '修理农具'));
+    const problems = await gateOutput(dir, { allowed: {}, sources: () => [], parallelFrom: 1 });
+    expect(problems.map((p) => p.file)).toEqual(['4.html']);
+  });
 });

@@ -111,6 +111,8 @@ export interface GateOptions {
    * unchanged page is not scanned again. In memory only when not given.
    */
   memo?: PassMemo;
+  /** From how many files the scan runs in worker threads (default 2,000). */
+  parallelFrom?: number;
 }
 
 /** What decides a file's verdict besides its bytes: the scanner's and the gate's code, and the allowed contacts. */
@@ -189,9 +191,15 @@ export function scanFiles(
 const PARALLEL_FROM = 2000;
 
 /** Scans the files in one worker thread per core, each taking every n-th file. */
-async function scanInWorkers(dir: string, files: string[], allowed: PublicContacts, known: Set<string>) {
+async function scanInWorkers(
+  dir: string,
+  files: string[],
+  allowed: PublicContacts,
+  known: Set<string>,
+  parallelFrom = PARALLEL_FROM,
+) {
   const threads = Math.min(availableParallelism(), 4);
-  if (files.length < PARALLEL_FROM || threads < 2) return [scanFiles(dir, files, allowed, known)];
+  if (files.length < parallelFrom || threads < 2) return [scanFiles(dir, files, allowed, known)];
   return Promise.all(
     Array.from({ length: threads }, (_, t) => {
       const mine = files.filter((_, i) => i % threads === t);
@@ -223,7 +231,7 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
     return bareSources.find((s) => s.text.includes(bare(match)))?.file;
   };
   const memo = options.memo ?? passMemo();
-  const scans = await scanInWorkers(dir, files, options.allowed, memo.known());
+  const scans = await scanInWorkers(dir, files, options.allowed, memo.known(), options.parallelFrom);
   const order = new Map(files.map((f, i) => [f, i]));
   const hits = scans.flatMap((s) => s.hits).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const found of hits) problems.push(hit(found.file, found, sourceOf(found.match)));
