@@ -16,12 +16,18 @@ import { refId } from '../editor/validate.ts';
 import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 import { routes } from '../model/routes.ts';
+import { cacheDir } from '../build/cache-dir.ts';
+import { readStory } from './story-store.ts';
+import { resolve } from 'node:path';
 
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
 
 /** An entry's public view with Astro's photo type: what every page shows of its personal facts. */
 export const viewOf = (entry: Person): PublicView<ImageMetadata> => entry.view as PublicView<ImageMetadata>;
+
+/** The entry's story as HTML, rendered at content sync by the engine's own renderer (story-store.ts). */
+export const storyHtml = (entry: Person): string => readStory(resolve(cacheDir()), entry.source.digest ?? '');
 
 const [siteRecords, regionRecords, titleRecords, categoryRecords, releaseRecords, entryRecords] = await Promise.all([
   getCollection('site'),

@@ -3,8 +3,8 @@
  * as MDX (which would run its expressions and imports at build time). Each
  * file is read with the same functions the content check uses — the regular
  * files inside the content root, the safe YAML reader, the story parser and
- * renderer of `src/parse/story.ts` — and the story's HTML is kept in the data
- * store (cached between builds by file digest). So every story takes the
+ * renderer of `src/parse/story.ts` — and the story's HTML is kept under the
+ * file's digest beside the data store (story-store.ts; cached between builds). So every story takes the
  * fast path that plain-Markdown stories took before (no module per entry
  * through the bundler), and the engine's own markup stands in for the story
  * components, from any content root.
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, readContentText } from '../parse/content-files.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { renderStory } from '../parse/story.ts';
+import { hasStory, keepStory, pruneStories } from './story-store.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 
 interface EntryLoaderOptions {
@@ -28,7 +29,7 @@ interface EntryLoaderOptions {
  * Part of every entry's digest: a story cached by an older renderer (or by the
  * MDX pipeline this replaced) is rendered again. Change it with the renderer.
  */
-const RENDERER = 'story-renderer-1';
+const RENDERER = 'story-renderer-2';
 
 type WithAssetImports = LoaderContext['store'] & {
   addAssetImports?: (assets: string[], filePath: string) => void;
@@ -45,6 +46,7 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
     load: async (context: LoaderContext) => {
       const { store, watcher, logger, config } = context;
       const root = fileURLToPath(config.root);
+      const cache = fileURLToPath(config.cacheDir);
       const fileToId = new Map<string, string>();
 
       async function sync(path: string): Promise<void> {
@@ -55,7 +57,7 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         const digest = context.generateDigest(`${RENDERER}\n${read.text}`);
         const filePath = relative(root, path);
         const cached = store.get(id);
-        if (cached?.digest === digest && cached.filePath === filePath) {
+        if (cached?.digest === digest && cached.filePath === filePath && hasStory(cache, digest)) {
           // As glob() does for an unchanged file: its photo stays an import of this build (not in the public type).
           if (cached.assetImports?.length) (store as WithAssetImports).addAssetImports?.(cached.assetImports, filePath);
           return;
@@ -71,8 +73,10 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
           data: (yaml.value ?? {}) as Record<string, unknown>,
           filePath: path,
         });
-        // Pages never read the raw story: the data store, which the build bundles, keeps only its HTML.
-        store.set({ id, data, filePath, digest, rendered: { html: story.html, metadata: {} } });
+        // Pages never read the raw story, and the data store (which the build bundles whole) not even
+        // its HTML: the page reads that by digest (story-store.ts).
+        keepStory(cache, digest, story.html);
+        store.set({ id, data, filePath, digest });
       }
 
       const { files } = listEntryFiles(dir);
@@ -82,6 +86,15 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         current.add(idOf(path));
       }
       for (const id of store.keys()) if (!current.has(id)) store.delete(id);
+      pruneStories(
+        cache,
+        new Set(
+          store
+            .values()
+            .map((e) => e.digest)
+            .filter((d) => d !== undefined),
+        ),
+      );
 
       // `astro dev`: editors see a saved file at once; a refused one is logged and keeps its last good version.
       if (!watcher) return;
