@@ -62,6 +62,9 @@ describe('warm rebuilds', () => {
     expect(fourth.status, fourth.output.slice(-1500)).toBe(0);
     expect(fourth.output).toContain('姓名索引沿用上次的索引');
     expect(fourth.output).toMatch(/事迹索引 1 份，重建 1 份（\d+ 个页面）/);
+    expect(text(page(out, routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
+      '张三冒雨抢修水渠的故事。',
+    );
     expect(JSON.parse(readFileSync(join(out, 'pagefind-stories/shards.json'), 'utf8'))).toHaveLength(1);
   });
 
