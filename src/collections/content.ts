@@ -27,7 +27,7 @@ export type Person = Honouree<EntrySource>;
 export const viewOf = (entry: Person): PublicView<ImageMetadata> => entry.view as PublicView<ImageMetadata>;
 
 /** The entry's story as HTML, rendered at content sync by the engine's own renderer (story-store.ts). */
-export const storyHtml = (entry: Person): string => readStory(resolve(cacheDir()), entry.source.digest ?? '');
+export const storyHtml = (entry: Person): string => readStory(resolve(cacheDir()), String(entry.source.digest ?? ''));
 
 const [siteRecords, regionRecords, titleRecords, categoryRecords, releaseRecords, entryRecords] = await Promise.all([
   getCollection('site'),
