@@ -18,6 +18,20 @@ const story = (root: string, body: string) => editFile(root, VICTIM, (s) => s.re
 const field = (root: string, yaml: string) =>
   editFile(root, VICTIM, (s) => s.replace('birth: 1980', `birth: 1980\n${yaml}`));
 
+/** A grainy 1,200 × 1,600 JPEG, as a phone writes one. */
+const phoneJpeg = () =>
+  sharp({
+    create: {
+      width: 1200,
+      height: 1600,
+      channels: 3,
+      background: '#777',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
+  })
+    .jpeg()
+    .toBuffer();
+
 const CASES: Array<[string, (root: string) => void, string]> = [
   [
     'a character reference inside a number',
@@ -195,17 +209,7 @@ describe('photos that are not still phone photos are refused', () => {
     [
       'a truncated JPEG',
       async (p: string) => {
-        const full = await sharp({
-          create: {
-            width: 1200,
-            height: 1600,
-            channels: 3,
-            background: '#777',
-            noise: { type: 'gaussian', mean: 128, sigma: 30 },
-          },
-        })
-          .jpeg()
-          .toBuffer();
+        const full = await phoneJpeg();
         writeFileSync(p, full.subarray(0, Math.floor(full.length / 2)));
       },
       '已损坏或不完整',
@@ -222,17 +226,7 @@ describe('photos that are not still phone photos are refused', () => {
 it('checks a photo again once it is replaced, even after it passed', async () => {
   const root = copyMini();
   const photo = join(root, 'entries/zhang-san-xixian.jpg');
-  const good = await sharp({
-    create: {
-      width: 1200,
-      height: 1600,
-      channels: 3,
-      background: '#777',
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .jpeg()
-    .toBuffer();
+  const good = await phoneJpeg();
   writeFileSync(photo, good);
   field(root, 'photo:\n  src: ./zhang-san-xixian.jpg\n  alt: 照片');
   expect(await checkErrors(root)).toEqual([]);
