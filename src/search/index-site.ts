@@ -13,10 +13,10 @@
  * by a new folder, never written into, so a published site's linked files
  * never change under it. One Pagefind process at a time.
  *
- * Measured on the 10,000-entry bench pages (docs/performance.md): the CLI
- * indexed the same pages about 1.6x faster than the Node API, whose service
- * takes one page per message; linking 21,000 kept index files instead of
- * copying them in and out of the cache saved 1-2 s.
+ * The CLI indexed the same pages about 1.6x faster than the Node API, whose
+ * service takes one page per message (profile of the 10,000-entry bench,
+ * issue 18); linking the 21,000 kept index files instead of copying them in
+ * and out of the cache saved 1-2 s (ditto). docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import {
