@@ -43,8 +43,11 @@ if (values.step === 'index') {
   // A new lock file (another Pagefind) changes every index's hash.
   const salt = existsSync('package-lock.json') ? readFileSync('package-lock.json', 'utf8') : '';
   const { indexSite } = await import('../src/search/index-site.ts');
+  // Stopped with the build, the Pagefind process is stopped too (it would go on writing into the cache).
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   try {
-    console.log(await indexSite(outDir, join(cacheDir(), 'search-index'), salt));
+    console.log(await indexSite(outDir, join(cacheDir(), 'search-index'), salt, stop.signal));
   } catch (error) {
     console.error(`搜索索引没有建成（${(error as Error).message}）`);
     process.exit(1);
