@@ -19,21 +19,12 @@
  * and out of the cache saved 1-2 s (ditto). docs/performance.md.
  */
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { routes } from '../model/routes.ts';
+import { linkTree } from '../build/link-files.ts';
 import {
   SHARDS_FILE,
   indexedPart,
@@ -91,24 +82,6 @@ function runPagefind(site: string, out: string, signal?: AbortSignal): Promise<v
       else fail(new Error(`Pagefind (${code ?? 'killed'}): ${said.trim()}`));
     });
   });
-}
-
-/** Hard-links every file of `from` into `to`, copying where a link cannot be made (another file system). */
-export function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else
-      try {
-        linkSync(source, target);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
-        copyFileSync(source, target);
-      }
-  }
 }
 
 /** Links the kept index when its hash matches, else builds it into the cache first. Returns whether it was built. */

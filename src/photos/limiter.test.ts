@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limiter } from './image-service.ts';
+import { limiter } from './limiter.ts';
 
 describe('photo transform queue', () => {
   it('runs at most the limit at once, every task to the end, even when one fails', async () => {
