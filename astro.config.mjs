@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import buildLock from './src/integrations/build-lock.ts';
 import contentGate from './src/integrations/content-gate.ts';
+import photoPreview from './src/integrations/photo-preview.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
 import { contentRoot } from './src/model/content-root.ts';
 import { loadYamlData } from './src/parse/yaml.ts';
@@ -29,17 +30,8 @@ export default defineConfig({
   // No MDX integration: stories are parsed and rendered by the engine (src/parse/story.ts), never compiled.
   // The output gate and the search indexes run after Astro has exited (scripts/build.ts), so
   // their memory never adds to Astro's.
-  integrations: [buildLock(), contentGate()],
+  integrations: [buildLock(), contentGate(), photoPreview()],
   devToolbar: { enabled: false },
-  image: {
-    service: {
-      // Astro's sharp service, one transform per core at a time (src/build/image-service.ts).
-      entrypoint: './src/build/image-service.ts',
-      // sharp's default AVIF effort (4) took 2.5 s for one 720 px photo; effort 2 takes 0.2 s,
-      // at the same PSNR and a smaller file (measured in docs/performance.md).
-      config: { avif: { effort: 2 } },
-    },
-  },
   // Pages whose cache key (src/build/cache-keys.ts) and template are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.

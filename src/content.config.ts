@@ -5,6 +5,7 @@ import { CONTENT_FILES, contentRoot, entryIdFromPath } from './model/content-roo
 import {
   categorySchema,
   entrySchemaFor,
+  photoFileSchema,
   regionSchema,
   releaseSchemaFor,
   siteSchema,
@@ -37,7 +38,7 @@ const categories = defineCollection({
 /** Batches (期) that publish a title. */
 const releases = defineCollection({
   loader: yamlFile(CONTENT_FILES.releases),
-  schema: ({ image }) => releaseSchemaFor({ image, reference }),
+  schema: () => releaseSchemaFor({ image: () => photoFileSchema, reference }),
 });
 
 /** One MDX file per honouree; the file name is the stable URL slug. */
@@ -46,7 +47,8 @@ const entries = defineCollection({
     dir: at(CONTENT_FILES.entries),
     idOf: entryIdFromPath,
   }),
-  schema: ({ image }) => entrySchemaFor({ image, reference }),
+  // The loader has read the photo file in place of its path (src/photos/photo-file.ts).
+  schema: () => entrySchemaFor({ image: () => photoFileSchema, reference }),
 });
 
 export const collections = { site, regions, titles, categories, releases, entries };

@@ -2,9 +2,11 @@
  * Warm rebuilds never serve a stale page: after editing an entry, a region's
  * name and a title's name, a rebuild with the caches kept shows every change
  * on every page that shows that data, and rebuilds the search indexes whose
- * pages changed (each is reused only when none of its pages changed).
+ * pages changed (each is reused only when none of its pages changed). A
+ * photo replaced under the same name shows on every page that shows it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from './helpers/build.ts';
@@ -66,6 +68,32 @@ describe('warm rebuilds', () => {
       '张三冒雨抢修水渠的故事。',
     );
     expect(JSON.parse(readFileSync(join(out, 'pagefind-stories/shards.json'), 'utf8'))).toHaveLength(1);
+  });
+
+  it('show a photo replaced under the same name, the entry file unchanged, everywhere it appears', async () => {
+    const root = copyMini();
+    const out = join(projectTmp('cache-'), 'dist');
+    const first = astroBuild(root, out);
+    expect(first.status, first.output.slice(-1500)).toBe(0);
+    const shown = () => ({
+      entry: page(out, routes.entry('zeng-hong-dongqu')).querySelector('.entry-photo img')?.getAttribute('src') ?? '',
+      card: page(out, routes.region('dongqu')).querySelector('img.thumb')?.getAttribute('src') ?? '',
+    });
+    const before = shown();
+    expect(existsSync(join(out, before.entry))).toBe(true);
+    // Another picture of the same size and format, written over the old file.
+    await sharp({ create: { width: 400, height: 500, channels: 3, background: '#2a7a3a' } })
+      .png()
+      .toFile(join(root, 'entries/zeng-hong-dongqu.png'));
+    const second = astroBuild(root, out);
+    expect(second.status, second.output.slice(-1500)).toBe(0);
+    const after = shown();
+    expect(after.entry).not.toBe(before.entry);
+    expect(after.card).not.toBe(before.card);
+    const { data } = await sharp(join(out, after.entry)).raw().toBuffer({ resolveWithObject: true });
+    // The new picture is green.
+    expect(data[1] ?? 0).toBeGreaterThan((data[0] ?? 0) + 40);
+    expect(existsSync(join(out, before.entry))).toBe(false);
   });
 
   it('update every roll family’s page 1 total when an entry on a last page is withdrawn', () => {

@@ -4,7 +4,7 @@
  * import the slices they need.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ImageMetadata } from 'astro';
+import type { PhotoFile } from '../photos/photo-file.ts';
 import type { PublicView } from '../model/public-view.ts';
 import { buildRoll, newestFirst, hallOfHonour, entriesOfRelease, relatedFinder, type Honouree } from '../roll/roll.ts';
 import { regionLevelTable, statistics } from '../roll/stats.ts';
@@ -23,8 +23,8 @@ import { resolve } from 'node:path';
 export type EntrySource = CollectionEntry<'entries'>;
 export type Person = Honouree<EntrySource>;
 
-/** An entry's public view with Astro's photo type: what every page shows of its personal facts. */
-export const viewOf = (entry: Person): PublicView<ImageMetadata> => entry.view as PublicView<ImageMetadata>;
+/** An entry's public view with the read photo file: what every page shows of its personal facts. */
+export const viewOf = (entry: Person): PublicView<PhotoFile> => entry.view as PublicView<PhotoFile>;
 
 /** The entry's story as HTML, rendered at content sync by the engine's own renderer (story-store.ts). */
 export const storyHtml = (entry: Person): string => readStory(resolve(cacheDir()), String(entry.source.digest ?? ''));

@@ -7,16 +7,18 @@
  * file's digest beside the data store (story-store.ts; cached between builds). So every story takes the
  * fast path that plain-Markdown stories took before (no module per entry
  * through the bundler), and the engine's own markup stands in for the story
- * components, from any content root.
+ * components, from any content root. A photo is read here too (digest and
+ * size, src/photos/photo-file.ts) and never imported as a module.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, readContentText } from '../parse/content-files.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { renderStory } from '../parse/story.ts';
 import { hasStory, keepStory, pruneStories } from './story-store.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
+import { PHOTO_FILES, photoFiles, type PhotoFile } from '../photos/photo-file.ts';
 
 interface EntryLoaderOptions {
   /** Absolute path of the folder holding the `.mdx` files (any depth). */
@@ -31,10 +33,6 @@ interface EntryLoaderOptions {
  */
 const RENDERER = 'story-renderer-2';
 
-type WithAssetImports = LoaderContext['store'] & {
-  addAssetImports?: (assets: string[], filePath: string) => void;
-};
-
 /** Thrown only for content the gate has already refused (the gate runs before content sync). */
 class EntryFileError extends Error {
   override name = 'EntryFileError';
@@ -48,19 +46,34 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
       const root = fileURLToPath(config.root);
       const cache = fileURLToPath(config.cacheDir);
       const fileToId = new Map<string, string>();
+      const photos = photoFiles(join(cache, PHOTO_FILES));
+      /** The photo an entry file names, read (its path is the content check's to refuse). */
+      async function readPhotoOf(path: string, src: unknown): Promise<(PhotoFile & { path: string }) | undefined> {
+        if (typeof src !== 'string') return undefined;
+        try {
+          return { path: src, ...(await photos.read(resolve(dirname(path), src))) };
+        } catch (error) {
+          throw new EntryFileError(`${path}: photo ${src}: ${(error as Error).message}`);
+        }
+      }
 
       async function sync(path: string): Promise<void> {
         const read = readContentText(path, ENTRY_FILE_MAX_BYTES);
         if (!read.ok) throw new EntryFileError(`${path}: ${read.message}`);
         const id = idOf(path);
         fileToId.set(path, id);
-        const digest = context.generateDigest(`${RENDERER}\n${read.text}`);
+        // The digest covers the photo file too: Astro's store keeps an entry whose digest is unchanged.
+        const digestOf = (photo: PhotoFile | undefined) =>
+          context.generateDigest(
+            `${RENDERER}\n${photo ? `${photo.digest} ${photo.width}x${photo.height}` : ''}\n${read.text}`,
+          );
         const filePath = relative(root, path);
         const cached = store.get(id);
-        if (cached?.digest === digest && cached.filePath === filePath && hasStory(cache, digest)) {
-          // As glob() does for an unchanged file: its photo stays an import of this build (not in the public type).
-          if (cached.assetImports?.length) (store as WithAssetImports).addAssetImports?.(cached.assetImports, filePath);
-          return;
+        if (cached?.digest && cached.filePath === filePath && hasStory(cache, String(cached.digest))) {
+          // Unchanged when the file and the photo it names (as it is now) give the same digest.
+          const was = (cached.data as { photo?: { src: PhotoFile & { path: string } } }).photo?.src;
+          const now = was && (await readPhotoOf(path, was.path));
+          if (cached.digest === digestOf(now)) return;
         }
         const split = splitFrontmatter(read.text);
         if (!split) throw new EntryFileError(`${path}: no front matter`);
@@ -68,11 +81,12 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         if (!yaml.ok) throw new EntryFileError(`${path}: ${yaml.problems[0]?.message ?? ''}`);
         const story = renderStory(split.body, storyFirstLine(split.frontmatter));
         if (!story.ok) throw new EntryFileError(`${path}: ${story.problems[0]?.message ?? ''}`);
-        const data = await context.parseData({
-          id,
-          data: (yaml.value ?? {}) as Record<string, unknown>,
-          filePath: path,
-        });
+        const fields = (yaml.value ?? {}) as Record<string, unknown>;
+        const photo = fields.photo as { src?: unknown } | undefined;
+        const photoFile = photo && typeof photo === 'object' ? await readPhotoOf(path, photo.src) : undefined;
+        if (photoFile) fields.photo = { ...photo, src: photoFile };
+        const digest = digestOf(photoFile);
+        const data = await context.parseData({ id, data: fields, filePath: path });
         // Pages never read the raw story, and the data store (which the build bundles whole) not even
         // its HTML: the page reads that by digest (story-store.ts).
         keepStory(cache, digest, story.html);
@@ -86,6 +100,7 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
         current.add(idOf(path));
       }
       for (const id of store.keys()) if (!current.has(id)) store.delete(id);
+      photos.save();
       pruneStories(
         cache,
         new Set(
@@ -102,7 +117,10 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
       const onChange = (path: string) => {
         if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.mdx')) return;
         sync(path).then(
-          () => logger.info(`已重新读取 ${relative(dir, path)}`),
+          () => {
+            photos.save(); // the preview server's photos (integrations/photo-preview.ts) read it
+            logger.info(`已重新读取 ${relative(dir, path)}`);
+          },
           (e: unknown) => logger.error((e as Error).message),
         );
       };

@@ -1,8 +1,8 @@
 /**
  * Named zod schemas for every content collection.
  *
- * They are factories over the two helpers that only exist inside Astro
- * (`image()` and `reference()`), so the same rules serve `src/content.config.ts`
+ * They are factories over the two helpers that differ inside Astro (the
+ * photo, read by the entry loader, and `reference()`), so the same rules serve `src/content.config.ts`
  * and the stand-alone content check in `scripts/`, which passes plain-string
  * stand-ins. Error messages are plain Chinese and say how to fix the problem.
  */
@@ -19,13 +19,29 @@ export type Kind = (typeof KINDS)[number];
 /** Collections an entry may point at by id. */
 export type RefCollection = 'regions' | 'titles' | 'releases' | 'categories';
 
-/** The two Astro-only helpers the entry schema needs, or stand-ins for them. */
+/** The two helpers that differ inside Astro, or stand-ins for them. */
 export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
-  /** Validates a photo path (Astro's `image()`, or a string outside Astro). */
+  /** Validates a photo (the read photo file inside Astro, `photoFileSchema`; its path outside Astro). */
   image: () => I;
   /** Validates an id in another collection (Astro's `reference()`, or a string outside Astro). */
   reference: (collection: RefCollection) => R;
 }
+
+/**
+ * A photo inside Astro: the entry loader reads the file the entry names
+ * (src/photos/photo-file.ts) and puts this in place of its path, so pages
+ * never import a photo and an entry's data changes when its photo does.
+ */
+export const photoFileSchema = z.strictObject({
+  /** The path as the entry wrote it. */
+  path: z.string(),
+  /** The first 64 bits of the file's SHA-256 in the letters a-p: part of every rendition's name. */
+  digest: z.string().regex(/^[a-p]{16}$/),
+  /** Width as shown (EXIF orientation applied), px. */
+  width: z.number().int().positive(),
+  /** Height as shown, px. */
+  height: z.number().int().positive(),
+});
 
 /** Earliest year an honour on this roll can carry (national moral models began in 2007; older local honours exist). */
 export const FIRST_HONOUR_YEAR = 1949;
@@ -447,7 +463,7 @@ export type HonourRecord = EntryRecord['honours'][number];
 
 /**
  * An entry with references and photo of another form: Astro's parsed data has
- * `{ collection, id }` references and image metadata, the stand-alone check ids and paths.
+ * `{ collection, id }` references and read photo files, the stand-alone check ids and paths.
  */
 export type EntryData<Ref = string, Photo = string> = Omit<EntryRecord, 'region' | 'category' | 'honours' | 'photo'> & {
   region: Ref;

@@ -16,6 +16,8 @@ import type { SiteData } from '../model/schema.ts';
 import { loadYamlData } from '../parse/yaml.ts';
 import { passMemo } from '../build/pass-memo.ts';
 import { gateOutput } from './output-gate.ts';
+import { makeRenditions } from '../photos/make-renditions.ts';
+import { PHOTO_FILES, photoFiles } from '../photos/photo-file.ts';
 
 /** The content files a hit may have come from, as editors know them. */
 function contentSources(root: string): Array<{ file: string; text: string }> {
@@ -37,15 +39,28 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
   >;
   const site = records.find((r) => r.id === 'site');
   const started = Date.now();
+  let photos = '';
   const problems = await gateOutput(outDir, {
     allowed: contactsOf(site?.contact),
     sources: () => contentSources(root),
     memo: passMemo(join(cache, 'output-gate.json')),
+    // The photo renditions the pages refer to, made before every image is checked.
+    makeAssets: async (referenced) => {
+      const from = Date.now();
+      const made = await makeRenditions(
+        outDir,
+        referenced,
+        photoFiles(join(cache, PHOTO_FILES)),
+        join(cache, 'photos'),
+      );
+      photos = `照片：生成 ${made.made} 个，沿用 ${made.reused} 个（用时 ${((Date.now() - from) / 1000).toFixed(1)} 秒）\n`;
+      return made.problems;
+    },
   });
-  if (problems.length === 0)
-    return { ok: true, report: `发布检查通过：没有个人信息（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）` };
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (problems.length === 0) return { ok: true, report: `${photos}发布检查通过：没有个人信息（用时 ${seconds} 秒）` };
   return {
     ok: false,
-    report: `${problems.map(formatProblem).join('\n')}\n发布检查未通过：${problems.length} 处个人信息，已删除本次构建的输出，没有发布任何内容。`,
+    report: `${photos}${problems.map(formatProblem).join('\n')}\n发布检查未通过：${problems.length} 个问题，已删除本次构建的输出，没有发布任何内容。`,
   };
 }

@@ -3,10 +3,11 @@
  * a build's output is released it reads what residents and machines will
  * read — the visible text and every attribute of each HTML page (the same
  * pages the search indexer reads), every JSON, CSV, XML and text file, every
- * path — with the one privacy scanner of the content check. Photos are
- * checked for metadata, and image files no page refers to (Astro copies the
- * original of every photo beside its renditions, EXIF and GPS included) are
- * removed first. The content check is the early, friendly warning; this is
+ * path — with the one privacy scanner of the content check. The photo
+ * renditions the pages refer to are made next (`makeAssets`), then every
+ * image file is checked for metadata, and image files no page refers to
+ * (an original copied beside its renditions would carry EXIF and GPS) are
+ * removed. The content check is the early, friendly warning; this is
  * the last line.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -113,6 +114,8 @@ export interface GateOptions {
   memo?: PassMemo;
   /** From how many files the scan runs in worker threads (default 2,000). */
   parallelFrom?: number;
+  /** Makes the files the scanned output refers to (the photo renditions) before images are checked. */
+  makeAssets?: (referenced: ReadonlySet<string>) => Promise<Problem[]>;
 }
 
 /** What decides a file's verdict besides its bytes: the scanner's and the gate's code, and the allowed contacts. */
@@ -237,7 +240,8 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
   for (const found of hits) problems.push(hit(found.file, found, sourceOf(found.match)));
   const referenced = new Set(scans.flatMap((s) => s.referenced));
   for (const key of scans.flatMap((s) => s.passed)) memo.add(key);
-  for (const f of files) {
+  if (options.makeAssets) problems.push(...(await options.makeAssets(referenced)));
+  for (const f of options.makeAssets ? walkFiles(dir) : files) {
     if (!IMAGE_TYPES.has(extname(f).toLowerCase())) continue;
     if (f.startsWith('_astro/') && !referenced.has(f)) {
       // An original Astro copied beside its renditions: no page shows it, and it carries the camera's metadata.
