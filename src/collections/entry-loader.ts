@@ -13,7 +13,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY_FILE_MAX_BYTES, listEntryFiles, readContentText } from '../parse/content-files.ts';
+import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { renderStory } from '../parse/story.ts';
 import { hasStory, keepStory, pruneStories } from './story-store.ts';
@@ -47,9 +47,11 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
       const cache = fileURLToPath(config.cacheDir);
       const fileToId = new Map<string, string>();
       const photos = photoFiles(join(cache, PHOTO_FILES));
-      /** The photo an entry file names, read (its path is the content check's to refuse). */
+      /** The photo an entry file names, read; a path the content check refuses is refused here too. */
       async function readPhotoOf(path: string, src: unknown): Promise<(PhotoFile & { path: string }) | undefined> {
         if (typeof src !== 'string') return undefined;
+        const refused = photoPathProblem(dir, path, src);
+        if (refused) throw new EntryFileError(`${path}: ${refused}`);
         try {
           return { path: src, ...(await photos.read(resolve(dirname(path), src))) };
         } catch (error) {
