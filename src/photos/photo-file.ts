@@ -46,9 +46,10 @@ export interface PhotoFiles {
   save(): void;
 }
 
+/** The file at `path` as it is now; the path is part of it, so hard links of one file are known apart. */
 function identity(path: string): string {
   const s = statSync(path, { bigint: true });
-  return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+  return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs, path].join(':');
 }
 
 /**
@@ -86,8 +87,7 @@ export function photoFiles(file?: string): PhotoFiles {
   return {
     async read(path) {
       const id = identity(path);
-      const hit = known[id];
-      const photo = hit?.path === path ? hit : { path, ...(await readPhoto(path)) };
+      const photo = known[id] ?? { path, ...(await readPhoto(path)) };
       seen[id] = photo;
       known[id] = photo;
       return { digest: photo.digest, width: photo.width, height: photo.height };
