@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passMemo } from '../build/pass-memo.ts';
 import { gateOutput } from './output-gate.ts';
+import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
+import { nameSearchTerms } from '../search/search-terms.ts';
 
 const page = (text: string) => `<!doctype html><html lang="zh-CN"><body><p>${text}</p></body></html>`;
 
@@ -45,5 +47,23 @@ describe('the output gate remembers passed pages only while they are unchanged',
       writeFileSync(join(dir, `${n}.html`), page(n === 4 ? '电话 13812345678' : '修理农具'));
     const problems = await gateOutput(dir, { allowed: {}, sources: () => [], parallelFrom: 1 });
     expect(problems.map((p) => p.file)).toEqual(['4.html']);
+  });
+});
+
+describe('the output gate reads the search words of a name one by one', () => {
+  const entry = (name: string, terms: string) =>
+    `<!doctype html><html lang="zh-CN"><body><h1 ${SEARCH_TERMS_ATTR}="${terms}">${name}</h1></body></html>`;
+
+  it('passes a group whose name has a number, though its words side by side would spell a phone number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    const name = '安泽县第13438志愿服务队';
+    writeFileSync(join(dir, 'index.html'), entry(name, nameSearchTerms(name, 'group').join(' ')));
+    expect(await gate(dir, join(dir, 'memo.json'))).toEqual([]);
+  });
+
+  it('still stops a phone number inside one word', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    writeFileSync(join(dir, 'index.html'), entry('张三', 'zhangsan 13812345678 zs'));
+    expect(await gate(dir, join(dir, 'memo.json'))).toEqual([expect.stringMatching(/含有手机号码/)]);
   });
 });

@@ -19,6 +19,11 @@ import { createHash } from 'node:crypto';
 export const STORY_ATTR = 'data-search-story';
 /** On the entry article: the story shard the page belongs to. */
 export const SHARD_ATTR = 'data-search-shard';
+/**
+ * The attribute of an entry page's name that carries its search words (search-terms.ts),
+ * separated by spaces; the names index reads it, residents never see it.
+ */
+export const SEARCH_TERMS_ATTR = 'data-search-terms';
 /** Shard of entries whose honours all predate the site's releases. */
 export const EARLIER_SHARD = 'earlier';
 /** Lists the story shards for the search page, inside the story index folder. */
