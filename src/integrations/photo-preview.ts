@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cacheDir } from '../build/cache-dir.ts';
 import { renderPhoto } from '../photos/make-renditions.ts';
 import { PHOTO_FILES, photoFiles } from '../photos/photo-file.ts';
-import { parseRenditionName } from '../photos/renditions.ts';
+import { fitsPhoto, parseRenditionName } from '../photos/renditions.ts';
 import { routes } from '../model/routes.ts';
 
 const TYPES = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' } as const;
@@ -27,13 +27,14 @@ export default function photoPreview(): AstroIntegration {
             next();
             return;
           }
-          const source = photoFiles(known).pathOf(r.digest);
-          if (!source) {
+          const photo = photoFiles(known).find(r.digest);
+          // As in a build: no rendition larger than the photo (make-renditions.ts).
+          if (!photo || !fitsPhoto(r, photo)) {
             res.statusCode = 404;
             res.end();
             return;
           }
-          renderPhoto(source, r).then(
+          renderPhoto(photo.path, r).then(
             (bytes) => {
               res.setHeader('content-type', TYPES[r.format]);
               res.setHeader('cache-control', 'no-store');

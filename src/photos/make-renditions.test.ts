@@ -80,6 +80,16 @@ describe('the photo step', () => {
     expect(await makeRenditions(join(site, '..', 'site3'), [big], photos, cache)).toMatchObject({ made: 1 });
   });
 
+  it('never makes a rendition larger than the photo, whatever a page names', async () => {
+    const { site, cache, photos, photo } = await setUp();
+    // A story can carry any text, a rendition's name too: a 30,000 px square would take gigabytes to make.
+    const huge = `_astro/${renditionName({ digest: photo.digest, width: 30000, height: 30000, format: 'webp' })}`;
+    const upscaled = `_astro/${renditionName({ digest: photo.digest, width: 600, height: 800, format: 'webp' })}`;
+    expect(await makeRenditions(site, [huge, upscaled], photos, cache)).toEqual({ problems: [], made: 0, reused: 0 });
+    expect(existsSync(join(site, huge))).toBe(false);
+    expect(existsSync(join(site, upscaled))).toBe(false);
+  });
+
   it('refuses to make a rendition when the photo changed after the pages were written', async () => {
     const { source, site, cache, photo } = await setUp();
     const card = `_astro/${renditionName(boxOf(photo, 72, 96, { format: 'webp' }))}`;

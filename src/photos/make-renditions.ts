@@ -21,7 +21,7 @@ import { linkFile } from '../build/link-files.ts';
 import { routes } from '../model/routes.ts';
 import { limiter } from './limiter.ts';
 import type { PhotoFiles } from './photo-file.ts';
-import { parseRenditionName, renditionName, type Rendition } from './renditions.ts';
+import { fitsPhoto, parseRenditionName, renditionName, type Rendition } from './renditions.ts';
 
 /**
  * sharp's AVIF default effort (4) took 2.5 s for one 720 px photo; effort 2
@@ -69,7 +69,12 @@ export async function makeRenditions(
     if (!path.startsWith(`${folder}/`)) continue;
     const r = parseRenditionName(path.slice(folder.length + 1));
     // Only the name renditions.ts writes: anything else a page refers to is not a photo of ours.
-    if (r && renditionName(r) === path.slice(folder.length + 1)) wanted.set(renditionName(r), r);
+    if (!r || renditionName(r) !== path.slice(folder.length + 1)) continue;
+    // Pages name renditions no larger than the photo (renditions.ts); any text can carry a name,
+    // and a 30,000 px square took 54 s and gigabytes to make before this.
+    const photo = photos.find(r.digest);
+    if (photo && !fitsPhoto(r, photo)) continue;
+    wanted.set(renditionName(r), r);
   }
   const problems: Problem[] = [];
   const run = limiter(Math.max(1, availableParallelism()));
@@ -79,7 +84,7 @@ export async function makeRenditions(
       run(async () => {
         const cached = join(kept, name);
         if (!existsSync(cached)) {
-          const source = photos.pathOf(r.digest);
+          const source = photos.find(r.digest)?.path;
           if (!source) {
             problems.push({
               file: `${folder}/${name}`,

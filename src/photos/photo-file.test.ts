@@ -21,15 +21,15 @@ describe('photoFiles', () => {
     expect(red).toMatchObject({ width: 40, height: 30 });
     expect(red.digest).toMatch(/^[a-p]{16}$/);
     first.save();
-    expect(photoFiles(memo).pathOf(red.digest)).toBe(photo);
+    expect(photoFiles(memo).find(red.digest)?.path).toBe(photo);
     // A hard link of the same file is another photo path with the same digest.
     linkSync(photo, join(dir, 'b.png'));
     expect(await photoFiles(memo).read(join(dir, 'b.png'))).toEqual(red);
     writeFileSync(photo, await png('#00c'));
     const next = photoFiles(memo);
-    expect(next.pathOf(red.digest)).toBeUndefined();
+    expect(next.find(red.digest)).toBeUndefined();
     const blue = await next.read(photo);
     expect(blue.digest).not.toBe(red.digest);
-    expect(next.pathOf(blue.digest)).toBe(photo);
+    expect(next.find(blue.digest)?.path).toBe(photo);
   });
 });

@@ -40,8 +40,8 @@ interface Known extends PhotoFile {
 export interface PhotoFiles {
   /** The photo at `path` as it is now (read and hashed only when it changed). */
   read(path: string): Promise<PhotoFile>;
-  /** The path of a photo read in this run or the last one, by digest, if the file is still as it was. */
-  pathOf(digest: string): string | undefined;
+  /** A photo read in this run or the last one, by digest, with its path, if the file is still as it was. */
+  find(digest: string): (PhotoFile & { path: string }) | undefined;
   /** Keeps what this run read (atomically), dropping photos it did not meet. */
   save(): void;
 }
@@ -92,11 +92,11 @@ export function photoFiles(file?: string): PhotoFiles {
       known[id] = photo;
       return { digest: photo.digest, width: photo.width, height: photo.height };
     },
-    pathOf(digest) {
+    find(digest) {
       for (const [id, photo] of Object.entries(known)) {
         if (photo.digest !== digest) continue;
         try {
-          if (identity(photo.path) === id) return photo.path;
+          if (identity(photo.path) === id) return photo;
         } catch {
           // moved or deleted since: another record may still name a copy
         }

@@ -44,6 +44,10 @@ export function parseRenditionName(name: string): Rendition | undefined {
   return { digest, width, height, format, quality };
 }
 
+/** Whether a rendition is one pages could name: never larger than its photo (widthOf, boxOf). */
+export const fitsPhoto = (r: Rendition, photo: PhotoFile): boolean =>
+  r.width <= photo.width && r.height <= photo.height;
+
 interface Encoding {
   format: PhotoFormat;
   quality?: number;
