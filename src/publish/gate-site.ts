@@ -43,7 +43,7 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
   const problems = await gateOutput(outDir, {
     allowed: contactsOf(site?.contact),
     sources: () => contentSources(root),
-    memo: passMemo(join(cache, 'output-gate.json')),
+    memo: passMemo<string[]>(join(cache, 'output-gate.json')),
     // The photo renditions the pages refer to, made before every image is checked.
     makeAssets: async (referenced) => {
       const from = Date.now();

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passMemo } from '../build/pass-memo.ts';
-import { gateOutput } from './output-gate.ts';
+import { gateOutput, pageImages } from './output-gate.ts';
 import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
 import { nameSearchTerms } from '../search/search-terms.ts';
 
@@ -65,5 +66,40 @@ describe('the output gate reads the search words of a name one by one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gate-'));
     writeFileSync(join(dir, 'index.html'), entry('张三', 'zhangsan 13812345678 zs'));
     expect(await gate(dir, join(dir, 'memo.json'))).toEqual([expect.stringMatching(/含有手机号码/)]);
+  });
+});
+
+describe('the images a page shows', () => {
+  it('stay published when the page is unchanged and not read again, and no others do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    const memo = join(mkdtempSync(join(tmpdir(), 'gate-memo-')), 'memo.json');
+    mkdirSync(join(dir, '_astro'));
+    const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .webp()
+      .toBuffer();
+    for (const round of [1, 2]) {
+      for (const f of ['shown.webp', 'named.webp', 'orphan.webp']) writeFileSync(join(dir, '_astro', f), webp);
+      writeFileSync(join(dir, 'index.html'), page('<img src="/_astro/shown.webp" alt="">旧图 /_astro/named.webp'));
+      expect(await gate(dir, memo), `build ${round}`).toEqual([]);
+      expect(readdirSync(join(dir, '_astro')), `build ${round}`).toEqual(['shown.webp']);
+    }
+  });
+
+  const name = (w: number) => `photo-abcdefghijklmnop-${w}x${(w * 4) / 3}.webp`;
+  it('are read from src, srcset, the share image and the search meta, as paths in the site', () => {
+    const html =
+      `<html><head><meta property="og:image" content="https://hrb.example.cn/_astro/${name(600)}"></head><body>` +
+      `<picture><source srcset="/_astro/${name(240)} 240w, /_astro/${name(480)} 480w">` +
+      `<img src="/_astro/${name(72)}" srcset="/_astro/${name(72)} 1x,/_astro/${name(144)} 2x"></picture>` +
+      `<span hidden data-pagefind-meta="image:/_astro/${name(96)}"></span></body></html>`;
+    expect(pageImages(html).sort()).toEqual([600, 240, 480, 72, 72, 144, 96].map((w) => `_astro/${name(w)}`).sort());
+  });
+
+  it('are never a name written as text, in a link, in a title or in a description', () => {
+    const html =
+      `<html><head><meta name="description" content="/_astro/${name(600)}"></head><body>` +
+      `<p>旧网址 /_astro/${name(240)}</p><a href="https://x.example/_astro/${name(480)}" title="/_astro/${name(72)}">链接</a>` +
+      `<span data-pagefind-meta="honour:/_astro/${name(96)}"></span></body></html>`;
+    expect(pageImages(html)).toEqual([]);
   });
 });

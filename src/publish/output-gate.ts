@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import { passMemo, type PassMemo } from '../build/pass-memo.ts';
 import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
+import { routes } from '../model/routes.ts';
 import sharp from 'sharp';
 import {
   findPersonalData,
@@ -37,13 +38,51 @@ const BLOCKS = new Set(
 /** Stands between blocks: not a separator the scanner reads through. */
 const BREAK = '\u0001';
 
+/** Meta tags whose `content` is an image the page shows when shared. */
+const IMAGE_META = new Set(['og:image', 'twitter:image']);
+
+/** The site's folder of built assets (photo renditions, bundles), as a path inside the output. */
+const ASSETS = routes.assets.replace(/^\/|\/$/g, '');
+
+/** The file of the assets folder a URL in a page names, if any. */
+function assetOf(url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url.trim(), 'https://site.invalid/').pathname).slice(1);
+  } catch {
+    return undefined;
+  }
+  return path.startsWith(`${ASSETS}/`) ? path : undefined;
+}
+
+/**
+ * The images an element shows, from the attributes that carry them: `src`
+ * and `srcset`, the share image's meta tag and the search result's `image:`
+ * meta. A story or a field can put any text on a page, a rendition's name
+ * included (copied from the site while a withdrawn entry was public), but
+ * none of these attributes: stories have no images or HTML (parse/story.ts),
+ * and fields are written as text.
+ */
+function imagesOf(name: string, a: Record<string, string>): string[] {
+  const urls: string[] = [];
+  if (a.src) urls.push(a.src);
+  if (a.srcset) for (const candidate of a.srcset.split(',')) urls.push(candidate.trim().split(/\s+/)[0] ?? '');
+  if (name === 'meta' && a.content && IMAGE_META.has(a.property ?? a.name ?? '')) urls.push(a.content);
+  const meta = a['data-pagefind-meta'];
+  if (meta?.startsWith('image:')) urls.push(meta.slice('image:'.length));
+  return urls.map(assetOf).filter((path) => path !== undefined);
+}
+
 /**
  * The text a reader sees of a page, blocks apart, inline markup joined; and
  * every attribute value. Read with htmlparser2's streaming parser, entities
  * decoded: the same texts as building a DOM with node-html-parser (compared
  * on all 15,318 pages of the 10,000-entry bench), in 8.8 s instead of 20.1 s.
+ * The files of the assets folder the page shows as images are added to
+ * `images` in the same pass (reading them in a pass of their own took 4.7-6.5 s
+ * at 10,000 entries, on every build).
  */
-export function pageTexts(html: string): string[] {
+export function pageTexts(html: string, images: string[] = []): string[] {
   const texts: string[] = [];
   let visible = '';
   // Style sheets are not read by anyone; scripts are kept (their strings can carry data).
@@ -58,6 +97,7 @@ export function pageTexts(html: string): string[] {
           if (attribute === SEARCH_TERMS_ATTR) texts.push(...value.split(/\s+/));
           else texts.push(value);
         }
+        images.push(...imagesOf(name, attributes));
         if (name === 'style') inStyle += 1;
         if (BLOCKS.has(name)) visible += BREAK;
       },
@@ -76,6 +116,13 @@ export function pageTexts(html: string): string[] {
   return texts;
 }
 
+/** The files of the assets folder a page shows as images (pageTexts). */
+export function pageImages(html: string): string[] {
+  const images: string[] = [];
+  pageTexts(html, images);
+  return images;
+}
+
 /** Every string of a JSON value. */
 function jsonStrings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -83,6 +130,9 @@ function jsonStrings(value: unknown, out: string[] = []): string[] {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) jsonStrings(v, out);
   return out;
 }
+
+/** A file of the assets folder named in a style sheet or a script. */
+const ASSET_IN_CODE = new RegExp(`${ASSETS}/([^"'()\\s?#,]+)`, 'g');
 
 const TEXT_TYPES = new Set(['.html', '.json', '.csv', '.xml', '.txt', '.webmanifest', '.conf', '']);
 const IMAGE_TYPES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif']);
@@ -95,9 +145,9 @@ function walkFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The texts of one output file the scanner reads. */
-function fileTexts(text: string, ext: string): string[] {
-  if (ext === '.html') return pageTexts(text);
+/** The texts of one output file the scanner reads; a page's images are added to `images`. */
+function fileTexts(text: string, ext: string, images: string[]): string[] {
+  if (ext === '.html') return pageTexts(text, images);
   if (ext === '.json' || ext === '.webmanifest') {
     try {
       return jsonStrings(JSON.parse(text));
@@ -118,7 +168,7 @@ export interface GateOptions {
    * Files that passed an earlier build, by content hash (gateMemoKey); an
    * unchanged page is not scanned again. In memory only when not given.
    */
-  memo?: PassMemo;
+  memo?: PassMemo<string[]>;
   /** From how many files the scan runs in worker threads (default 2,000). */
   parallelFrom?: number;
   /** Makes the files the scanned output refers to (the photo renditions) before images are checked. */
@@ -146,17 +196,22 @@ function gateMemoKey(path: string, raw: string, allowed: PublicContacts): string
 /** Digits and letters only: how a hit is looked for in the content files. */
 const bare = (s: string) => normaliseForScan(s).replace(/[^0-9A-Za-z@.\u4e00-\u9fa5]/g, '');
 
-/** What one scan of some output files found: hits by file, the assets they refer to, and the memo keys of files that passed. */
+/**
+ * What one scan of some output files found: hits by file, the assets that
+ * style sheets and scripts name, and each file that passed by memo key, with
+ * the images it shows when it was read (a file known to have passed is not).
+ */
 export interface ScanResult {
   hits: Array<{ file: string; kind: keyof typeof PERSONAL_DATA_LABELS; match: string }>;
   referenced: string[];
-  passed: string[];
+  passed: Array<{ key: string; images?: string[] }>;
 }
 
 /**
  * Scans `files` of the output folder `dir`; a file whose memo key is in
- * `known` passed an earlier build unchanged and is not read again but for the
- * assets it refers to. Runs in the gate's worker threads (gate-worker.ts).
+ * `known` passed an earlier build unchanged and is not read again (the
+ * images it shows are kept with its pass). Runs in the gate's worker threads
+ * (gate-worker.ts).
  */
 export function scanFiles(
   dir: string,
@@ -172,17 +227,22 @@ export function scanFiles(
     for (const found of findPersonalData(f, allowed)) result.hits.push({ file: f, ...found });
     if (!TEXT_TYPES.has(ext) && ext !== '.css' && ext !== '.js') continue;
     const raw = readFileSync(join(dir, f), 'utf8');
-    for (const m of raw.matchAll(/_astro\/([^"'()\s?#,]+)/g)) referenced.add(`_astro/${m[1] ?? ''}`);
-    if (!TEXT_TYPES.has(ext)) continue;
+    // Style sheets and scripts are built from the project's code alone and may name a file of
+    // their own anywhere; pages are read for the images they show as they are scanned.
+    if (ext === '.css' || ext === '.js') {
+      for (const m of raw.matchAll(ASSET_IN_CODE)) referenced.add(`${ASSETS}/${m[1] ?? ''}`);
+      continue;
+    }
     // A warm or release rebuild leaves most pages as they were: 15,000 pages are hashed in
     // about a second and only the changed ones are scanned.
     const key = gateMemoKey(f, raw, allowed);
     if (known.has(key)) {
-      result.passed.push(key);
+      result.passed.push({ key });
       continue;
     }
     const before = result.hits.length;
-    for (const text of fileTexts(raw, ext)) {
+    const images: string[] = [];
+    for (const text of fileTexts(raw, ext, images)) {
       // The scanner's answer depends on the text alone; headers, footers, class names and card
       // texts repeat on thousands of pages (2,483 texts on one roll page; 29 s of 56 s at 10,000
       // entries before). A text with a hit is never added, so each file with it is reported.
@@ -191,7 +251,8 @@ export function scanFiles(
       if (!found.length) clean.add(text);
       for (const one of found) result.hits.push({ file: f, kind: one.kind, match: one.match });
     }
-    if (result.hits.length === before) result.passed.push(key);
+    if (result.hits.length === before) result.passed.push({ key, images: [...new Set(images)] });
+    else for (const image of images) referenced.add(image);
   }
   result.referenced = [...referenced];
   return result;
@@ -240,17 +301,22 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
     bareSources ??= options.sources().map((s) => ({ file: s.file, text: bare(s.text) }));
     return bareSources.find((s) => s.text.includes(bare(match)))?.file;
   };
-  const memo = options.memo ?? passMemo();
-  const scans = await scanInWorkers(dir, files, options.allowed, memo.known(), options.parallelFrom);
+  const memo = options.memo ?? passMemo<string[]>();
+  // A pass kept without the page's images (an older memo) is not trusted: the page is read again.
+  const known = new Set([...memo.known()].filter((key) => memo.get(key) !== undefined));
+  const scans = await scanInWorkers(dir, files, options.allowed, known, options.parallelFrom);
   const order = new Map(files.map((f, i) => [f, i]));
   const hits = scans.flatMap((s) => s.hits).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const found of hits) problems.push(hit(found.file, found, sourceOf(found.match)));
   const referenced = new Set(scans.flatMap((s) => s.referenced));
-  for (const key of scans.flatMap((s) => s.passed)) memo.add(key);
+  for (const { key, images } of scans.flatMap((s) => s.passed)) {
+    memo.add(key, images);
+    for (const image of images ?? memo.get(key) ?? []) referenced.add(image);
+  }
   if (options.makeAssets) problems.push(...(await options.makeAssets(referenced)));
   for (const f of options.makeAssets ? walkFiles(dir) : files) {
     if (!IMAGE_TYPES.has(extname(f).toLowerCase())) continue;
-    if (f.startsWith('_astro/') && !referenced.has(f)) {
+    if (f.startsWith(`${ASSETS}/`) && !referenced.has(f)) {
       // An original Astro copied beside its renditions: no page shows it, and it carries the camera's metadata.
       rmSync(join(dir, f));
       continue;

@@ -13,6 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, type BuildResult } from '../helpers/build.ts';
 import { copyMini, editFile } from '../helpers/fixture.ts';
 import { checkErrors, filesIn, VICTIM } from './helpers.ts';
+import { projectTmp } from '../helpers/tmp.ts';
+import { photoFiles } from '../../src/photos/photo-file.ts';
+import { renditionName } from '../../src/photos/renditions.ts';
 
 const story = (root: string, body: string) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', body));
 const field = (root: string, yaml: string) =>
@@ -268,5 +271,31 @@ describe('every output of a minor and of a withdrawn entry agrees with their pub
     expect(containing('测试撤销原因：事迹不实。')).toEqual(['people/wang-wu-dongqu/index.html']);
     expect(containing('这是一个已经撤销的测试条目')).toEqual([]);
     expect(containing('不应出现在任何列表中')).toEqual([]);
+  });
+
+  it('publishes no photo of a withdrawn entry, even when another story names its renditions', async () => {
+    const root = copyMini();
+    const slug = 'wang-wu-dongqu';
+    const photo = join(root, `entries/${slug}.jpg`);
+    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#864' } })
+      .jpeg()
+      .toFile(photo);
+    editFile(root, `entries/${slug}.mdx`, (s) =>
+      s.replace('\nsummary:', `\nphoto:\n  src: ./${slug}.jpg\n  alt: 照片\nsummary:`),
+    );
+    // The names the site wrote while the entry was public, copied into another story as plain text.
+    const { digest } = await photoFiles(join(projectTmp('photo-memo-'), 'memo.json')).read(photo);
+    const named = [
+      renditionName({ digest, width: 72, height: 96, format: 'webp' }),
+      renditionName({ digest, width: 240, height: 320, format: 'avif', quality: 50 }),
+      renditionName({ digest, width: 600, height: 800, format: 'jpeg' }),
+    ];
+    story(root, `旧网址：${named.map((n) => `/_astro/${n}`).join(' ')}`);
+    expect(await checkErrors(root)).toEqual([]);
+    const build = astroBuild(root);
+    expect(build.status, build.output).toBe(0);
+    expect(readFileSync(join(build.outDir, 'people/zhang-san-xixian/index.html'), 'utf8')).toContain(named[0]);
+    const published = readdirSync(join(build.outDir, '_astro'));
+    expect(published.filter((f) => named.includes(f))).toEqual([]);
   });
 });
