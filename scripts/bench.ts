@@ -31,6 +31,7 @@ import { gzipSync } from 'node:zlib';
 import { generateContent } from './bench/generate.ts';
 import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
+import { routes } from '../src/model/routes.ts';
 import { projectTmp } from '../tests/helpers/tmp.ts';
 
 const { values } = parseArgs({
@@ -322,14 +323,14 @@ const fmt = (xs: number[], digits = 1) =>
     : xs[0]!.toFixed(digits);
 
 interface SearchCost {
-  /** Until the first results are on screen (names index only). */
+  /** Until the first results are on screen (the names table and the page's scripts only). */
   ms: number;
-  pagefindKiB: number;
+  firstKiB: number;
   /** Until the complete answer (story indexes merged) replaced them. */
   completeMs: number;
   completeKiB: number;
   totalKiB: number;
-  /** Pagefind bytes by kind of file: script, wasm, meta, index, filter, fragment. */
+  /** Bytes to the first results by kind: the names table's index and file, the page's scripts. */
   parts: Record<string, number>;
 }
 
@@ -346,20 +347,23 @@ async function coldSearch(dist: string, query: string): Promise<SearchCost> {
     await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
     const completeMs = Date.now() - started;
     await context.close();
-    // The first results come from the names index alone (/pagefind/); the story indexes only complete them.
-    const pagefind = server.requests.filter((r) => r.path.startsWith('/pagefind/'));
-    const stories = server.requests.filter((r) => r.path.startsWith('/pagefind-stories/'));
+    // The first results come from the names table alone (and the page's scripts, which were not
+    // counted while the names index was Pagefind's); the story indexes only complete them.
+    const first = server.requests.filter(
+      (r) => r.path.startsWith(routes.namesTable) || (r.path.startsWith(routes.assets) && r.path.endsWith('.js')),
+    );
+    const stories = server.requests.filter((r) => r.path.startsWith(routes.storyIndexes));
     const parts: Record<string, number> = {};
-    for (const r of pagefind) {
-      const kind = /\.pf_(\w+)$/.exec(r.path)?.[1] ?? (r.path.includes('wasm') ? 'wasm' : 'script');
+    for (const r of first) {
+      const kind = r.path.endsWith('/index.json') ? 'table index' : r.path.endsWith('.json') ? 'table file' : 'script';
       parts[kind] = (parts[kind] ?? 0) + r.transfer / 1024;
     }
     return {
       parts,
       ms,
-      pagefindKiB: pagefind.reduce((n, r) => n + r.transfer, 0) / 1024,
+      firstKiB: first.reduce((n, r) => n + r.transfer, 0) / 1024,
       completeMs,
-      completeKiB: [...pagefind, ...stories].reduce((n, r) => n + r.transfer, 0) / 1024,
+      completeKiB: [...first, ...stories].reduce((n, r) => n + r.transfer, 0) / 1024,
       totalKiB: server.requests.reduce((n, r) => n + r.transfer, 0) / 1024,
     };
   } finally {
@@ -418,8 +422,8 @@ for (const size of sizes) {
   if (failed) throw new Error(`build failed at ${size} entries:\n${failed.log.slice(-3000)}`);
 
   const dist = dirStats(outDir);
-  const namesIndex = dirStats(join(outDir, 'pagefind'));
-  const storyIndexes = dirStats(join(outDir, 'pagefind-stories'));
+  const namesTable = dirStats(join(outDir, routes.namesTable));
+  const storyIndexes = dirStats(join(outDir, routes.storyIndexes));
   const entryPages = readdirSync(join(outDir, 'people')).filter((d) => d.includes('-'));
   const sample = entryPages.filter((_, i) => i % Math.max(1, Math.floor(entryPages.length / 100)) === 0);
   const entryKiB = sample.map((d) => pageTransfer(outDir, join('people', d, 'index.html')) / 1024);
@@ -502,10 +506,10 @@ for (const size of sizes) {
   put('photos reused from the cache on a rebuild', `${imagesReused} of ${imagesTotal}`);
   put('dist size, MiB / files', `${(dist.bytes / 2 ** 20).toFixed(1)} / ${dist.files}`);
   put(
-    'Pagefind indexes: names / stories, MiB',
-    `${(namesIndex.bytes / 2 ** 20).toFixed(1)} / ${(storyIndexes.bytes / 2 ** 20).toFixed(1)}`,
+    'search: names table / story indexes, MiB',
+    `${(namesTable.bytes / 2 ** 20).toFixed(1)} / ${(storyIndexes.bytes / 2 ** 20).toFixed(1)}`,
   );
-  put('Pagefind indexes, files', String(namesIndex.files + storyIndexes.files));
+  put('search: names table / story indexes, files', `${namesTable.files} / ${storyIndexes.files}`);
   put('entry page, gzip HTML+CSS, KiB (median)', median(entryKiB).toFixed(1));
   put('roll page, gzip HTML+CSS, KiB (median)', median(rollKiB).toFixed(1));
   const photoPage = entryPages.find((d) =>
@@ -527,15 +531,15 @@ for (const size of sizes) {
     ),
   );
   put(
-    'cold name search: Pagefind bytes to first results (gzip), KiB',
+    'cold name search: bytes to first results (gzip; names table and scripts), KiB',
     fmt(
-      searches.map((s) => s.pagefindKiB),
+      searches.map((s) => s.firstKiB),
       0,
     ),
   );
   const parts = searches.at(-1)?.parts ?? {};
   put(
-    '  Pagefind bytes by file kind, KiB',
+    '  bytes to first results by kind, KiB',
     Object.entries(parts)
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(', '),

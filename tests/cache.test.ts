@@ -14,6 +14,7 @@ import { copyMini, editFile } from './helpers/fixture.ts';
 import { page, text } from './helpers/html.ts';
 import { projectTmp } from './helpers/tmp.ts';
 import { routes } from '../src/model/routes.ts';
+import { fileOf } from '../src/search/names-table.ts';
 
 describe('warm rebuilds', () => {
   it('show an edited entry, a renamed region and a renamed title everywhere they appear', () => {
@@ -22,8 +23,9 @@ describe('warm rebuilds', () => {
     const first = astroBuild(root, out);
     expect(first.status, first.output.slice(-1500)).toBe(0);
     expect(text(page(out, routes.entry('zhang-san-xixian')).querySelector('.lead'))).toBe('义务为乡亲修理农具十多年。');
-    const searchIndex = () => readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8');
-    const firstIndex = searchIndex();
+    // The names table's file of 张 (the first tier of search) holds 张三's card.
+    const searchIndex = () => readFileSync(join(out, routes.namesTable, fileOf('张')), 'utf8');
+    expect(searchIndex()).toContain('义务为乡亲修理农具十多年。');
 
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
       s.replace('义务为乡亲修理农具十多年。', '义务为乡亲修理农具整整二十年。'),
@@ -47,22 +49,23 @@ describe('warm rebuilds', () => {
     expect(readFileSync(join(out, 'data/entries.json'), 'utf8')).toContain('测试市身边好人');
     expect(text(page(out, ''))).not.toContain('十多年');
 
-    // The search indexes were rebuilt for the changed pages, and are reused only when nothing changed.
-    expect(second.output).toContain('姓名索引重建');
-    expect(searchIndex()).not.toBe(firstIndex);
+    // The search data follow: the names table shows the new summary and region; the story index was
+    // rebuilt for the changed pages, and is reused only when nothing changed.
+    expect(searchIndex()).toContain('义务为乡亲修理农具整整二十年。');
+    expect(searchIndex()).toContain('西山县');
+    expect(searchIndex()).not.toContain('十多年');
+    expect(second.output).toMatch(/事迹索引 1 份，重建 1 份/);
     const secondIndex = searchIndex();
     const third = astroBuild(root, out);
     expect(third.status, third.output.slice(-1500)).toBe(0);
-    expect(third.output).toContain('姓名索引沿用上次的索引');
     expect(third.output).toContain('重建 0 份');
     expect(searchIndex()).toBe(secondIndex);
 
-    // A story edit rebuilds the story index of that entry (the fixture has one) and keeps the names index;
-    // which of several story shards a change touches is proven in src/search/search-index.test.ts.
+    // A story edit rebuilds the story index of that entry (the fixture has one); which of several
+    // story shards a change touches is proven in src/search/search-index.test.ts.
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三冒雨抢修水渠的故事。'));
     const fourth = astroBuild(root, out);
     expect(fourth.status, fourth.output.slice(-1500)).toBe(0);
-    expect(fourth.output).toContain('姓名索引沿用上次的索引');
     expect(fourth.output).toMatch(/事迹索引 1 份，重建 1 份（\d+ 个页面）/);
     expect(text(page(out, routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
       '张三冒雨抢修水渠的故事。',

@@ -5,7 +5,7 @@
  * gzip, the host files kept private, and `nginx -t`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -124,23 +124,29 @@ describe('the built site on real nginx', () => {
     }
   });
 
-  it('serves Pagefind’s files with their types and caching', async () => {
-    const entry = await get(port, `${routes.namesIndex}pagefind-entry.json`);
+  it('serves Pagefind’s files with their types and caching, and the names table as JSON', async () => {
+    const [shard = ''] = JSON.parse(readFileSync(join(dist, 'pagefind-stories/shards.json'), 'utf8')) as string[];
+    const index = routes.storyIndex(shard);
+    const entry = await get(port, `${index}pagefind-entry.json`);
     expect(entry.status).toBe(200);
     expect(entry.headers['content-type']).toBe('application/json');
     expect(entry.headers['cache-control']).toBe('public, max-age=3600');
-    const js = await get(port, `${routes.namesIndex}pagefind.js`);
+    const js = await get(port, `${index}pagefind.js`);
     expect(js.headers['content-type']).toBe('text/javascript');
-    const files = readdirSync(join(dist, 'pagefind'));
+    const files = readdirSync(join(dist, index));
     const wasm = files.find((f) => f.startsWith('wasm.') && f.endsWith('.pagefind'));
     const meta = files.find((f) => f.endsWith('.pf_meta'));
     for (const f of [wasm, meta]) {
-      const r = await get(port, `${routes.namesIndex}${f ?? ''}`);
+      const r = await get(port, `${index}${f ?? ''}`);
       expect(r.status, f).toBe(200);
       expect(r.headers['content-type'], f).toBe('application/octet-stream');
       // Already compressed by Pagefind: nginx must not wrap it again.
       expect(r.headers['content-encoding'], f).toBeUndefined();
     }
+    const names = await get(port, `${routes.namesTable}index.json`);
+    expect(names.status).toBe(200);
+    expect(names.headers['content-type']).toBe('application/json');
+    expect(names.headers['cache-control']).toBe('public, max-age=3600');
   });
 
   it('compresses pages, styles and scripts for browsers that accept gzip', async () => {

@@ -16,6 +16,8 @@ import { refId } from '../editor/validate.ts';
 import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 import { routes } from '../model/routes.ts';
+import { nameRowOf } from '../search/name-row.ts';
+import type { NameRow } from '../search/names-table.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { readStory } from './story-store.ts';
 import { resolve } from 'node:path';
@@ -123,6 +125,9 @@ export const entryPageKeyOf = (entry: Person): string =>
 
 /** Incremental-build key of a page from the props it is given (roll pages, posters). */
 export const pageKeyOf = (props: Record<string, unknown>): string => propsKey(siteKey, props);
+
+/** The names table's rows: every listed entry (src/search/names-table.ts). */
+export const nameRows = (): NameRow[] => listed.map((e) => nameRowOf(e, viewOf(e)));
 
 /** Open data: all entries, and one release's batch, with the licence from site settings. */
 export const openData = {

@@ -13,7 +13,7 @@ describe('routes: every URL of the site', () => {
   });
 
   it('gives both search indexes their cache headers', () => {
-    expect(HEADERS_FILE).toContain(`${routes.namesIndex}*\n  Cache-Control: public, max-age=3600`);
+    expect(HEADERS_FILE).toContain(`${routes.namesTable}*\n  Cache-Control: public, max-age=3600`);
     expect(HEADERS_FILE).toContain(`${routes.storyIndexes}*\n  Cache-Control: public, max-age=3600`);
   });
 });

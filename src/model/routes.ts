@@ -48,8 +48,13 @@ export const routes = {
     entriesCsv: '/data/entries.csv',
     release: (id: string) => `/data/releases/${id}.json`,
   },
-  /** The names search index (every entry page, no story). */
-  namesIndex: '/pagefind/',
+  /** The names table, the first search tier: `index.json` and one file per key (src/search/names-table.ts). */
+  namesTable: '/search/names/',
+  /**
+   * Every listed entry's names-table row, written by Astro for the search step (which checks it was
+   * gated, plans the table from it and takes it out of the site).
+   */
+  namesRows: '/search/names-rows.json',
   /** The story search indexes, one folder per shard, listed in `shards.json`. */
   storyIndexes: '/pagefind-stories/',
   storyIndex: (shard: string) => `/pagefind-stories/${shard}/`,

@@ -96,3 +96,6 @@ export function densitySrcset(
     .filter(({ d, r }, i) => i === 0 || r.width >= Math.round(base.width * d));
   return { srcset: set.map(({ d, r }) => `${renditionUrl(r)} ${d}x`).join(', '), base };
 }
+
+/** The search result's thumbnail: on the entry page (for the story index) and in the names table. */
+export const searchThumbUrl = (photo: PhotoFile): string => renditionUrl(boxOf(photo, 96, 128, { format: 'webp' }));

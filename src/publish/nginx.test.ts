@@ -25,7 +25,7 @@ describe('the nginx snippet', () => {
   it('caches hashed assets for a year, search indexes for an hour and pages for minutes', () => {
     const l = locations(nginxConf([]));
     expect(l.get(`^~ ${routes.assets}`)).toContain('Cache-Control "public, max-age=31536000, immutable" always');
-    expect(l.get(`^~ ${routes.namesIndex}`)).toContain('max-age=3600');
+    expect(l.get(`^~ ${routes.namesTable}`)).toContain('max-age=3600');
     expect(l.get(`^~ ${routes.storyIndexes}`)).toContain('application/wasm wasm');
     expect(l.get('/')).toContain('max-age=300');
   });

@@ -80,7 +80,7 @@ export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>
     '}',
   ];
   for (const { prefix, cacheControl } of CACHE_RULES) {
-    const pagefind = prefix === routes.namesIndex || prefix === routes.storyIndexes;
+    const pagefind = prefix === routes.storyIndexes;
     lines.push(
       '',
       `location ^~ ${safePath(prefix)} {`,

@@ -44,7 +44,7 @@ export const PAGE_CACHE = 'public, max-age=300';
 /** Path prefixes with a caching rule of their own. */
 export const CACHE_RULES: ReadonlyArray<{ prefix: string; cacheControl: string }> = [
   { prefix: routes.assets, cacheControl: IMMUTABLE },
-  { prefix: routes.namesIndex, cacheControl: SEARCH_INDEX_CACHE },
+  { prefix: routes.namesTable, cacheControl: SEARCH_INDEX_CACHE },
   { prefix: routes.storyIndexes, cacheControl: SEARCH_INDEX_CACHE },
 ];
 

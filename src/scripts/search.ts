@@ -2,10 +2,12 @@
  * The search page: results as the resident types, facets with counts, and
  * the whole state in the URL. Loads Pagefind only when the page opens.
  *
- * Two indexes (src/search/search-index.ts): the names index answers first and
- * is small; the story indexes, grouped by release, are merged into a second
- * Pagefind instance that gives the complete answer (names still first), which
- * then replaces the first. The list stays aria-busy until the complete answer.
+ * Two tiers (src/search/search-index.ts): the names table answers a name
+ * first from one small file (src/search/names-table.ts); the story indexes,
+ * grouped by release, are merged into one Pagefind instance that gives the
+ * complete answer (names still first), which then replaces the first, and
+ * answers a search by filters alone. The list stays aria-busy until the
+ * complete answer.
  */
 import {
   FILTERS,
@@ -17,6 +19,18 @@ import {
   type FilterName,
   type SearchState,
 } from '../search/search-state.ts';
+import {
+  answer,
+  facetCounts,
+  fileOf,
+  keyOf,
+  queryWords,
+  readRow,
+  rowPassesFilters,
+  type NameRow,
+  type NamesFile,
+  type NamesIndex,
+} from '../search/names-table.ts';
 import { t } from '../strings.ts';
 import { routes } from '../model/routes.ts';
 import type { Kind } from '../model/schema.ts';
@@ -58,7 +72,9 @@ const filterCount = required('#search-filter-count', HTMLElement);
 const more = required('#search-more', HTMLButtonElement);
 
 let state: SearchState = parseState(location.search);
-let names: Pagefind;
+let names: NamesIndex;
+let split: ReadonlySet<string> = new Set();
+const nameFiles = new Map<string, Promise<NameRow[]>>();
 let stories: Promise<Pagefind> | undefined;
 let run = 0;
 let pending: Array<{ data: () => Promise<ResultData> }> = [];
@@ -189,6 +205,46 @@ async function loadPagefind(base: string): Promise<Pagefind> {
   return pagefind;
 }
 
+/** The rows of the names table's file for `key` (none when no name starts so: the file does not exist). */
+function namesFile(key: string): Promise<NameRow[]> {
+  let rows = nameFiles.get(key);
+  if (!rows) {
+    rows = fetch(`${routes.namesTable}${fileOf(key)}`).then(async (response) => {
+      if (response.status === 404) return [];
+      if (!response.ok) throw new Error(`names table: HTTP ${response.status}`);
+      return ((await response.json()) as NamesFile).rows.map(readRow);
+    });
+    rows.catch(() => nameFiles.delete(key));
+    nameFiles.set(key, rows);
+  }
+  return rows;
+}
+
+/** A names-table row as the result list shows it (the same card as a Pagefind result's). */
+const resultOf = (row: NameRow): ResultData => ({
+  url: row.url,
+  meta: {
+    title: row.name,
+    image: row.image,
+    region: row.filters.region?.[0],
+    honour: row.honour,
+    level: row.level,
+    summary: row.summary,
+  },
+});
+
+/** The names table's answer, as a Pagefind answer: the rows that match the query and the chosen filters. */
+async function namesAnswer(q: string): Promise<Found> {
+  const [first = ''] = queryWords(q);
+  const found = answer(await namesFile(keyOf(first, split)), q);
+  const chosen = found.filter((row) => rowPassesFilters(row, state.filters));
+  return {
+    results: chosen.map((row) => ({ data: () => Promise.resolve(resultOf(row)) })),
+    filters: facetCounts(chosen),
+    totalFilters: facetCounts(found),
+  };
+}
+
 /** The story indexes, merged into one instance; fetched the first time a query has words. */
 function storyIndex(): Promise<Pagefind> {
   stories ??= (async () => {
@@ -232,28 +288,37 @@ async function search() {
   more.hidden = true;
   const filters = pagefindFilters(state);
   list.setAttribute('aria-busy', 'true');
-  if (!state.q && !Object.keys(filters).length) {
+  const words = queryWords(state.q).length > 0;
+  if (!words && !Object.keys(filters).length) {
     status.textContent = t.search.hint;
-    renderFacets(await names.filters());
+    renderFacets(names.facets);
     list.setAttribute('aria-busy', 'false');
     return;
   }
   status.textContent = t.search.loading;
+  let first: Found | undefined;
+  if (words) {
+    try {
+      first = await namesAnswer(state.q);
+    } catch {
+      // The story indexes answer alone.
+    }
+    if (token !== run) return;
+    if (first) await show(first, token, true);
+    if (token !== run) return;
+  }
   // Pagefind returns no facet counts when given an empty filter object.
   const options = Object.keys(filters).length ? { filters } : {};
-  const first = await names.search(state.q || null, options);
-  if (!first || token !== run) return;
-  // Without words, the names index (every entry, every filter) is already the whole answer.
-  const words = state.q.trim() !== '';
-  await show(first, token, words);
-  if (!words || token !== run) return;
-  let all: Found | null = first;
+  let all: Found | null = null;
   try {
-    all = await (await storyIndex()).search(state.q, options);
+    all = await (await storyIndex()).search(words ? state.q : null, options);
   } catch {
     stories = undefined; // the names answer stands; the next query tries the story indexes again
   }
-  if (all && token === run) await show(all, token, false);
+  if (token !== run) return;
+  if (all) await show(all, token, false);
+  else if (first) await show(first, token, false);
+  else status.textContent = t.search.failed;
 }
 
 function update(next: SearchState, history: 'push' | 'replace') {
@@ -269,7 +334,10 @@ async function start() {
   input.value = state.q;
   renderChips();
   try {
-    names = await loadPagefind(routes.namesIndex);
+    const response = await fetch(`${routes.namesTable}index.json`);
+    if (!response.ok) throw new Error(`names table: HTTP ${response.status}`);
+    names = (await response.json()) as NamesIndex;
+    split = new Set(names.split);
   } catch {
     status.textContent = t.search.failed;
     return;

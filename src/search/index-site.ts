@@ -3,8 +3,9 @@
  * `astro build` has exited (scripts/build.ts), so Astro's and Pagefind's
  * memory peaks never add up.
  *
- * Two tiers (search-index.ts): a names index in dist/pagefind/ and one story
- * index per shard in dist/pagefind-stories/<shard>/. Pagefind cannot update
+ * Two tiers (search-index.ts): the names table in dist/search/names/, planned
+ * from the rows Astro wrote (names-table.ts), and one story index per shard in
+ * dist/pagefind-stories/<shard>/. Pagefind cannot update
  * an index, so each index is kept in the cache with a hash of the pages it
  * reads, and only an index whose pages changed is built again: the pages it
  * reads are written to a work folder, the CLI indexes that folder into a new
@@ -25,17 +26,31 @@ import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { routes } from '../model/routes.ts';
 import { linkTree } from '../build/link-files.ts';
-import {
-  SHARDS_FILE,
-  indexedPart,
-  pageForIndex,
-  planIndexes,
-  type IndexInput,
-  type IndexedPage,
-} from './search-index.ts';
+import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from './search-index.ts';
+import { fileOf, planNamesTable, type NameRow } from './names-table.ts';
 
-/** dist/ folder of each index: the names index keeps Pagefind's usual place. */
-const outFolder = (name: string) => (name === 'names' ? 'pagefind' : name.replace(/^stories\//, 'pagefind-stories/'));
+/** dist/ folder of each index. */
+const outFolder = (name: string) => name.replace(/^stories\//, 'pagefind-stories/');
+
+/** A route's folder or file inside the site folder. */
+const inSite = (site: string, route: string) => join(site, ...route.split('/').filter(Boolean));
+
+/**
+ * Writes the names table from the rows Astro wrote, which the output gate has
+ * read, and takes the rows out of the site. Returns the number of files.
+ */
+function writeNamesTable(site: string): { files: number; rows: number } {
+  const source = inSite(site, routes.namesRows);
+  const rows = JSON.parse(readFileSync(source, 'utf8')) as NameRow[];
+  const { index, files } = planNamesTable(rows);
+  const folder = inSite(site, routes.namesTable);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (const file of files) writeFileSync(join(folder, fileOf(file.key)), JSON.stringify(file));
+  writeFileSync(join(folder, 'index.json'), JSON.stringify(index));
+  rmSync(source);
+  return { files: files.length, rows: rows.length };
+}
 
 /** The indexed part of an entry page, or undefined for pages under people/ that are not entries (redirects). */
 function indexedPage(site: string, slug: string): string | undefined {
@@ -101,7 +116,7 @@ async function buildOrReuse(input: IndexInput, site: string, cache: string, sign
       if (html === undefined || routes.entry(slug) !== url) throw new Error(`Pagefind: ${url} changed while indexing`);
       const file = join(work, url, 'index.html');
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, pageForIndex(input.name, html));
+      writeFileSync(file, html);
     }
     await runPagefind(work, fresh, signal);
     rmSync(work, { recursive: true, force: true });
@@ -117,8 +132,7 @@ async function buildOrReuse(input: IndexInput, site: string, cache: string, sign
 
 /** Drops kept story indexes of shards that no longer exist, and anything else left in the cache. */
 function pruneCache(cache: string, shards: string[]) {
-  for (const entry of readdirSync(cache))
-    if (entry !== 'names' && entry !== 'stories') rmSync(join(cache, entry), { recursive: true });
+  for (const entry of readdirSync(cache)) if (entry !== 'stories') rmSync(join(cache, entry), { recursive: true });
   const dir = join(cache, 'stories');
   if (!existsSync(dir)) return;
   for (const shard of readdirSync(dir)) if (!shards.includes(shard)) rmSync(join(dir, shard), { recursive: true });
@@ -131,12 +145,11 @@ function pruneCache(cache: string, shards: string[]) {
  */
 export async function indexSite(site: string, cache: string, salt: string, signal?: AbortSignal): Promise<string> {
   const started = performance.now();
-  const { names, stories } = planIndexes(entryPages(site), salt);
-  if (!names.urls.length) throw new Error('Pagefind: no entry page (data-pagefind-body) to index');
+  const table = writeNamesTable(site);
+  const stories = planIndexes(entryPages(site), salt);
+  if (!stories.length) throw new Error('Pagefind: no entry page (data-pagefind-body) to index');
   mkdirSync(cache, { recursive: true });
-  rmSync(join(site, 'pagefind'), { recursive: true, force: true });
   rmSync(join(site, 'pagefind-stories'), { recursive: true, force: true });
-  const namesBuilt = await buildOrReuse(names, site, cache, signal);
   const rebuilt: string[] = [];
   for (const input of stories) if (await buildOrReuse(input, site, cache, signal)) rebuilt.push(input.name);
   const shards = stories.map((s) => s.name.replace(/^stories\//, ''));
@@ -145,7 +158,7 @@ export async function indexSite(site: string, cache: string, salt: string, signa
   const reindexed = stories.filter((s) => rebuilt.includes(s.name)).reduce((n, s) => n + s.urls.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   return (
-    `搜索索引：姓名索引${namesBuilt ? `重建（${names.urls.length} 个页面）` : '沿用上次的索引'}；` +
+    `搜索索引：姓名表 ${table.files} 个文件（${table.rows} 人）；` +
     `事迹索引 ${stories.length} 份，重建 ${rebuilt.length} 份（${reindexed} 个页面），沿用 ${stories.length - rebuilt.length} 份；用时 ${seconds} 秒`
   );
 }

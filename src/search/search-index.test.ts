@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER_SHARD, indexedPart, planIndexes, shardOfPage, storyShards, withoutStory } from './search-index.ts';
+import { EARLIER_SHARD, indexedPart, planIndexes, shardOfPage, storyShards } from './search-index.ts';
 import { routes } from '../model/routes.ts';
 
 const page = (slug: string, shard: string, story: string, name = slug) => ({
@@ -52,44 +52,34 @@ describe('search shards', () => {
     expect(shardOfPage(page('a', '2026-q1', '').html)).toBe('2026-q1');
     expect(() => shardOfPage('<article data-pagefind-body>')).toThrow(/data-search-shard/);
   });
-
-  it('hides the story from the names index only', () => {
-    const html = page('a', '2026-q1', '献血二十年').html;
-    expect(withoutStory(html)).toBe('<article data-pagefind-body data-search-shard="2026-q1"><h1>a</h1></article>');
-    expect(() => withoutStory('<article><p>no story</p></article>')).toThrow(/data-search-story/);
-  });
 });
 
 describe('which indexes a change rebuilds', () => {
   const site = [page('a', '2026-q1', '救人'), page('b', '2026-q1', '献血'), page('c', '2026-q2', '支教')];
   const plan = (pages = site, salt = 'lock') => planIndexes(pages, salt);
-  const hashes = (p: ReturnType<typeof plan>): Record<string, string> => ({
-    names: p.names.hash,
-    ...Object.fromEntries(p.stories.map((s) => [s.name, s.hash])),
-  });
+  const hashes = (p: ReturnType<typeof plan>): Record<string, string> =>
+    Object.fromEntries(p.map((s) => [s.name, s.hash]));
 
-  it('makes one names index of all pages and one story index per shard', () => {
+  it('makes one story index per shard', () => {
     const p = plan();
-    expect(p.names.urls).toEqual([routes.entry('a'), routes.entry('b'), routes.entry('c')]);
-    expect(p.stories.map((s) => [s.name, s.urls.length])).toEqual([
+    expect(p.flatMap((s) => s.urls)).toEqual([routes.entry('a'), routes.entry('b'), routes.entry('c')]);
+    expect(p.map((s) => [s.name, s.urls.length])).toEqual([
       ['stories/2026-q1', 2],
       ['stories/2026-q2', 1],
     ]);
     expect(hashes(plan([...site].reverse()))).toEqual(hashes(p));
   });
 
-  it('a story edit rebuilds that story shard only; the names index is kept', () => {
+  it('a story edit rebuilds that story shard only', () => {
     const before = hashes(plan());
     const after = hashes(plan([site[0]!, page('b', '2026-q1', '献血三十年'), site[2]!]));
-    expect(after.names).toBe(before.names);
     expect(after['stories/2026-q1']).not.toBe(before['stories/2026-q1']);
     expect(after['stories/2026-q2']).toBe(before['stories/2026-q2']);
   });
 
-  it('a new release adds a shard and rebuilds the names index, keeping the other shards', () => {
+  it('a new release adds a shard, keeping the other shards', () => {
     const before = hashes(plan());
     const after = hashes(plan([...site, page('d', '2026-q3', '护林')]));
-    expect(after.names).not.toBe(before.names);
     expect(after['stories/2026-q1']).toBe(before['stories/2026-q1']);
     expect(after['stories/2026-q2']).toBe(before['stories/2026-q2']);
     expect(after['stories/2026-q3']).toBeDefined();

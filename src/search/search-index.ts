@@ -1,27 +1,23 @@
 /**
- * How the search index is split, so a quarterly release re-indexes the names
- * (small pages) and one group of stories instead of every whole entry page,
- * and the first results for a name stay small:
+ * How the search index is split, so a quarterly release re-indexes one group
+ * of stories instead of every whole entry page:
  *
- * - the names index (`/pagefind/`) holds every entry page without its story:
- *   name, search terms, summary, facts and filters. A cold name query loads
- *   only this index;
+ * - the names table (`/search/names/`, names-table.ts) answers a name first,
+ *   from one small file;
  * - the story indexes (`/pagefind-stories/<shard>/`) hold whole entry pages,
  *   grouped by the releases that first published them (storyShards); the
  *   search page merges them (Pagefind's mergeIndex) for complete results once
- *   the names answer is on screen.
+ *   the names answer is on screen, and for a search by filters alone.
  *
- * A new release changes the names index and the newest story shard only.
+ * A new release changes the names table and the newest story shard only.
  */
 import { createHash } from 'node:crypto';
 
-/** Marks the entry page's story section; the names index leaves it out. */
-export const STORY_ATTR = 'data-search-story';
 /** On the entry article: the story shard the page belongs to. */
 export const SHARD_ATTR = 'data-search-shard';
 /**
  * The attribute of an entry page's name that carries its search words (search-terms.ts),
- * separated by spaces; the names index reads it, residents never see it.
+ * separated by spaces; the story indexes read it, residents never see it.
  */
 export const SEARCH_TERMS_ATTR = 'data-search-terms';
 /** Shard of entries whose honours all predate the site's releases. */
@@ -85,16 +81,6 @@ export function storyShards(entries: readonly ShardableEntry[], min = SHARD_MIN_
 }
 
 /**
- * The page as the names index reads it: without the story section, so a story
- * edit leaves the names index's input (and its kept copy) unchanged.
- */
-export function withoutStory(html: string): string {
-  const section = new RegExp(`<section[^>]*\\s${STORY_ATTR}(?:="[^"]*")?[\\s>][\\s\\S]*?</section>`);
-  if (!section.test(html)) throw new Error(`entry page has no ${STORY_ATTR} section`);
-  return html.replace(section, '');
-}
-
-/**
  * What Pagefind reads of an entry page: the page language and the
  * data-pagefind-body article, nothing else. Related entries and neighbours
  * sit outside it and change with every release; leaving them out keeps a
@@ -133,7 +119,7 @@ export interface IndexedPage {
 }
 
 export interface IndexInput {
-  /** `names`, or `stories/<shard>`: the folder under dist/ and under the cache. */
+  /** `stories/<shard>`: the folder under the cache (and, as `pagefind-stories/<shard>`, under dist/). */
   name: string;
   /** The pages it indexes, in URL order. */
   urls: string[];
@@ -141,45 +127,28 @@ export interface IndexInput {
   hash: string;
 }
 
-/** What the index `name` reads of a page's indexed part: the names index leaves the story out. */
-export function pageForIndex(name: string, html: string): string {
-  return name === 'names' ? withoutStory(html) : html;
-}
-
 const digest = (url: string, html: string) => createHash('sha256').update(url).update('\0').update(html).digest();
 
 /**
- * The names index and one story index per shard, each with the hash that
- * decides whether a kept copy is still right. Pages may come in any order and
- * are not kept: a digest per page is all the plan holds, so planning 10,000
- * pages needs next to no memory (the pages are read again for an index that
- * is rebuilt).
+ * One story index per shard, each with the hash that decides whether a kept
+ * copy is still right. Pages may come in any order and are not kept: a digest
+ * per page is all the plan holds, so planning 10,000 pages needs next to no
+ * memory (the pages are read again for an index that is rebuilt).
  */
-export function planIndexes(pages: Iterable<IndexedPage>, salt: string): { names: IndexInput; stories: IndexInput[] } {
-  const seen: Array<{ url: string; shard: string; names: Buffer; story: Buffer }> = [];
-  for (const p of pages)
-    seen.push({
-      url: p.url,
-      shard: shardOfPage(p.html),
-      names: digest(p.url, pageForIndex('names', p.html)),
-      story: digest(p.url, p.html),
-    });
-  seen.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const index = (name: string, list: typeof seen, part: 'names' | 'story'): IndexInput => {
-    const hash = createHash('sha256').update(salt).update('\0');
-    for (const p of list) hash.update(p[part]);
-    return { name, urls: list.map((p) => p.url), hash: hash.digest('hex') };
-  };
-  const shards = new Map<string, typeof seen>();
-  for (const p of seen) {
-    const list = shards.get(p.shard);
-    if (list) list.push(p);
-    else shards.set(p.shard, [p]);
+export function planIndexes(pages: Iterable<IndexedPage>, salt: string): IndexInput[] {
+  const shards = new Map<string, Array<{ url: string; digest: Buffer }>>();
+  for (const p of pages) {
+    const shard = shardOfPage(p.html);
+    const list = shards.get(shard) ?? [];
+    list.push({ url: p.url, digest: digest(p.url, p.html) });
+    shards.set(shard, list);
   }
-  return {
-    names: index('names', seen, 'names'),
-    stories: [...shards]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([shard, list]) => index(`stories/${shard}`, list, 'story')),
-  };
+  return [...shards]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([shard, list]) => {
+      list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      const hash = createHash('sha256').update(salt).update('\0');
+      for (const p of list) hash.update(p.digest);
+      return { name: `stories/${shard}`, urls: list.map((p) => p.url), hash: hash.digest('hex') };
+    });
 }

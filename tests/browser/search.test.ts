@@ -63,6 +63,27 @@ describe('search quality on the sample site', () => {
     },
   );
 
+  it('finds every name query from the names table alone, one small file each', { timeout: 120_000 }, async () => {
+    const context = await site.browser.newContext();
+    const p = await context.newPage();
+    await p.route('**/pagefind-stories/**', (route) => route.abort());
+    const tables: string[] = [];
+    p.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith(routes.namesTable)) tables.push(r.url());
+    });
+    const misses: string[] = [];
+    for (const q of QUERIES.filter((x) => x.kind !== 'story')) {
+      tables.length = 0;
+      await p.goto(`${site.url}/search/?q=${encodeURIComponent(q.query)}`);
+      const top10 = (await resultIds(p)).slice(0, 10);
+      if (!q.expect.every((id) => top10.includes(id))) misses.push(`${q.query} → [${top10.join(', ')}]`);
+      // The table's index and one file of names.
+      expect(tables.length, q.query).toBe(2);
+    }
+    expect(misses).toEqual([]);
+    await context.close();
+  });
+
   it('ranks an exact name match first', async () => {
     for (const q of QUERIES.filter((x) => x.kind === 'name')) {
       expect((await searchFor(q.query))[0], q.query).toBe(q.expect[0]);
@@ -148,7 +169,7 @@ describe('search page behaviour', () => {
     expect(await page.locator('#search-results li').count()).toBe(said);
   });
 
-  it('answers a name from the names index alone, even when the story indexes cannot load', async () => {
+  it('answers a name from the names table alone, even when the story indexes cannot load', async () => {
     const context = await site.browser.newContext();
     const p = await context.newPage();
     const storyRequests: string[] = [];
