@@ -95,6 +95,24 @@ describe('the images a page shows', () => {
     expect(pageImages(html).sort()).toEqual([600, 240, 480, 72, 72, 144, 96].map((w) => `_astro/${name(w)}`).sort());
   });
 
+  it('are checked for metadata again once their bytes change, and reported on every build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    const memo = join(mkdtempSync(join(tmpdir(), 'gate-memo-')), 'memo.json');
+    mkdirSync(join(dir, '_astro'));
+    const image = (exif: boolean) => {
+      const img = sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg();
+      return (exif ? img.withExif({ IFD0: { Artist: 'Camera Owner' } }) : img).toBuffer();
+    };
+    writeFileSync(join(dir, 'index.html'), page('<img src="/_astro/shown.jpg" alt="">'));
+    writeFileSync(join(dir, '_astro/shown.jpg'), await image(false));
+    expect(await gate(dir, memo)).toEqual([]);
+    writeFileSync(join(dir, '_astro/shown.jpg'), await image(true));
+    for (const round of [1, 2])
+      expect(await gate(dir, memo), `build ${round}`).toEqual([
+        expect.stringMatching(/^_astro\/shown\.jpg: 发布的图片带有元数据/),
+      ]);
+  });
+
   it('are never a name written as text, in a link, in a title or in a description', () => {
     const html =
       `<html><head><meta name="description" content="/_astro/${name(600)}"></head><body>` +

@@ -10,7 +10,7 @@
  * removed. The content check is the early, friendly warning; this is
  * the last line.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { extname, join, sep } from 'node:path';
@@ -193,6 +193,10 @@ function gateMemoKey(path: string, raw: string, allowed: PublicContacts): string
     .digest('base64url');
 }
 
+/** The memo key of an image that passed the metadata check: its bytes (any path) and the gate's code. */
+const imageMemoKey = (bytes: Buffer): string =>
+  createHash('sha256').update(RULES).update('\0image\0').update(bytes).digest('base64url');
+
 /** Digits and letters only: how a hit is looked for in the content files. */
 const bare = (s: string) => normaliseForScan(s).replace(/[^0-9A-Za-z@.\u4e00-\u9fa5]/g, '');
 
@@ -314,15 +318,23 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
     for (const image of images ?? memo.get(key) ?? []) referenced.add(image);
   }
   if (options.makeAssets) problems.push(...(await options.makeAssets(referenced)));
-  for (const f of options.makeAssets ? walkFiles(dir) : files) {
+  // The photo step adds files to the assets folder only.
+  const made = options.makeAssets && existsSync(join(dir, ASSETS)) ? readdirSync(join(dir, ASSETS)) : [];
+  for (const f of [...new Set([...files, ...made.map((name) => `${ASSETS}/${name}`)])].sort()) {
     if (!IMAGE_TYPES.has(extname(f).toLowerCase())) continue;
     if (f.startsWith(`${ASSETS}/`) && !referenced.has(f)) {
       // An original Astro copied beside its renditions: no page shows it, and it carries the camera's metadata.
       rmSync(join(dir, f));
       continue;
     }
-    const meta = await sharp(join(dir, f)).metadata();
-    if (meta.exif || meta.xmp || meta.iptc) {
+    // Renditions are linked unchanged from the cache on most builds: reading each one's metadata
+    // took 1.14 ms (a real roll of 2,000 photos has about 24,000), hashing it a few microseconds.
+    const bytes = readFileSync(join(dir, f));
+    const key = imageMemoKey(bytes);
+    if (memo.has(key)) continue;
+    const meta = await sharp(bytes).metadata();
+    if (!(meta.exif || meta.xmp || meta.iptc)) memo.add(key);
+    else {
       problems.push({
         file: f,
         field: '照片',
