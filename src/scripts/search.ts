@@ -1,6 +1,7 @@
 /**
  * The search page: results as the resident types, facets with counts, and
- * the whole state in the URL. Loads Pagefind only when the page opens.
+ * the whole state in the URL. Loads Pagefind only once a query needs the
+ * story indexes.
  *
  * Two tiers (src/search/search-index.ts): the names table answers a name
  * first from one small file (src/search/names-table.ts); the story indexes,
@@ -245,7 +246,7 @@ async function namesAnswer(q: string): Promise<Found> {
   };
 }
 
-/** The story indexes, merged into one instance; fetched the first time a query has words. */
+/** The story indexes, merged into one instance; fetched the first time a query has words or filters. */
 function storyIndex(): Promise<Pagefind> {
   stories ??= (async () => {
     const response = await fetch(`${routes.storyIndexes}shards.json`);
@@ -318,7 +319,10 @@ async function search() {
   if (token !== run) return;
   if (all) await show(all, token, false);
   else if (first) await show(first, token, false);
-  else status.textContent = t.search.failed;
+  else {
+    status.textContent = t.search.failed;
+    list.setAttribute('aria-busy', 'false');
+  }
 }
 
 function update(next: SearchState, history: 'push' | 'replace') {
