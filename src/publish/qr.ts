@@ -12,6 +12,10 @@ export async function qrSvg(url: string): Promise<string> {
   const svg = await QRCode.toString(url, {
     type: 'svg',
     errorCorrectionLevel: 'M',
+    // Any of the eight masks is valid and every phone reads it; scoring all eight to pick one took
+    // 0.93-1.71 ms a code against 0.33-0.42 ms with one fixed (1,000 URLs, three rounds). The
+    // poster test decodes every code from the printed PDF.
+    maskPattern: 0,
     margin: 2,
     color: { dark: '#000', light: '#fff' },
   });
