@@ -70,8 +70,8 @@ export async function makeRenditions(
     const r = parseRenditionName(path.slice(folder.length + 1));
     // Only the name renditions.ts writes: anything else a page refers to is not a photo of ours.
     if (!r || renditionName(r) !== path.slice(folder.length + 1)) continue;
-    // Pages name renditions no larger than the photo (renditions.ts); any text can carry a name,
-    // and a 30,000 px square took 54 s and gigabytes to make before this.
+    // Pages name renditions no larger than the photo (renditions.ts); a name asking for more is
+    // not ours (a 30,000 px square took 54 s and gigabytes to make before this check).
     const photo = photos.find(r.digest);
     if (photo && !fitsPhoto(r, photo)) continue;
     wanted.set(renditionName(r), r);

@@ -334,7 +334,7 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
       continue;
     }
     // Renditions are linked unchanged from the cache on most builds: reading each one's metadata
-    // took 1.14 ms (a real roll of 2,000 photos has about 24,000), hashing it a few microseconds.
+    // took 0.71-0.80 ms, reading and hashing it 0.05 ms (the bench's 120 renditions, 5 rounds).
     const bytes = readFileSync(join(dir, f));
     const key = imageMemoKey(bytes);
     if (memo.has(key)) continue;

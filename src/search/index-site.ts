@@ -27,7 +27,7 @@ import { dirname, join } from 'node:path';
 import { routes } from '../model/routes.ts';
 import { linkTree } from '../build/link-files.ts';
 import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from './search-index.ts';
-import { fileOf, planNamesTable, type NameRow } from './names-table.ts';
+import { fileOf, planNamesTable, readRow, type StoredRow } from './names-table.ts';
 
 /** dist/ folder of each index. */
 const outFolder = (name: string) => name.replace(/^stories\//, 'pagefind-stories/');
@@ -41,7 +41,7 @@ const inSite = (site: string, route: string) => join(site, ...route.split('/').f
  */
 function writeNamesTable(site: string): { files: number; rows: number } {
   const source = inSite(site, routes.namesRows);
-  const rows = JSON.parse(readFileSync(source, 'utf8')) as NameRow[];
+  const rows = (JSON.parse(readFileSync(source, 'utf8')) as StoredRow[]).map(readRow);
   const { index, files } = planNamesTable(rows);
   const folder = inSite(site, routes.namesTable);
   rmSync(folder, { recursive: true, force: true });
@@ -154,7 +154,7 @@ export async function indexSite(site: string, cache: string, salt: string, signa
   const shards = stories.map((s) => s.name.replace(/^stories\//, ''));
   writeFileSync(join(site, 'pagefind-stories', SHARDS_FILE), JSON.stringify(shards));
   pruneCache(cache, shards);
-  // After Pagefind has exited: the table's plan (80 MiB at 10,000 entries) never sits beside it.
+  // After Pagefind has exited, so the table's plan never sits beside it in memory.
   const table = writeNamesTable(site);
   const reindexed = stories.filter((s) => rebuilt.includes(s.name)).reduce((n, s) => n + s.urls.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

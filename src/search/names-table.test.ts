@@ -79,7 +79,8 @@ describe('the names table', () => {
     const r = { ...row('欧阳明'), image: '/_astro/photo-abcdefghijklmnop-96x128.webp' };
     expect(readRow(storeRow(r))).toEqual(r);
     expect(fileOf('张')).toBe('oflmka.json');
-    expect(fileOf('13')).toMatch(/^[a-p]+\.json$/);
+    // Any name is a safe file name: no digits to read as a number, no path, no dots.
+    for (const key of ['13', '../..', '/etc', 'a\\b', '张.json']) expect(fileOf(key)).toMatch(/^[a-p]+\.json$/);
   });
 
   it('counts facets and applies filters as Pagefind does: any value of a facet, every facet', () => {
