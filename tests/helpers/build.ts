@@ -1,5 +1,10 @@
-/** Runs the real build (`npm run build`, scripts/build.ts) as a release builder would, on any content root. */
-import { spawnSync } from 'node:child_process';
+/**
+ * Runs the real build (`npm run build`, scripts/build.ts: the content gate and
+ * pages, the output gate, the search data) as a release builder would, on any
+ * content root. Asynchronous, so a test's timeout can fire while it runs and
+ * another test file's browser work goes on beside it.
+ */
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { projectTmp } from './tmp.ts';
 
@@ -10,17 +15,34 @@ export interface BuildResult {
   outDir: string;
 }
 
+/** Runs a Node script of the project to its end; its status and everything it printed. */
+export function runNode(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; output: string }> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', (status) => done({ status, output }));
+  });
+}
+
 /** Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts), with extra `env`. */
-export function astroBuild(
+export async function buildSite(
   contentDir: string,
   outDir = join(projectTmp('build-'), 'dist'),
   env: Record<string, string> = {},
-): BuildResult {
+): Promise<BuildResult> {
   if (!resolve(outDir).startsWith(process.cwd())) throw new Error(`outDir must be inside the project: ${outDir}`);
-  const r = spawnSync(process.execPath, [resolve('scripts/build.ts'), '--outDir', outDir], {
-    env: { ...process.env, ...env, HONOUR_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  const r = await runNode([resolve('scripts/build.ts'), '--outDir', outDir], {
+    ...env,
+    HONOUR_CONTENT_DIR: contentDir,
   });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+  return { ...r, outDir };
 }
