@@ -116,7 +116,10 @@ for (const [i, args] of steps.entries()) {
   if (status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     const kept = existsSync(outDir) ? `${shown}/ 没有改动，仍是上一次成功的构建` : `没有生成 ${shown}/`;
-    console.error(`构建失败：${kept}。请按上面的提示修改后再试。`);
+    // A step killed by a signal (the system out of memory, say) printed no hint and may have stopped mid-line.
+    const killed = status === null;
+    if (killed) console.error('\n构建的一个步骤被系统强制结束（可能是内存不足）。');
+    console.error(`构建失败：${kept}。${killed ? '请稍后重试' : '请按上面的提示修改后再试'}。`);
     process.exit(1);
   }
   if (i === 0) removeInternals(staging);

@@ -3,13 +3,13 @@
  * changes only when everything succeeded; a failed, interrupted or killed
  * build leaves the previous output byte-identical; no build internals ship.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild } from './helpers/build.ts';
-import { copyMini, editFile } from './helpers/fixture.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, runNode } from './helpers/build.ts';
+import { copyMini } from './helpers/fixture.ts';
 import { projectTmp } from './helpers/tmp.ts';
 import { filesIn, treeDigest } from './hostile/helpers.ts';
 
@@ -19,32 +19,33 @@ const leftovers = (outDir: string) =>
 
 describe('atomic builds', () => {
   let outDir: string;
-  let good: string;
   let digest: string;
 
   beforeAll(() => {
+    // The previous output: a copy of the mini site the global setup built.
     outDir = join(projectTmp('atomic-'), 'dist');
-    const first = astroBuild(copyMini(), outDir);
-    if (first.status !== 0) throw new Error(first.output.slice(-3000));
-    good = outDir;
+    cpSync(inject('miniDist'), outDir, { recursive: true });
     digest = treeDigest(outDir);
   });
 
   it('publishes no build internals and leaves nothing beside the output', () => {
+    const good = inject('miniDist');
     expect(filesIn(good).filter((f) => f.startsWith('.prerender') || f.includes('data-layer-content'))).toEqual([]);
     expect(leftovers(good)).toEqual([]);
   });
 
-  it('keeps the previous output byte-identical when a build fails after writing its pages, and says so last', () => {
-    const root = copyMini();
-    // The output gate fails after every page is written (the input check is told to look away).
-    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '电话 13812345678'));
-    const r = astroBuild(root, outDir, { HONOUR_TEST_ONLY_SKIP_INPUT_PRIVACY: '1' });
-    expect(r.status).toBe(1);
-    expect(r.output.trim().split('\n').at(-1)).toMatch(/^构建失败：.*没有改动，仍是上一次成功的构建/);
-    expect(treeDigest(outDir)).toBe(digest);
-    expect(leftovers(outDir)).toEqual([]);
-  });
+  /** The process id of the build step whose command line holds all of `parts` (Linux: /proc). */
+  function stepPid(parts: string[]): number | undefined {
+    for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        if (parts.every((p) => args.some((a) => a.includes(p)))) return Number(pid);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return undefined;
+  }
 
   /** Starts a build of the mini fixture into outDir and waits until it is writing pages into its staging folder. */
   async function startAndWaitForPages() {
@@ -66,13 +67,28 @@ describe('atomic builds', () => {
     return { child, closed, log: () => log };
   }
 
+  it('keeps the previous output byte-identical when a step fails after writing pages, and says so last', async () => {
+    // A step that dies (as one killed for lack of memory would) once pages are being written.
+    const { closed, log } = await startAndWaitForPages();
+    const staging = leftovers(outDir).find((n) => n.includes('staging')) ?? '?';
+    const astro = stepPid(['astro.mjs', staging]);
+    expect(astro).toBeDefined();
+    process.kill(astro ?? 0, 'SIGKILL');
+    expect(await closed).toBe(1);
+    const lines = log().trim().split('\n');
+    expect(lines.at(-2)).toBe('构建的一个步骤被系统强制结束（可能是内存不足）。');
+    expect(lines.at(-1)).toMatch(/^构建失败：.*没有改动，仍是上一次成功的构建。请稍后重试。$/);
+    expect(treeDigest(outDir)).toBe(digest);
+    expect(leftovers(outDir)).toEqual([]);
+  });
+
   it('keeps the previous output when a build is killed, and the next build cleans up', async () => {
     const { child, closed } = await startAndWaitForPages();
     expect(leftovers(outDir).some((n) => n.includes('staging'))).toBe(true);
     process.kill(-(child.pid ?? 0), 'SIGKILL');
     await closed;
     expect(treeDigest(outDir)).toBe(digest);
-    const next = astroBuild(copyMini(), outDir);
+    const next = await buildSite(copyMini(), outDir);
     expect(next.status).toBe(0);
     expect(next.output).toContain('已删除被中断的构建留下的临时文件夹');
     expect(leftovers(outDir)).toEqual([]);
@@ -88,14 +104,13 @@ describe('atomic builds', () => {
     expect(leftovers(outDir)).toEqual([]);
   });
 
-  it('refuses a bare astro build, which would skip the output gate and the search index', () => {
+  it('refuses a bare astro build, which would skip the output gate and the search index', async () => {
     const out = join(projectTmp('bare-'), 'dist');
-    const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
-      env: { ...process.env, HONOUR_CONTENT_DIR: copyMini(), NO_COLOR: '1' },
-      encoding: 'utf8',
+    const r = await runNode([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      HONOUR_CONTENT_DIR: copyMini(),
     });
     expect(r.status).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`).toContain('请用 npm run build 构建');
+    expect(r.output).toContain('请用 npm run build 构建');
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 });

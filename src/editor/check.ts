@@ -109,8 +109,6 @@ export async function photoProblems(path: string, label: string): Promise<string
 
 /** Problems with personal data in a text, in the form the checks print; `allowed` are the site's own public contacts. */
 export function personalDataProblems(text: string, allowed: PublicContacts = {}): string[] {
-  // A test-only hook: lets the output gate's test slip a number past this early check.
-  if (process.env.HONOUR_TEST_ONLY_SKIP_INPUT_PRIVACY === '1') return [];
   return findPersonalData(text, allowed).map((hit) => {
     const label = PERSONAL_DATA_LABELS[hit.kind];
     return `含有${label.what}（${mask(hit.match)}）：${label.fix}`;
