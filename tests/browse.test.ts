@@ -1,15 +1,14 @@
 /** The browsing side of the built sample site: rolls, orders, counts, links and machine-readable lists. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import { describe, expect, inject, it } from 'vitest';
+import { readCollection, readEntries } from './helpers/content.ts';
 import { htmlFiles, jsonLd, page, text } from './helpers/html.ts';
 import { routes } from '../src/model/routes.ts';
 
 const dist = inject('sampleDist');
 
-const ids = (file: string) =>
-  (loadYaml(readFileSync(join('content', file), 'utf8')) as Array<{ id: string }>).map((r) => r.id);
+const ids = (file: string) => readCollection<{ id: string }>('content', file).map((r) => r.id);
 
 interface Front {
   name: string;
@@ -20,15 +19,7 @@ interface Front {
   minor?: boolean;
   honours: Array<{ title: string; year: number; release?: string }>;
 }
-const entries = readdirSync('content/entries', { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({
-    id: f
-      .split('/')
-      .pop()!
-      .replace(/\.mdx$/, ''),
-    ...(loadYaml(readFileSync(join('content/entries', f), 'utf8').split('---')[1] ?? '') as Front),
-  }));
+const entries = readEntries<Front>('content');
 const listed = entries.filter((e) => e.status !== 'withdrawn' && !e.draft);
 const withdrawn = entries.filter((e) => e.status === 'withdrawn');
 

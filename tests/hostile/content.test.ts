@@ -1,31 +1,39 @@
 /**
- * Hostile content, tried as an attacker (or a careless editor) would: each
- * case is one class of attack on a fresh copy of the mini fixture. For each,
- * `content:check` refuses it naming the file, the field and the fix; the
- * real build refuses it with the same message; nothing ran (no file appeared
- * where the attack writes); and the previous build output is byte-identical.
+ * Hostile content, tried as an attacker (or a careless editor) would: every
+ * case is one class of attack, and all of them live in one content root (a
+ * copy of the mini fixture, each entry attack on its own copy of the victim
+ * entry), checked once and built once. For each, `content:check` refuses it
+ * naming the file, the field and the fix; the real build refuses it with the
+ * same message; nothing ran (no file appeared where an attack writes); and
+ * the previous build output is byte-identical.
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/build.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { copyMini, editFile } from '../helpers/fixture.ts';
 import { projectTmp } from '../helpers/tmp.ts';
-import { checkErrors, filesIn, markerDir, treeDigest, VICTIM } from './helpers.ts';
+import { checkErrors, filesIn, markerDir, treeDigest } from './helpers.ts';
 
+/** The victim entry of the mini fixture that each entry attack gets a copy of. */
+const ORIGINAL = 'entries/zhang-san-xixian.mdx';
+/** Each case's own copy of the victim: its path is in the case's message. */
+let VICTIM = ORIGINAL;
 /** Replaces the victim entry's story. */
 const story = (root: string, body: string) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', body));
 /** The victim's story starts on this line of its file. */
 const STORY_LINE = 15;
 
+const photoOf = (victim: string) => victim.replace(/^.*\//, '').replace('.mdx', '.jpg');
+
 interface Case {
   name: string;
-  /** Breaks a fresh content root; `marker` is where a successful attack would write. */
+  /** Breaks the shared content root; `marker` is where a successful attack would write. */
   attack: (root: string, marker: string) => void;
-  /** What the editor reads, as `file:line — field — message` (a part of it). */
-  message: string | RegExp;
+  /** What the editor reads, as `file:line — field — message` (a part of it); read once the case's victim is set. */
+  message: () => string | RegExp;
 }
 
 const write = (marker: string) => `globalThis.process.getBuiltinModule('node:fs').writeFileSync('${marker}/ran', 'x')`;
@@ -34,18 +42,18 @@ const CASES: Case[] = [
   {
     name: 'a block expression that writes a file',
     attack: (root, marker) => story(root, `{${write(marker)}}`),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许花括号表达式`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许花括号表达式`,
   },
   {
     name: 'an inline expression that runs a command',
     attack: (root, marker) =>
       story(root, `身份：{globalThis.process.getBuiltinModule('node:child_process').execSync('id > ${marker}/id')}`),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许花括号表达式`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许花括号表达式`,
   },
   {
     name: 'an import with no spaces',
     attack: (root, marker) => story(root, `import{writeFileSync}from'node:fs'\n\n{writeFileSync('${marker}/ran','x')}`),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
   },
   {
     name: "an editor's own .astro component imported from the content folder",
@@ -57,53 +65,53 @@ const CASES: Case[] = [
       );
       story(root, "import Evil from './src/components/Evil.astro'\n\n<Evil />");
     },
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
   },
   {
     name: 'an export that runs at module load',
     attack: (root, marker) => story(root, `export const x = ${write(marker)}\n\n正文`),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许 import 或 export 语句`,
   },
   {
     name: 'raw HTML through set:html',
     attack: (root) =>
       story(root, '<Fragment set:html={"<me"+"ta http-equiv=refresh content=0;url=https://evil.example/>"} />'),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 不认识的组件 <Fragment>`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 不认识的组件 <Fragment>`,
   },
   {
     name: 'a set:html directive with a literal string on a story component',
     attack: (root) => story(root, '<Quote by="张三" set:html="<img src=x onerror=alert(1)>">话</Quote>'),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 没有 set:html 这一项`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 没有 set:html 这一项`,
   },
   {
     name: 'a JSX spread of attributes',
     attack: (root) => story(root, "<Quote {...{onerror: 'alert(1)'}}>话</Quote>"),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 里不允许使用 {…} 写法`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 里不允许使用 {…} 写法`,
   },
   {
     name: 'an expression as an attribute value',
     attack: (root, marker) => story(root, `<Quote by={${write(marker)}}>话</Quote>`),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 的 by 必须是用引号括起来的文字`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — <Quote> 的 by 必须是用引号括起来的文字`,
   },
   {
     name: 'a script element, and an HTML element with an event handler',
     attack: (root) => story(root, '<script>alert(1)</script>\n\n<img src="x" onerror="alert(1)" />'),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许使用 HTML 标签 <script>`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不允许使用 HTML 标签 <script>`,
   },
   {
     name: 'raw HTML in a story that is not valid MDX (the Markdown reading)',
     attack: (root) => story(root, '气温<0度\n\n<iframe src="https://evil.example/"></iframe>'),
-    message: `${VICTIM}:${STORY_LINE + 2} — 正文 — 正文里不允许使用 HTML 标签 <iframe`,
+    message: () => `${VICTIM}:${STORY_LINE + 2} — 正文 — 正文里不允许使用 HTML 标签 <iframe`,
   },
   {
     name: 'a story image that reads outside the content root',
     attack: (root) => story(root, '![](../../../../../../etc/hostname)'),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 正文里不能插入图片`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里不能插入图片`,
   },
   {
     name: 'a javascript: link spelled with a character reference',
     attack: (root) => story(root, '[点我](javascript&#58;alert(document.cookie))'),
-    message: `${VICTIM}:${STORY_LINE} — 正文 — 不允许使用 javascript: 链接`,
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 不允许使用 javascript: 链接`,
   },
   {
     name: 'a javascript: link in the sources',
@@ -111,12 +119,12 @@ const CASES: Case[] = [
       editFile(root, VICTIM, (s) =>
         s.replace('birth: 1980', 'birth: 1980\nsources:\n  - title: 报道\n    url: javascript:alert(1)'),
       ),
-    message: `${VICTIM}:15 — sources[0].url — 来源网址必须是以 https:// 或 http:// 开头`,
+    message: () => `${VICTIM}:15 — sources[0].url — 来源网址必须是以 https:// 或 http:// 开头`,
   },
   {
     name: 'a component story that breaks MDX (would have crashed the build in English)',
     attack: (root) => story(root, '<Quote by="张三">气温<0度</Quote>'),
-    message: new RegExp(`${VICTIM}:${STORY_LINE} — 正文 — 第 \\d+ 个字符附近无法解析`),
+    message: () => new RegExp(`${VICTIM}:${STORY_LINE} — 正文 — 第 \\d+ 个字符附近无法解析`),
   },
   {
     name: 'a symlinked entry pointing at a file outside the content root',
@@ -125,7 +133,7 @@ const CASES: Case[] = [
       writeFileSync(outside, readFileSync(join(root, VICTIM), 'utf8').replace('张三的故事。', `{${write(marker)}}`));
       symlinkSync(outside, join(root, 'entries/evil-xixian.mdx'));
     },
-    message: 'entries/evil-xixian.mdx — （整个文件） — 这是一个链接（快捷方式），不是文件',
+    message: () => 'entries/evil-xixian.mdx — （整个文件） — 这是一个链接（快捷方式），不是文件',
   },
   {
     name: 'a symlinked folder of entries',
@@ -133,7 +141,7 @@ const CASES: Case[] = [
       const outside = mkdtempSync(join(tmpdir(), 'honour-evil-'));
       symlinkSync(outside, join(root, 'entries/more'));
     },
-    message: 'entries/more — （整个文件） — 这是一个链接（快捷方式），不是文件',
+    message: () => 'entries/more — （整个文件） — 这是一个链接（快捷方式），不是文件',
   },
   {
     name: 'a photo given by an absolute path',
@@ -144,7 +152,7 @@ const CASES: Case[] = [
           `birth: 1980\nphoto:\n  src: ${resolve('content/entries/yaodu/zhang-jianguo-yaodu.jpg')}\n  alt: 照片`,
         ),
       ),
-    message: `${VICTIM}:13 — photo.src — 照片路径`,
+    message: () => `${VICTIM}:13 — photo.src — 照片路径`,
   },
   {
     name: 'a photo path that climbs out of the content root',
@@ -152,24 +160,24 @@ const CASES: Case[] = [
       editFile(root, VICTIM, (s) =>
         s.replace('birth: 1980', 'birth: 1980\nphoto:\n  src: ./../../../../../../etc/x.jpg\n  alt: 照片'),
       ),
-    message: `${VICTIM}:13 — photo.src — 照片路径`,
+    message: () => `${VICTIM}:13 — photo.src — 照片路径`,
   },
   {
     name: 'a photo that is a symlink to a file outside the root',
     attack: (root) => {
-      symlinkSync(resolve('content/entries/yaodu/zhang-jianguo-yaodu.jpg'), join(root, 'entries/zhang-san-xixian.jpg'));
+      symlinkSync(resolve('content/entries/yaodu/zhang-jianguo-yaodu.jpg'), join(root, VICTIM.replace('.mdx', '.jpg')));
       editFile(root, VICTIM, (s) =>
-        s.replace('birth: 1980', 'birth: 1980\nphoto:\n  src: ./zhang-san-xixian.jpg\n  alt: 照片'),
+        s.replace('birth: 1980', `birth: 1980\nphoto:\n  src: ./${photoOf(VICTIM)}\n  alt: 照片`),
       );
     },
-    message: `${VICTIM}:13 — photo.src — 照片 ./zhang-san-xixian.jpg 是一个链接`,
+    message: () => `${VICTIM}:13 — photo.src — 照片 ./${photoOf(VICTIM)} 是一个链接`,
   },
   {
     name: 'a region id that is a path',
     attack: (root) => {
       editFile(root, 'regions.yaml', (s) => `${s}- { id: ../../x, name: 坏区, kind: 区, order: 3, aliases: [] }\n`);
     },
-    message: 'regions.yaml:3 — [2].id — id “../../x” 只能使用小写拼音字母',
+    message: () => 'regions.yaml:3 — [2].id — id “../../x” 只能使用小写拼音字母',
   },
   {
     name: 'a YAML alias bomb in front matter',
@@ -183,61 +191,100 @@ const CASES: Case[] = [
         );
       editFile(root, VICTIM, (s) => s.replace('birth: 1980', `birth: 1980\n${lines.join('\n')}`));
     },
-    message: `${VICTIM}:13 — （整个文件） — 资料区 不允许使用 YAML 锚点`,
+    message: () => `${VICTIM}:13 — （整个文件） — 资料区 不允许使用 YAML 锚点`,
   },
   {
     name: 'a YAML alias in a collection file',
     attack: (root) => editFile(root, 'categories.yaml', (s) => s.replace(/^- /, '- &a ').concat('- *a\n')),
-    message: 'categories.yaml:1 — （整个文件） — 不允许使用 YAML 锚点',
+    message: () => 'categories.yaml:1 — （整个文件） — 不允许使用 YAML 锚点',
   },
   {
     name: 'an explicit YAML tag',
     attack: (root) => editFile(root, VICTIM, (s) => s.replace('gender: 男', 'gender: !!js/function 男')),
-    message: `${VICTIM}:11 — （整个文件） — 资料区 不允许使用 YAML 标记`,
+    message: () => `${VICTIM}:11 — （整个文件） — 资料区 不允许使用 YAML 标记`,
   },
   {
     name: 'an entry saved as GBK',
     attack: (root) => writeFileSync(join(root, VICTIM), iconv.encode(readFileSync(join(root, VICTIM), 'utf8'), 'gbk')),
-    message: `${VICTIM} — （整个文件） — 文件不是 UTF-8 编码（可能是 GBK/ANSI）`,
+    message: () => `${VICTIM} — （整个文件） — 文件不是 UTF-8 编码（可能是 GBK/ANSI）`,
   },
   {
     name: 'a NUL byte in an entry',
     attack: (root) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', '张三的\0故事。')),
-    message: `${VICTIM} — （整个文件） — 第 15 行含有空字符（NUL）`,
+    message: () => `${VICTIM} — （整个文件） — 第 15 行含有空字符（NUL）`,
   },
 ];
 
+/** Content a careless editor breaks: refused by the same check, in the same root (from tests/build.test.ts and tests/editor.test.ts). */
+CASES.push(
+  {
+    name: 'a reference to an unknown region',
+    attack: (root) => editFile(root, VICTIM, (s) => s.replace('region: xixian', 'region: beixian')),
+    message: () => `${VICTIM}:4 — region — 地区 “beixian” 不存在`,
+  },
+  {
+    name: 'duplicate slugs in two folders',
+    attack: (root) => {
+      mkdirSync(join(root, 'entries', 'again'));
+      cpSync(join(root, ORIGINAL), join(root, 'entries/again/zhang-san-xixian.mdx'));
+    },
+    message: () => '网址标识 “zhang-san-xixian” 与',
+  },
+  {
+    name: 'a schema error such as a minor with a photo',
+    attack: (root) => editFile(root, 'entries/zeng-hong-dongqu.mdx', (s) => s.replace('gender: 女', 'minor: true')),
+    message: () => /entries\/zeng-hong-dongqu\.mdx:\d+ — photo — 未成年人不得发布照片/,
+  },
+  {
+    name: 'a landline in a story',
+    attack: (root) => story(root, '联系电话 0357-2345678'),
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 含有固定电话号码`,
+  },
+);
+
 describe('hostile content is refused by the check and the build, and nothing runs', () => {
+  const messages = new Map<string, string | RegExp>();
+  let marker: string;
+  let errors: string[];
+  let build: BuildResult;
   let previous: string;
   let previousDigest: string;
 
-  beforeAll(() => {
-    // A good build first: the "previous dist/" every failed build below must leave as it was.
+  beforeAll(async () => {
+    const root = copyMini();
+    marker = markerDir();
+    const original = readFileSync(join(root, ORIGINAL));
+    CASES.forEach((c, i) => {
+      // Each attack on an entry has a victim of its own, so its line numbers and messages stay its own.
+      VICTIM = `entries/hostile-${i}-xixian.mdx`;
+      writeFileSync(join(root, VICTIM), original);
+      c.attack(root, marker);
+      messages.set(c.name, c.message());
+    });
+    errors = await checkErrors(root);
+    // The "previous dist/" the failed build must leave as it was: a copy of the mini site.
     previous = join(projectTmp('hostile-'), 'dist');
-    const good = astroBuild(copyMini(), previous);
-    if (good.status !== 0) throw new Error(good.output.slice(-3000));
+    cpSync(inject('miniDist'), previous, { recursive: true });
     previousDigest = treeDigest(previous);
+    build = await buildSite(root, previous);
+  });
+
+  it('refuses to build, ran nothing and left the previous output as it was', () => {
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('内容检查未通过');
+    expect(filesIn(marker)).toEqual([]);
+    expect(treeDigest(previous)).toBe(previousDigest);
   });
 
   for (const c of CASES) {
-    it(`refuses ${c.name}`, async () => {
-      const root = copyMini();
-      const marker = markerDir();
-      c.attack(root, marker);
-
-      const errors = await checkErrors(root);
+    it(`refuses ${c.name}`, () => {
+      const message = messages.get(c.name) ?? '';
       expect(errors).toContainEqual(
-        typeof c.message === 'string' ? expect.stringContaining(c.message) : expect.stringMatching(c.message),
+        typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message),
       );
-
-      const build = astroBuild(root, previous);
-      expect(build.status).not.toBe(0);
       // The build prints the same line (its path is relative to the project, so the check's is a suffix of it).
-      if (typeof c.message === 'string') expect(build.output).toContain(c.message);
-      else expect(build.output).toMatch(c.message);
-      expect(build.output).toContain('内容检查未通过');
-      expect(filesIn(marker)).toEqual([]);
-      expect(treeDigest(previous)).toBe(previousDigest);
+      if (typeof message === 'string') expect(build.output).toContain(message);
+      else expect(build.output).toMatch(message);
     });
   }
 });

@@ -1,21 +1,21 @@
 /**
  * Private data never leaves the build. Each disguise and each field is
- * refused by content:check naming the file and the field; a number slipped
- * past the check (a test-only hook) is stopped by the output gate; photo
- * metadata never reaches dist/; the CSV carries no formula; a child is
- * recognised by age.
+ * refused by content:check naming the file and the field; a number that got
+ * past the check is stopped by the output gate (the build's gate step, run on
+ * a built site with the number in a page); photo metadata never reaches
+ * dist/; the CSV carries no formula; a child is recognised by age. The built
+ * sites here are the global setup's everyday root (tests/setup/everyday.ts).
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, type BuildResult } from '../helpers/build.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { runNode } from '../helpers/build.ts';
 import { copyMini, editFile } from '../helpers/fixture.ts';
 import { checkErrors, filesIn, VICTIM } from './helpers.ts';
 import { projectTmp } from '../helpers/tmp.ts';
-import { photoFiles } from '../../src/photos/photo-file.ts';
-import { renditionName } from '../../src/photos/renditions.ts';
+import { renditionsOf } from '../setup/everyday.ts';
 
 const story = (root: string, body: string) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', body));
 const field = (root: string, yaml: string) =>
@@ -119,54 +119,34 @@ describe('content:check refuses personal data in any spelling and any field', ()
 });
 
 describe('the output gate stops what the input check missed', () => {
-  it('fails the build naming the page and the source file, and publishes nothing', () => {
+  it('fails the gate step naming the page and the source file', async () => {
+    // The content holds a number the input check would have refused; the built page shows it.
     const root = copyMini();
     story(root, '他的电话是 138 1234 5678。');
-    const build = astroBuild(root, undefined, { HONOUR_TEST_ONLY_SKIP_INPUT_PRIVACY: '1' });
-    expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(
+    const staging = join(projectTmp('gate-'), 'staging');
+    cpSync(inject('miniDist'), staging, { recursive: true });
+    const entry = join(staging, 'people/zhang-san-xixian/index.html');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('张三的故事。', '他的电话是 138 1234 5678。'));
+    const gate = await runNode([resolve('scripts/build.ts'), '--step', 'gate', '--outDir', staging], {
+      HONOUR_CONTENT_DIR: root,
+    });
+    expect(gate.status).toBe(1);
+    expect(gate.output).toMatch(
       /people\/zhang-san-xixian\/index\.html — 来源 .*entries\/zhang-san-xixian\.mdx — 即将发布的内容含有手机号码（138\*+678）/,
     );
-    expect(build.output).toContain('发布检查未通过');
-    const leaked = filesIn(build.outDir).filter((f) =>
-      readFileSync(join(build.outDir, f), 'latin1').includes('1234 5678'),
-    );
-    expect(leaked).toEqual([]);
+    expect(gate.output).toContain('发布检查未通过');
+    // What happens to a build whose step failed (the previous output stays): tests/integrity.test.ts.
   });
 });
 
 describe('photos and open data as published', () => {
-  let build: BuildResult;
-  beforeAll(async () => {
-    const root = copyMini();
-    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#964' } })
-      .jpeg()
-      .withExif({
-        IFD0: { Artist: 'Camera Owner Zhang', Copyright: 'Zhang San 13812345678' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '36/1 5/1 0/1',
-          GPSLongitudeRef: 'E',
-          GPSLongitude: '111/1 31/1 0/1',
-        },
-      })
-      .toFile(join(root, 'entries/zhang-san-xixian.jpg'));
-    field(root, 'photo:\n  src: ./zhang-san-xixian.jpg\n  alt: 张三在修农具');
-    editFile(root, VICTIM, (s) =>
-      s.replace(
-        'summary: 义务为乡亲修理农具十多年。',
-        'summary: =HYPERLINK("https://evil.example","义务修理农具十多年")',
-      ),
-    );
-    build = astroBuild(root);
-  });
+  const dist = inject('everydayDist');
 
   it('publishes no photo metadata and never the original file', async () => {
-    expect(build.status).toBe(0);
-    const images = readdirSync(join(build.outDir, '_astro')).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
+    const images = readdirSync(join(dist, '_astro')).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
     expect(images.length).toBeGreaterThan(3);
     for (const f of images) {
-      const bytes = readFileSync(join(build.outDir, '_astro', f));
+      const bytes = readFileSync(join(dist, '_astro', f));
       expect(bytes.includes('Camera Owner'), f).toBe(false);
       expect(bytes.includes('Exif\0'), f).toBe(false);
       const meta = await sharp(bytes).metadata();
@@ -175,11 +155,11 @@ describe('photos and open data as published', () => {
   });
 
   it('writes no CSV cell that a spreadsheet reads as a formula, and keeps JSON exact', () => {
-    const csv = readFileSync(join(build.outDir, 'data/entries.csv'), 'utf8');
+    const csv = readFileSync(join(dist, 'data/entries.csv'), 'utf8');
     expect(csv).toContain('"\'=HYPERLINK(');
     const cells = csv.split(/\r\n/).flatMap((line) => line.split(','));
     expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
-    expect(readFileSync(join(build.outDir, 'data/entries.json'), 'utf8')).toContain('"=HYPERLINK(');
+    expect(readFileSync(join(dist, 'data/entries.json'), 'utf8')).toContain('"=HYPERLINK(');
   });
 });
 
@@ -239,8 +219,9 @@ it('checks a photo again once it is replaced, even after it passed', async () =>
 });
 
 describe('every output of a minor and of a withdrawn entry agrees with their public view', () => {
+  const dist = inject('everydayDist');
   /** Every output file as text, the search index's compressed fragments unpacked. */
-  const outputs = (dist: string) =>
+  const outputs = () =>
     filesIn(dist).map((f) => {
       const bytes = readFileSync(join(dist, f));
       let text = bytes.toString('utf8');
@@ -253,15 +234,9 @@ describe('every output of a minor and of a withdrawn entry agrees with their pub
     });
 
   it('publishes of the minor no gender, ethnicity or role, and of the withdrawn entry no summary or story', () => {
-    const root = copyMini();
-    editFile(root, 'entries/li-xiaoming-xixian.mdx', (s) =>
-      s.replace('minor: true', 'minor: true\ngender: 男\nethnicity: 回族\nrole: 少先队大队长'),
-    );
-    const build = astroBuild(root);
-    expect(build.status).toBe(0);
-    const all = outputs(build.outDir);
+    const all = outputs();
     const containing = (needle: string) => all.filter((o) => o.text.includes(needle)).map((o) => o.f);
-    // The minor: name, school and deed are published…
+    // The minor (given a gender, an ethnicity and a role in the everyday root): name, school and deed are published…
     expect(containing('西县第一小学')).toContain('people/li-xiaoming-xixian/index.html');
     expect(containing('坚持每周到敬老院陪老人读报')).toContain('data/entries.json');
     // …and nothing the public view leaves out, anywhere: pages, cards, JSON-LD, feed, open data, search index.
@@ -274,28 +249,10 @@ describe('every output of a minor and of a withdrawn entry agrees with their pub
   });
 
   it('publishes no photo of a withdrawn entry, even when another story names its renditions', async () => {
-    const root = copyMini();
-    const slug = 'wang-wu-dongqu';
-    const photo = join(root, `entries/${slug}.jpg`);
-    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#864' } })
-      .jpeg()
-      .toFile(photo);
-    editFile(root, `entries/${slug}.mdx`, (s) =>
-      s.replace('\nsummary:', `\nphoto:\n  src: ./${slug}.jpg\n  alt: 照片\nsummary:`),
-    );
-    // The names the site wrote while the entry was public, copied into another story as plain text.
-    const { digest } = await photoFiles(join(projectTmp('photo-memo-'), 'memo.json')).read(photo);
-    const named = [
-      renditionName({ digest, width: 72, height: 96, format: 'webp' }),
-      renditionName({ digest, width: 240, height: 320, format: 'avif', quality: 50 }),
-      renditionName({ digest, width: 600, height: 800, format: 'jpeg' }),
-    ];
-    story(root, `旧网址：${named.map((n) => `/_astro/${n}`).join(' ')}`);
-    expect(await checkErrors(root)).toEqual([]);
-    const build = astroBuild(root);
-    expect(build.status, build.output).toBe(0);
-    expect(readFileSync(join(build.outDir, 'people/zhang-san-xixian/index.html'), 'utf8')).toContain(named[0]);
-    const published = readdirSync(join(build.outDir, '_astro'));
+    // The names the site wrote while the entry was public, which 陈家家庭's story carries as plain text.
+    const named = await renditionsOf(join(inject('everydayRoot'), 'entries/wang-wu-dongqu.jpg'));
+    expect(readFileSync(join(dist, 'people/chen-jia-dongqu/index.html'), 'utf8')).toContain(named[0]);
+    const published = readdirSync(join(dist, '_astro'));
     expect(published.filter((f) => named.includes(f))).toEqual([]);
   });
 });

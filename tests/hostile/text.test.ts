@@ -1,24 +1,20 @@
 /**
  * What editors and offices really type is text, never code: stories that are
  * not valid MDX build and read as typed; a spreadsheet cell full of MDX,
- * Markdown and an expression is imported as plain text that runs nothing;
- * and a content root outside the repository builds, story component
- * included. Every sheet that cannot be read gets a message naming the file
+ * Markdown and an expression is imported as plain text that runs nothing
+ * (the sample site, built by the global setup from a copy outside the
+ * repository, shows the same for another city's root). Every sheet that cannot be read gets a message naming the file
  * (and row), never garbage.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'node-html-parser';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, type BuildResult } from '../helpers/build.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { copyMini, editFile } from '../helpers/fixture.ts';
-import { checkErrors, filesIn, markerDir, runScript, VICTIM } from './helpers.ts';
-
-const HEADER =
-  '序号,姓名,类型,性别,民族,出生年月,政治面貌,工作单位及职务,所在县（市、区）,类别,荣誉称号,年份,期次,事迹简介,事迹全文';
-const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+import { CODE_CELL, SHEET_HEADER } from '../setup/everyday.ts';
+import { checkErrors, filesIn, runScript } from './helpers.ts';
 
 /** The text of a built page's story, as a resident reads it. */
 function storyOf(dist: string, slug: string): { text: string; html: string } {
@@ -28,45 +24,15 @@ function storyOf(dist: string, slug: string): { text: string; html: string } {
   return { text: story.textContent, html: story.innerHTML };
 }
 
+const row = (name: string, extra = '') =>
+  `1,${name},个人,男,汉族,1970,群众,某厂,西县,助人为乐,县级好人,2025,,帮助邻居照顾孩子多年。,${extra}`;
+
+// The everyday root (tests/setup/everyday.ts) is built once by the global setup, from outside the repository.
 describe('everyday text builds and reads as typed, from a content root outside the repository', () => {
-  let build: BuildResult;
-  let marker: string;
-  const cell = `{globalThis.process.getBuiltinModule('fs').writeFileSync('MARKER/ran', 'x')} 气温<0度 **不是粗体** <b>不是标签</b>\n# 不是标题\n1. 不是列表\n- 也不是\n> 不是引用 & 不是实体 &amp;\nimport fs from 'node:fs'`;
-
-  beforeAll(() => {
-    marker = markerDir();
-    // copyMini() is in the system's temporary folder: outside this repository, as another city's content would be.
-    const root = copyMini();
-    editFile(root, VICTIM, (s) =>
-      s.replace(
-        '张三的故事。',
-        '冬天气温<0度，他一个 { 括号也不打，照样出门。<!-- 备注：待核实 -->\n\n<!-- 整段备注 -->\n\n报道见 <https://example.cn/news/1>。',
-      ),
-    );
-    writeFileSync(
-      join(root, 'entries/li-xiaoming-xixian.mdx'),
-      readFileSync(join(root, 'entries/li-xiaoming-xixian.mdx'), 'utf8').replace(
-        /\n---\n[\s\S]*$/,
-        '\n---\n\n王五的故事。\n\n<Quote by="邻居（示例）">他是我们村的好人。</Quote>\n',
-      ),
-    );
-    const sheet = join(mkdtempSync(join(tmpdir(), 'honour-sheet-')), 'list.csv');
-    writeFileSync(
-      sheet,
-      `${HEADER}\n1,钱八,个人,男,汉族,1970,群众,某厂,西县,助人为乐,县级好人,2025,,帮助邻居照顾孩子多年。,${csvCell(cell.replace('MARKER', marker))}\n`,
-    );
-    const imported = runScript('scripts/import.ts', root, [sheet, '--write']);
-    if (imported.status !== 0) throw new Error(imported.out);
-    build = astroBuild(root);
-  });
-
-  it('builds', () => {
-    expect(build.output).not.toMatch(/\n\s+at /); // no stack trace
-    expect(build.status).toBe(0);
-  });
+  const dist = inject('everydayDist');
 
   it('shows <0度 and a lone brace as typed, drops comments, links an autolink', () => {
-    const { text, html } = storyOf(build.outDir, 'zhang-san-xixian');
+    const { text, html } = storyOf(dist, 'zhang-san-xixian');
     expect(text).toContain('冬天气温<0度，他一个 { 括号也不打，照样出门。');
     expect(text).not.toContain('备注');
     expect(html).not.toContain('<!--');
@@ -74,24 +40,23 @@ describe('everyday text builds and reads as typed, from a content root outside t
   });
 
   it('renders the engine’s Quote with no import line', () => {
-    const { html } = storyOf(build.outDir, 'li-xiaoming-xixian');
+    const { html } = storyOf(dist, 'li-xiaoming-xixian');
     expect(html).toContain(
       '<figure class="quote"><blockquote>他是我们村的好人。</blockquote><figcaption>——邻居（示例）</figcaption></figure>',
     );
   });
 
   it('imports a spreadsheet cell of code and markup as text that ran nothing', () => {
+    const marker = inject('everydayMarker');
     expect(filesIn(marker)).toEqual([]);
-    const { text, html } = storyOf(build.outDir, 'qian-ba-xixian');
-    for (const line of cell.replace('MARKER', marker).split('\n')) expect(text).toContain(line);
+    const { text, html } = storyOf(dist, 'qian-ba-xixian');
+    for (const line of CODE_CELL.replace('MARKER', marker).split('\n')) expect(text).toContain(line);
     expect(html).not.toMatch(/<(strong|h\d|ol|ul|blockquote|b)>/);
   });
 });
 
 describe('content:import refuses what it cannot read, naming the file and row', () => {
   const sheetDir = () => mkdtempSync(join(tmpdir(), 'honour-sheet-'));
-  const row = (name: string, extra = '') =>
-    `1,${name},个人,男,汉族,1970,群众,某厂,西县,助人为乐,县级好人,2025,,帮助邻居照顾孩子多年。,${extra}`;
 
   it.each([
     [
@@ -113,7 +78,7 @@ describe('content:import refuses what it cannot read, naming the file and row', 
   ])('%s', (_name, encode, message) => {
     const root = copyMini();
     const dir = sheetDir();
-    writeFileSync(join(dir, 'list.csv'), encode(`${HEADER}\n${row('钱八', '他的故事。')}\n`));
+    writeFileSync(join(dir, 'list.csv'), encode(`${SHEET_HEADER}\n${row('钱八', '他的故事。')}\n`));
     const r = runScript('scripts/import.ts', root, [join(dir, 'list.csv'), '--write']);
     expect(r.status).toBe(1);
     expect(r.out).toContain(`list.csv`);
@@ -127,7 +92,7 @@ describe('content:import refuses what it cannot read, naming the file and row', 
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名单');
-    sheet.addRow(HEADER.split(','));
+    sheet.addRow(SHEET_HEADER.split(','));
     sheet.addRow([
       1,
       { formula: 'CONCAT("钱","八")' },
@@ -174,7 +139,7 @@ describe('content:import refuses what it cannot read, naming the file and row', 
   it('never takes a photo from outside the sheet’s folder', () => {
     const root = copyMini();
     const dir = sheetDir();
-    writeFileSync(join(dir, 'list.csv'), `${HEADER},照片\n${row('钱八', '故事。')},../../../etc/hostname\n`);
+    writeFileSync(join(dir, 'list.csv'), `${SHEET_HEADER},照片\n${row('钱八', '故事。')},../../../etc/hostname\n`);
     const r = runScript('scripts/import.ts', root, [join(dir, 'list.csv'), '--write']);
     expect(r.status).toBe(1);
     expect(r.out).toContain('第 2 行 — 照片 — 照片“../../../etc/hostname”只能写文件名');
@@ -184,23 +149,11 @@ describe('content:import refuses what it cannot read, naming the file and row', 
     const root = copyMini();
     editFile(root, 'regions.yaml', (s) => `${s}- { id: ../../x, name: 坏区, kind: 区, order: 3, aliases: [] }\n`);
     const dir = sheetDir();
-    writeFileSync(join(dir, 'list.csv'), `${HEADER}\n${row('钱八', '故事。').replace('西县', '坏区')}\n`);
+    writeFileSync(join(dir, 'list.csv'), `${SHEET_HEADER}\n${row('钱八', '故事。').replace('西县', '坏区')}\n`);
     const r = runScript('scripts/import.ts', root, [join(dir, 'list.csv'), '--write']);
     expect(r.status).toBe(1);
     expect(r.out).toContain('id “../../x” 只能使用小写拼音字母');
     expect(existsSync(join(dirname(root), 'x'))).toBe(false);
     expect(await checkErrors(root)).toHaveLength(1);
-  });
-});
-
-describe('another city’s content root, outside the repository', () => {
-  it('builds the sample content from a copy elsewhere, its Quote entry included', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'honour-city-')), 'content');
-    cpSync('content', root, { recursive: true });
-    const build = astroBuild(root);
-    expect(build.output).not.toMatch(/\n\s+at /);
-    expect(build.status).toBe(0);
-    const { html } = storyOf(build.outDir, 'he-shuzhen-huozhou');
-    expect(html).toContain('<figure class="quote"><blockquote>老人把我们养大，现在轮到我们尽孝。</blockquote>');
   });
 });
