@@ -4,14 +4,14 @@
  * redirects of former URLs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { astroBuild } from './helpers/build.ts';
+import { runNode } from './helpers/build.ts';
 import { launch } from './helpers/browser.ts';
-import { copyMini, editFile, MINI } from './helpers/fixture.ts';
-import { page } from './helpers/html.ts';
+import { editFile, MINI } from './helpers/fixture.ts';
+import { page, text } from './helpers/html.ts';
 import { serve } from './helpers/serve.ts';
 import { projectTmp } from './helpers/tmp.ts';
 import { routes } from '../src/model/routes.ts';
@@ -39,30 +39,37 @@ const distOf = (out: string) => {
   return dists.get(out)!;
 };
 
-function release(root: string, id: string, out: string, ...extra: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/release.ts', id, '--out', out, '--dist', distOf(out), ...extra], {
-    env: { ...process.env, HONOUR_CONTENT_DIR: root },
-    encoding: 'utf8',
+async function release(root: string, id: string, out: string, ...extra: string[]) {
+  const r = await runNode(['scripts/release.ts', id, '--out', out, '--dist', distOf(out), ...extra], {
+    HONOUR_CONTENT_DIR: root,
   });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  return { status: r.status, out: r.output };
 }
 
 describe('npm run release', () => {
-  it('refuses an unknown release and a dirty content tree', () => {
-    const { repo, root } = contentRepo();
-    const unknown = release(root, '2030-q9', join(repo, 'x'));
+  // One content repository through a year of releases: 2026-q1 twice (the same commit must give the same
+  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty tree.
+  const { repo, root, git } = contentRepo();
+  const releaseOf = (id: string, out: string, ...extra: string[]) => release(root, id, join(repo, out), ...extra);
+
+  it('refuses an unknown release', async () => {
+    const unknown = await releaseOf('2030-q9', 'x');
     expect(unknown.status).toBe(1);
     expect(unknown.out).toContain('未知的发布批次 “2030-q9”');
-    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三的新故事。'));
-    const dirty = release(root, '2026-q1', join(repo, 'x'));
-    expect(dirty.status).toBe(1);
-    expect(dirty.out).toContain('内容有未提交的修改');
-    expect(release(root, '2026-q1', join(repo, 'x'), '--allow-dirty').status).toBe(0);
   });
 
-  it('writes the artifact, tags the commit, and a second release lists what was added, changed and withdrawn by region', () => {
-    const { repo, root, git } = contentRepo();
-    const first = release(root, '2026-q1', join(repo, 'r1'));
+  it('writes the artifact and tags the commit, shipping exactly the committed content', async () => {
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
+    git('add', '-A');
+    git('commit', '-qm', '忽略 node_modules');
+    // An ignored file git status does not show: the working tree has it, the commit does not.
+    const ignored = join(root, 'entries/node_modules');
+    mkdirSync(ignored, { recursive: true });
+    writeFileSync(
+      join(ignored, 'ghost-xixian.mdx'),
+      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8').replace('name: 张三', 'name: 幽灵'),
+    );
+    const first = await releaseOf('2026-q1', 'r1');
     expect(first.status, first.out).toBe(0);
     expect(git('tag', '--list')).toContain('release/2026-q1');
     const sums = readFileSync(join(repo, 'r1/SHA256SUMS'), 'utf8');
@@ -77,6 +84,38 @@ describe('npm run release', () => {
     }
     expect(readFileSync(join(repo, 'r1/CHANGELOG.md'), 'utf8')).toContain('这是第一次发布');
 
+    // The ignored entry never reaches the archive or the open data.
+    const published = (
+      JSON.parse(readFileSync(join(repo, 'r1/data/entries.json'), 'utf8')) as { records: Array<{ id: string }> }
+    ).records
+      .map((e) => e.id)
+      .sort();
+    const committedIds = git('ls-tree', '-r', '--name-only', 'release/2026-q1', '--', 'content/entries')
+      .split('\n')
+      .filter((f) => f.endsWith('.mdx'))
+      .filter((f) => !readFileSync(join(repo, f), 'utf8').includes('draft: true'))
+      .map((f) => f.replace(/^.*\//, '').replace(/\.mdx$/, ''))
+      .sort();
+    expect(published).toEqual(committedIds);
+    const listing = spawnSync('tar', ['-tzf', join(repo, 'r1/site-2026-q1.tar.gz')], { encoding: 'utf8' }).stdout;
+    expect(listing).toContain('people/zhang-san-xixian/');
+    expect(listing).not.toContain('ghost');
+  });
+
+  it('is reproducible: the same commit gives byte-identical dist/ and archive', async () => {
+    const again = await releaseOf('2026-q1', 'r1-again');
+    expect(again.status, again.out).toBe(0);
+    expect(readFileSync(join(repo, 'r1-again/SHA256SUMS'), 'utf8')).toBe(
+      readFileSync(join(repo, 'r1/SHA256SUMS'), 'utf8'),
+    );
+    const diff = spawnSync('diff', ['-r', distOf(join(repo, 'r1')), distOf(join(repo, 'r1-again'))], {
+      encoding: 'utf8',
+    });
+    expect(diff.stdout.slice(0, 2000)).toBe('');
+    expect(diff.status).toBe(0);
+  });
+
+  it('lists in a second release what was added, changed and withdrawn, by region', async () => {
     // A quarter later: a new batch, a corrected summary, a withdrawal.
     editFile(
       root,
@@ -99,7 +138,7 @@ describe('npm run release', () => {
     );
     git('add', '-A');
     git('commit', '-qm', '第二批');
-    const second = release(root, '2026-q2', join(repo, 'r2'));
+    const second = await releaseOf('2026-q2', 'r2');
     expect(second.status, second.out).toBe(0);
     const log = readFileSync(join(repo, 'r2/CHANGELOG.md'), 'utf8');
     expect(log).toContain('对比上次发布：release/2026-q1');
@@ -110,47 +149,16 @@ describe('npm run release', () => {
     );
   });
 
-  it('ships exactly the committed content: an ignored entry never reaches the archive or the open data', () => {
-    const { repo, root, git } = contentRepo();
-    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
-    git('add', '-A');
-    git('commit', '-qm', '忽略 node_modules');
-    // An ignored file git status does not show: the working tree has it, the commit does not.
-    const ignored = join(root, 'entries/node_modules');
-    mkdirSync(ignored, { recursive: true });
-    writeFileSync(
-      join(ignored, 'ghost-xixian.mdx'),
-      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8').replace('name: 张三', 'name: 幽灵'),
+  it('refuses a dirty content tree, unless asked for a trial release', async () => {
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) => s.replace('张三的故事。', '张三的新故事。'));
+    const dirty = await releaseOf('2026-q2', 'x');
+    expect(dirty.status).toBe(1);
+    expect(dirty.out).toContain('内容有未提交的修改');
+    const trial = await releaseOf('2026-q2', 'x', '--allow-dirty');
+    expect(trial.status, trial.out).toBe(0);
+    expect(text(page(distOf(join(repo, 'x')), routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
+      '张三的新故事。',
     );
-    const r = release(root, '2026-q1', join(repo, 'r'));
-    expect(r.status, r.out).toBe(0);
-    const published = (
-      JSON.parse(readFileSync(join(repo, 'r/data/entries.json'), 'utf8')) as { records: Array<{ id: string }> }
-    ).records
-      .map((e) => e.id)
-      .sort();
-    const committedIds = git('ls-tree', '-r', '--name-only', 'release/2026-q1', '--', 'content/entries')
-      .split('\n')
-      .filter((f) => f.endsWith('.mdx'))
-      .filter((f) => !readFileSync(join(repo, f), 'utf8').includes('draft: true'))
-      .map((f) => f.replace(/^.*\//, '').replace(/\.mdx$/, ''))
-      .sort();
-    expect(published).toEqual(committedIds);
-    const listing = spawnSync('tar', ['-tzf', join(repo, 'r/site-2026-q1.tar.gz')], { encoding: 'utf8' }).stdout;
-    expect(listing).toContain('people/zhang-san-xixian/');
-    expect(listing).not.toContain('ghost');
-  });
-
-  it('is reproducible: the same commit gives byte-identical dist/ and archive', () => {
-    const { repo, root } = contentRepo();
-    const a = release(root, '2026-q1', join(repo, 'a'));
-    expect(a.status, a.out).toBe(0);
-    const b = release(root, '2026-q1', join(repo, 'b'));
-    expect(b.status, b.out).toBe(0);
-    expect(readFileSync(join(repo, 'b/SHA256SUMS'), 'utf8')).toBe(readFileSync(join(repo, 'a/SHA256SUMS'), 'utf8'));
-    const diff = spawnSync('diff', ['-r', distOf(join(repo, 'a')), distOf(join(repo, 'b'))], { encoding: 'utf8' });
-    expect(diff.stdout.slice(0, 2000)).toBe('');
-    expect(diff.status).toBe(0);
   });
 });
 
@@ -210,21 +218,13 @@ describe('permalinks survive', () => {
   });
 
   it('follows the old URL of a renamed entry to its new page in Chromium', async () => {
-    const root = copyMini();
-    renameSync(join(root, 'entries/zhang-san-xixian.mdx'), join(root, 'entries/zhang-sanfeng-xixian.mdx'));
-    editFile(root, 'entries/zhang-sanfeng-xixian.mdx', (s) =>
-      s.replace('name: 张三', 'name: 张三丰').replace('gender: 男', 'gender: 男\nformerSlugs:\n  - zhang-san-xixian'),
-    );
-    const built = astroBuild(root);
-    const dist = built.outDir;
-    expect(built.status, built.output.slice(-1500)).toBe(0);
-    const server = await serve(dist);
+    const server = await serve(sample);
     const browser = await launch();
     try {
       const p = await browser.newPage();
-      await p.goto(`${server.url}/people/zhang-san-xixian/`);
-      await p.waitForURL(`${server.url}/people/zhang-sanfeng-xixian/`);
-      expect(await p.locator('h1').textContent()).toContain('张三丰');
+      await p.goto(`${server.url}${routes.entry('ou-yangming-xiangfen')}`);
+      await p.waitForURL(`${server.url}${routes.entry('ouyang-ming-xiangfen')}`);
+      expect(await p.locator('h1').textContent()).toContain('欧阳明');
     } finally {
       await browser.close();
       await server.close();
