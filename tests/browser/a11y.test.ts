@@ -1,5 +1,5 @@
 /** The browser half of the quality audit: axe (WCAG 2.2 AA; AAA contrast in large-text mode) and elderly-friendly practice on every page family. */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { auditPage } from '../../scripts/audit/browser.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
@@ -7,11 +7,12 @@ import { pageFamilies } from '../../scripts/audit/pages.ts';
 const site = sampleSiteInBrowser();
 
 describe('accessibility and elderly-friendly practice', () => {
+  // Both modes at once, each in pages of its own: most of a pass is waiting on the browser.
   for (const large of [false, true]) {
-    it(
+    it.concurrent(
       `has no axe violations, small text, small targets, hidden focus or foreign requests (${large ? 'large-text' : 'normal'} mode)`,
       { timeout: 240_000 },
-      async () => {
+      async ({ expect }) => {
         const problems: string[] = [];
         for (const { family, path } of pageFamilies(inject('sampleDist'))) {
           const a = await auditPage(site.browser, site.url, path, large);

@@ -4,8 +4,8 @@
  * block being read highlighted and in view; no reader code until the button is
  * pressed; silence after leaving the page; no button without a Chinese voice.
  */
-import type { BrowserContext } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { routes } from '../../src/model/routes.ts';
 
@@ -17,17 +17,22 @@ interface Log {
   calls: string[];
 }
 
+/** How long the stand-in voice takes to "speak" an utterance: a few ms, so a whole page reads in well under a second. */
+const SPEAK_MS = 5;
+
 /**
  * A phone whose speechSynthesis is a stand-in with the given voices: it records every
  * utterance and call (also into localStorage, to read after leaving the page) and
- * "speaks" each utterance in 400 ms unless paused or cancelled.
+ * "speaks" each utterance in SPEAK_MS unless paused or cancelled. An utterance that starts
+ * while `hold` (a CSS selector) matches something in the page is a long one: it goes on until
+ * the test calls `ttsRelease()` in the page, and then ends SPEAK_MS later (once resumed, if paused).
  */
-async function phoneWithSpeech(voices: string[] | null, large = false): Promise<BrowserContext> {
+async function phoneWithSpeech(voices: string[] | null, large = false, hold?: string): Promise<BrowserContext> {
   // Reduced motion: the reader then jumps to each block instead of scrolling smoothly (a smooth
   // scroll on this loaded machine sometimes stalled the in-view check).
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   await context.addInitScript(
-    ({ voices, large }) => {
+    ({ voices, large, hold, ms }) => {
       if (large) localStorage.setItem('hrb-large-text', '1');
       if (voices === null) {
         delete (window as { speechSynthesis?: unknown }).speechSynthesis;
@@ -39,10 +44,15 @@ async function phoneWithSpeech(voices: string[] | null, large = false): Promise<
       let current: { text: string; onend: ((e: Event) => void) | null } | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let paused = false;
+      let held = false;
       const finish = () => {
         const done = current;
         current = undefined;
         done?.onend?.call(done, new Event('end'));
+      };
+      const schedule = () => {
+        clearTimeout(timer);
+        timer = setTimeout(finish, ms);
       };
       const fake = {
         getVoices: () => voices.map((lang) => ({ lang, name: `voice-${lang}`, default: false, localService: true })),
@@ -50,7 +60,8 @@ async function phoneWithSpeech(voices: string[] | null, large = false): Promise<
           log.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang });
           save();
           current = u;
-          timer = setTimeout(finish, 400);
+          held = hold !== undefined && document.querySelector(hold) !== null;
+          if (!held && !paused) schedule();
         },
         pause() {
           log.calls.push('pause');
@@ -61,8 +72,8 @@ async function phoneWithSpeech(voices: string[] | null, large = false): Promise<
         resume() {
           log.calls.push('resume');
           save();
-          if (paused) timer = setTimeout(finish, 400);
           paused = false;
+          if (current && !held) schedule();
         },
         cancel() {
           log.calls.push('cancel');
@@ -82,16 +93,26 @@ async function phoneWithSpeech(voices: string[] | null, large = false): Promise<
         constructor(public text: string) {}
       }
       Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
-      (window as unknown as { ttsLog: typeof log }).ttsLog = log;
+      const w = window as unknown as { ttsLog: typeof log; ttsRelease: () => void };
+      w.ttsLog = log;
+      w.ttsRelease = () => {
+        held = false;
+        if (current && !paused) schedule();
+      };
     },
-    { voices, large },
+    { voices, large, hold, ms: SPEAK_MS },
   );
   return context;
 }
 
-describe('语音阅读 (read aloud)', () => {
+const spokenCount = (p: Page) => p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length);
+
+// Each test has a browser context of its own: they run side by side.
+describe.concurrent('语音阅读 (read aloud)', () => {
   for (const large of [false, true]) {
-    it(`reads the name, the honours and the story in zh-CN, in page order, one block highlighted at a time (${large ? '长辈模式' : 'normal mode'})`, async () => {
+    it(`reads the name, the honours and the story in zh-CN, in page order, one block highlighted at a time (${large ? '长辈模式' : 'normal mode'})`, async ({
+      expect,
+    }) => {
       const context = await phoneWithSpeech(['en-US', 'zh-CN'], large);
       const p = await context.newPage();
       const scripts: string[] = [];
@@ -131,8 +152,9 @@ describe('语音阅读 (read aloud)', () => {
     });
   }
 
-  it('pauses, resumes and stops, highlighting the block being read and keeping it in view', async () => {
-    const context = await phoneWithSpeech(['zh-CN']);
+  it('pauses, resumes and stops, highlighting the block being read and keeping it in view', async ({ expect }) => {
+    // The story's paragraphs are long: each goes on until the test lets it end.
+    const context = await phoneWithSpeech(['zh-CN'], false, '.story [data-read-children] > .reading');
     const p = await context.newPage();
     await p.goto(`${site.url}${ENTRY}`);
     await p.locator('#read-aloud').click();
@@ -152,12 +174,16 @@ describe('语音阅读 (read aloud)', () => {
       const r = document.querySelector('.reading')?.getBoundingClientRect();
       return r !== undefined && r.top >= 0 && r.top + Math.min(r.height, 200) <= innerHeight;
     });
-    const spokenWhilePaused = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length);
-    await p.waitForTimeout(400);
-    expect(await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length)).toBe(spokenWhilePaused);
+    // The paragraph would end now, but the voice is paused: nothing more is read.
+    const spokenWhilePaused = await spokenCount(p);
+    await p.evaluate(() => (window as unknown as { ttsRelease: () => void }).ttsRelease());
+    await p.waitForTimeout(20 * SPEAK_MS);
+    expect(await spokenCount(p)).toBe(spokenWhilePaused);
+    expect(await p.locator('.story [data-read-children] > :first-child.reading').count()).toBe(1);
 
     await p.locator('#read-aloud').click();
     expect(await p.locator('#read-aloud').textContent()).toContain('暂停');
+    // Resumed: the paragraph ends and the next one is read.
     await p.waitForFunction((n) => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length > n, spokenWhilePaused);
 
     await p.locator('#read-stop').click();
@@ -166,24 +192,30 @@ describe('语音阅读 (read aloud)', () => {
     const log = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog);
     expect(log.calls).toEqual(expect.arrayContaining(['pause', 'resume', 'cancel']));
     const stoppedAt = log.spoken.length;
-    await p.waitForTimeout(400);
-    expect(await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length)).toBe(stoppedAt);
+    await p.evaluate(() => (window as unknown as { ttsRelease: () => void }).ttsRelease());
+    await p.waitForTimeout(20 * SPEAK_MS);
+    expect(await spokenCount(p)).toBe(stoppedAt);
     await context.close();
   });
 
-  it('falls silent when the resident goes to another page', async () => {
-    const context = await phoneWithSpeech(['zh-CN']);
+  it('falls silent when the resident goes to another page', async ({ expect }) => {
+    // The name is read slowly: the reading is still going on when the resident leaves.
+    const context = await phoneWithSpeech(['zh-CN'], false, '.reading');
     const p = await context.newPage();
     await p.goto(`${site.url}${ENTRY}`);
     await p.locator('#read-aloud').click();
     await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
+    const callsBefore = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.calls.length);
+    expect(await p.locator('#read-stop').isVisible()).toBe(true);
     await p.goto(`${site.url}${routes.home}`);
     const log = JSON.parse((await p.evaluate(() => localStorage.getItem('tts-log'))) ?? '{}') as Log;
+    // Leaving cancelled the voice (a cancel of its own, after the one that starts every reading).
+    expect(log.calls.length).toBeGreaterThan(callsBefore);
     expect(log.calls.at(-1)).toBe('cancel');
     await context.close();
   });
 
-  it('reads a release introduction too', async () => {
+  it('reads a release introduction too', async ({ expect }) => {
     const context = await phoneWithSpeech(['zh-CN']);
     const p = await context.newPage();
     await p.goto(`${site.url}${routes.release('2026-q1')}`);
@@ -194,7 +226,7 @@ describe('语音阅读 (read aloud)', () => {
     await context.close();
   });
 
-  it('offers no button where the browser cannot speak Chinese', async () => {
+  it('offers no button where the browser cannot speak Chinese', async ({ expect }) => {
     for (const voices of [null, ['en-US']]) {
       const context = await phoneWithSpeech(voices);
       const p = await context.newPage();

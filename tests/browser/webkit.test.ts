@@ -11,6 +11,8 @@ import { routes } from '../../src/model/routes.ts';
 const site = sampleSiteInWebKit();
 const HEIGHT = 844;
 const LARGE = { 'hrb-large-text': '1' };
+const ENTRY_WITH_PHOTO = routes.entry('he-shuzhen-huozhou');
+const ENTRY_WITHOUT_PHOTO = routes.entry('cao-wenbin-xixian');
 
 /** Where the certificate's parts end, in the page (run inside the phone frame). */
 function certificate() {
@@ -29,6 +31,12 @@ function certificate() {
     badgeText: document.querySelector('.certificate .badge')?.textContent.replace(/\s+/g, '') ?? '',
     top: document.querySelector('.timeline .rung-title')?.textContent.trim() ?? '',
     photo: rect('.certificate .entry-photo'),
+    /** The photo's image, loaded (an entry without a photo has a surname tile there instead). */
+    image: (() => {
+      const img = document.querySelector<HTMLImageElement>('.certificate .entry-photo img');
+      return img ? img.complete && img.naturalWidth > 0 : null;
+    })(),
+    tile: document.querySelector('.certificate .entry-photo.surname-tile') !== null,
     h1: rect('h1'),
     large: document.documentElement.classList.contains('large-text'),
   };
@@ -37,8 +45,8 @@ function certificate() {
 describe('in WebKit on a 390×844 phone', () => {
   for (const large of [false, true]) {
     const mode = large ? '长辈模式' : 'normal mode';
-    it(`shows an entry's name, highest honour, county and deed on the first screen (${mode})`, async () => {
-      for (const path of [routes.entry('he-shuzhen-huozhou'), routes.entry('cao-wenbin-xixian')]) {
+    it(`shows an entry's name, highest honour, county and deed on the first screen, and its photo (${mode})`, async () => {
+      for (const path of [ENTRY_WITHOUT_PHOTO, ENTRY_WITH_PHOTO]) {
         await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
         const c = await site.page.evaluate(certificate);
         expect([c.width, c.height]).toEqual([390, HEIGHT]);
@@ -47,9 +55,23 @@ describe('in WebKit on a 390×844 phone', () => {
           expect(c[part], `${path} ${part}`).toBeLessThanOrEqual(HEIGHT);
         }
         expect(c.badgeText).toContain(c.top);
+        if (path === ENTRY_WITHOUT_PHOTO) expect([c.image, c.tile], path).toEqual([null, true]);
       }
+      // Still on the entry with a photo: the photo is there, loaded, and where the layout puts it.
       const c = await site.page.evaluate(certificate);
-      expect(c.photo && c.h1).toBeTruthy();
+      expect([c.image, c.tile]).toEqual([true, false]);
+      if (!c.photo || !c.h1) throw new Error('no photo or name');
+      expect(c.photo.width).toBeGreaterThan(40);
+      expect(c.photo.height).toBeGreaterThan(40);
+      if (large) {
+        // 长辈模式: one column, the photo after the name block.
+        expect(c.photo.top).toBeGreaterThan(c.h1.bottom);
+      } else {
+        // Beside the name, and on the first screen.
+        expect(c.photo.right).toBeLessThanOrEqual(c.h1.left);
+        expect(c.photo.top).toBeLessThan(c.h1.bottom);
+        expect(c.photo.bottom).toBeLessThanOrEqual(HEIGHT);
+      }
     });
 
     it(
@@ -77,7 +99,7 @@ describe('in WebKit on a 390×844 phone', () => {
   });
 
   it('switches 长辈模式 on: larger text at once, remembered after a reload', async () => {
-    await site.page.phone(`${site.url}${routes.entry('he-shuzhen-huozhou')}`);
+    await site.page.phone(`${site.url}${ENTRY_WITH_PHOTO}`);
     const size = () => parseFloat(getComputedStyle(document.querySelector('.story p') ?? document.body).fontSize);
     const normal = await site.page.evaluate(size);
     await site.page.click('#large-text-toggle');
