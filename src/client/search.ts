@@ -35,23 +35,25 @@ import {
 import { t } from '../strings.ts';
 import { routes } from '../model/routes.ts';
 import type { Kind } from '../model/schema.ts';
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindMeta } from './pagefind.ts';
 
+/** The metadata of an entry page's story index record (its data-pagefind-meta), and of a names-table row shown alike. */
+interface ResultMeta extends PagefindMeta {
+  image?: string;
+  region?: string;
+  honour?: string;
+  level?: string;
+  summary?: string;
+}
 interface ResultData {
   url: string;
-  meta: { title: string; image?: string; region?: string; honour?: string; level?: string; summary?: string };
+  meta: ResultMeta;
 }
-interface Pagefind {
-  init: () => Promise<void>;
-  mergeIndex: (url: string) => Promise<void>;
-  search: (
-    q: string | null,
-    o: { filters?: Record<string, { any: string[] }> },
-  ) => Promise<{
-    results: Array<{ data: () => Promise<ResultData> }>;
-    filters: Record<string, Record<string, number>>;
-    totalFilters: Record<string, Record<string, number>>;
-  } | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
+/** An answer of either tier: results whose data loads when shown, and facet counts. */
+interface Found {
+  results: Array<{ data: () => Promise<ResultData> }>;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
 }
 
 const PAGE = 10;
@@ -76,7 +78,7 @@ let state: SearchState = parseState(location.search);
 let names: NamesIndex;
 let split: ReadonlySet<string> = new Set();
 const nameFiles = new Map<string, Promise<NameRow[]>>();
-let stories: Promise<Pagefind> | undefined;
+let stories: Promise<Pagefind<ResultMeta>> | undefined;
 let run = 0;
 let pending: Array<{ data: () => Promise<ResultData> }> = [];
 let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -138,12 +140,10 @@ async function showMore(token: number) {
   more.hidden = pending.length === 0;
 }
 
-type Counts = Record<string, Record<string, number>>;
-
 const KIND_OF_LABEL = new Map(Object.entries(t.kinds).map(([kind, label]) => [label, kind as Kind]));
 
 /** People, families and groups among `n` results, from the kind facet's counts (all people if it has none). */
-function kindCountsOf(filters: Counts, n: number): Record<Kind, number> {
+function kindCountsOf(filters: FilterCounts, n: number): Record<Kind, number> {
   const counts: Record<Kind, number> = { person: 0, family: 0, group: 0 };
   for (const [label, count] of Object.entries(filters.kind ?? {})) {
     const kind = KIND_OF_LABEL.get(label);
@@ -157,7 +157,7 @@ function kindCountsOf(filters: Counts, n: number): Record<Kind, number> {
  * A facet with a value chosen shows what its other values would add (counts for
  * the query alone); the others show counts within the current results.
  */
-function renderFacets(narrowed: Counts, unfiltered: Counts = narrowed) {
+function renderFacets(narrowed: FilterCounts, unfiltered: FilterCounts = narrowed) {
   facets.replaceChildren();
   for (const name of FILTERS) {
     const chosen = state.filters[name] ?? [];
@@ -194,16 +194,6 @@ function renderChips() {
     }),
   );
   chips.hidden = chosen.length === 0;
-}
-
-/** A Pagefind module instance of its own (a module URL is loaded once per page). */
-async function loadPagefind(base: string): Promise<Pagefind> {
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
-  // Pagefind searches in its web worker: on the main thread its WebAssembly blocked a phone for
-  // 410-440 ms (Lighthouse TBT, 4x CPU slowdown; performance 79-83), in the worker 60-120 ms (92),
-  // for 42 KB more before the first result.
-  await pagefind.init();
-  return pagefind;
 }
 
 /** The rows of the names table's file for `key` (none when no name starts so: the file does not exist). */
@@ -247,12 +237,15 @@ async function namesAnswer(q: string): Promise<Found> {
 }
 
 /** The story indexes, merged into one instance; fetched the first time a query has words or filters. */
-function storyIndex(): Promise<Pagefind> {
+function storyIndex(): Promise<Pagefind<ResultMeta>> {
   stories ??= (async () => {
     const response = await fetch(`${routes.storyIndexes}shards.json`);
     if (!response.ok) throw new Error(`story index list: HTTP ${response.status}`);
     const [first = '', ...rest] = (await response.json()) as string[];
-    const pagefind = await loadPagefind(routes.storyIndex(first));
+    // Pagefind searches in its web worker: on the main thread its WebAssembly blocked a phone for
+    // 410-440 ms (Lighthouse TBT, 4x CPU slowdown; performance 79-83), in the worker 60-120 ms (92),
+    // for 42 KB more before the first result.
+    const pagefind = await loadPagefind<ResultMeta>(routes.storyIndex(first));
     await Promise.all(rest.map((shard) => pagefind.mergeIndex(routes.storyIndex(shard))));
     // Pagefind counts facets only once their filter files are loaded.
     await pagefind.filters();
@@ -260,8 +253,6 @@ function storyIndex(): Promise<Pagefind> {
   })();
   return stories;
 }
-
-type Found = NonNullable<Awaited<ReturnType<Pagefind['search']>>>;
 
 /** Shows one answer; `partial` while the story indexes may still add results. */
 async function show(found: Found, token: number, partial: boolean) {
@@ -310,7 +301,7 @@ async function search() {
   }
   // Pagefind returns no facet counts when given an empty filter object.
   const options = Object.keys(filters).length ? { filters } : {};
-  let all: Found | null = null;
+  let all: Found | undefined;
   try {
     all = await (await storyIndex()).search(words ? state.q : null, options);
   } catch {
