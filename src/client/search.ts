@@ -35,20 +35,9 @@ import {
 import { t } from '../strings.ts';
 import { routes } from '../model/routes.ts';
 import type { Kind } from '../model/schema.ts';
-import { loadPagefind, type FilterCounts, type Pagefind, type PagefindMeta } from './pagefind.ts';
+import { loadPagefind, type FilterCounts, type Pagefind } from './pagefind.ts';
+import { resultCards, type ResultData, type ResultMeta } from './result-card.ts';
 
-/** The metadata of an entry page's story index record (its data-pagefind-meta), and of a names-table row shown alike. */
-interface ResultMeta extends PagefindMeta {
-  image?: string;
-  region?: string;
-  honour?: string;
-  level?: string;
-  summary?: string;
-}
-interface ResultData {
-  url: string;
-  meta: ResultMeta;
-}
 /** An answer of either tier: results whose data loads when shown, and facet counts. */
 interface Found {
   results: Array<{ data: () => Promise<ResultData> }>;
@@ -73,6 +62,8 @@ const facets = required('#search-facets', HTMLElement);
 const chips = required('#search-chips', HTMLUListElement);
 const filterCount = required('#search-filter-count', HTMLElement);
 const more = required('#search-more', HTMLButtonElement);
+/** A result's card: a filled copy of the site's own card (EntryCard.astro), rendered into the page once. */
+const card = resultCards(required('#search-card', HTMLTemplateElement));
 
 let state: SearchState = parseState(location.search);
 let names: NamesIndex;
@@ -91,40 +82,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   const node = Object.assign(document.createElement(tag), props);
   node.append(...kids);
   return node;
-}
-
-function card(d: ResultData): HTMLLIElement {
-  const thumb = d.meta.image
-    ? el('img', { src: d.meta.image, alt: '', width: 72, height: 96, className: 'thumb', loading: 'lazy' })
-    : el('span', { className: 'thumb placeholder', textContent: d.meta.title.slice(0, 1) });
-  if (!d.meta.image) thumb.setAttribute('aria-hidden', 'true');
-  // The same badge as the site's own cards (HonourBadge.astro): the words carry the level, the colour repeats it.
-  const meta = el('p', { className: 'card-meta' });
-  if (d.meta.honour) {
-    const level = d.meta.level && d.meta.level in t.levels ? (d.meta.level as keyof typeof t.levels) : undefined;
-    const badge = el('span', { className: `badge${level ? ` level-${level}` : ''}` });
-    if (level)
-      badge.append(el('span', { className: 'visually-hidden', textContent: `${t.levels[level]}${t.entry.honourOf}` }));
-    badge.append(d.meta.honour);
-    meta.append(badge, ' ');
-  }
-  meta.append(d.meta.region ?? '');
-  return el(
-    'li',
-    {},
-    el(
-      'article',
-      { className: 'card' },
-      thumb,
-      el(
-        'div',
-        { className: 'card-body' },
-        el('h2', { className: 'card-name' }, el('a', { href: d.url, textContent: d.meta.title })),
-        meta,
-        el('p', { className: 'card-summary', textContent: d.meta.summary ?? '' }),
-      ),
-    ),
-  );
 }
 
 async function showMore(token: number) {
