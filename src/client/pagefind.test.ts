@@ -1,13 +1,13 @@
 /**
  * The typed wrapper against the real thing: two tiny Pagefind indexes built with
  * the installed pagefind package, and the wrapper (this folder's pagefind.ts,
- * types stripped) driving their pagefind.js in Chromium.
+ * compiled) driving their pagefind.js in Chromium.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../tests/helpers/browser.ts';
 import { serve, type StaticServer } from '../../tests/helpers/serve.ts';
@@ -69,7 +69,9 @@ beforeAll(async () => {
   await close();
   writeFileSync(
     join(dir, 'pagefind-client.js'),
-    stripTypeScriptTypes(readFileSync(new URL('pagefind.ts', import.meta.url), 'utf8')),
+    ts.transpileModule(readFileSync(new URL('pagefind.ts', import.meta.url), 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    }).outputText,
   );
   // Not Pagefind: a module without its functions.
   mkdirSync(join(dir, 'not-pagefind'));
