@@ -1,6 +1,6 @@
 // 语音阅读: reads the page's marked blocks aloud in zh-CN through the browser's own
 // speech synthesis, one block at a time, the block being read highlighted and kept
-// in view. Loaded by /large-text.js only when a 朗读 button is first pressed; the
+// in view. Loaded by /page.js only when a 朗读 button is first pressed; the
 // button's words come from the page (data-label-*), never from this file.
 (function () {
   var synth = window.speechSynthesis;

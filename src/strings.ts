@@ -61,6 +61,8 @@ export const t = {
     removeFilter: (name: string, value: string) => `去掉筛选：${name} ${value}`,
     clear: '清除筛选',
     failed: '搜索暂时无法使用，请稍后再试，或按分类浏览。',
+    /** The card template's text, field names that the search page's script replaces (never shown). */
+    cardTemplate: { name: '姓名', level: '荣誉级别：', honour: '荣誉称号', region: '地区', summary: '事迹' },
     filterNames: {
       level: '荣誉级别',
       title: '荣誉称号',

@@ -153,10 +153,10 @@ describe('sample site', () => {
       expect(
         scripts.map((s) => s.getAttribute('src')),
         file,
-      ).toEqual(['/large-text.js']);
+      ).toEqual(['/page.js']);
     }
     // It grew with the menu, print buttons and 语音阅读's offer (the reader itself loads only when asked for).
-    expect(readFileSync(join(sample, 'large-text.js')).length).toBeLessThan(3072);
+    expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(3072);
     expect(readFileSync(join(sample, 'read-aloud.js')).length).toBeLessThan(4096);
   });
 

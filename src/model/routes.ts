@@ -36,7 +36,7 @@ export const routes = {
   /** Files for hosts, never pages: Netlify/Cloudflare's `_headers` and `_redirects`, nginx's snippet. */
   hostFiles: ['/_headers', '/_redirects', '/_nginx.conf'] as const,
   /** The one script of content pages (长辈模式, menu, print, 语音阅读's offer). */
-  pageScript: '/large-text.js',
+  pageScript: '/page.js',
   /** The reader of 语音阅读, loaded only when its button is pressed. */
   readAloudScript: '/read-aloud.js',
   /** The page a host serves for any missing path. */

@@ -16,7 +16,7 @@
  * first rows only (highest honour first) and says so. A query loads one
  * file: the longest key it starts with. The complete answer comes from the
  * story indexes, as before. Pure: the build step (index-site.ts) and the
- * search page (scripts/search.ts) share it.
+ * search page (src/client/search.ts) share it.
  */
 import { FILTERS, type FilterName } from './search-state.ts';
 

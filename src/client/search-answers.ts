@@ -1,0 +1,120 @@
+/**
+ * Where the search page's answers come from, in two tiers (src/search/search-index.ts):
+ * the names table answers a name first from one small file (src/search/names-table.ts);
+ * the story indexes, grouped by release, are merged into one Pagefind instance that
+ * gives the complete answer (names still first), and answers a search by filters alone.
+ * Both answer in one shape, whose results load their data when shown.
+ */
+import {
+  answer,
+  facetCounts,
+  fileOf,
+  keyOf,
+  queryWords,
+  readRow,
+  rowPassesFilters,
+  type NameRow,
+  type NamesFile,
+  type NamesIndex,
+} from '../search/names-table.ts';
+import type { SearchState } from '../search/search-state.ts';
+import { routes } from '../model/routes.ts';
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindFilters } from './pagefind.ts';
+import type { ResultData, ResultMeta } from './result-card.ts';
+
+/** An answer of either tier: results whose data loads when shown, and facet counts. */
+export interface Answer {
+  results: Array<{ data: () => Promise<ResultData> }>;
+  /** Counts within the results. */
+  filters: FilterCounts;
+  /** Counts for the query without the chosen filters. */
+  totalFilters: FilterCounts;
+}
+
+export interface SearchAnswers {
+  /** Entries per filter value over the whole roll: the facets of an empty search. */
+  facets: FilterCounts;
+  /** The names table's answer: rows matching the query's words and the chosen filters. */
+  names: (q: string, filters: SearchState['filters']) => Promise<Answer>;
+  /** The story indexes' complete answer to the query (null: by filters alone). */
+  stories: (q: string | null, filters: PagefindFilters) => Promise<Answer>;
+}
+
+/** A names-table row as the result list shows it (the same card as a Pagefind result's). */
+const resultOf = (row: NameRow): ResultData => ({
+  url: row.url,
+  meta: {
+    title: row.name,
+    image: row.image,
+    region: row.filters.region?.[0],
+    honour: row.honour,
+    level: row.level,
+    summary: row.summary,
+  },
+});
+
+/** Both tiers, once the names table's index has loaded (which fails when it cannot). */
+export async function loadSearchAnswers(): Promise<SearchAnswers> {
+  const response = await fetch(`${routes.namesTable}index.json`);
+  if (!response.ok) throw new Error(`names table: HTTP ${response.status}`);
+  const index = (await response.json()) as NamesIndex;
+  const split: ReadonlySet<string> = new Set(index.split);
+  const nameFiles = new Map<string, Promise<NameRow[]>>();
+  let stories: Promise<Pagefind<ResultMeta>> | undefined;
+
+  /** The rows of the names table's file for `key` (none when no name starts so: the file does not exist). */
+  function namesFile(key: string): Promise<NameRow[]> {
+    let rows = nameFiles.get(key);
+    if (!rows) {
+      rows = fetch(`${routes.namesTable}${fileOf(key)}`).then(async (r) => {
+        if (r.status === 404) return [];
+        if (!r.ok) throw new Error(`names table: HTTP ${r.status}`);
+        return ((await r.json()) as NamesFile).rows.map(readRow);
+      });
+      rows.catch(() => nameFiles.delete(key));
+      nameFiles.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** The story indexes, merged into one instance; fetched the first time a query has words or filters. */
+  function storyIndex(): Promise<Pagefind<ResultMeta>> {
+    stories ??= (async () => {
+      const r = await fetch(`${routes.storyIndexes}shards.json`);
+      if (!r.ok) throw new Error(`story index list: HTTP ${r.status}`);
+      const [first = '', ...rest] = (await r.json()) as string[];
+      // Pagefind searches in its web worker: on the main thread its WebAssembly blocked a phone for
+      // 410-440 ms (Lighthouse TBT, 4x CPU slowdown; performance 79-83), in the worker 60-120 ms (92),
+      // for 42 KB more before the first result.
+      const pagefind = await loadPagefind<ResultMeta>(routes.storyIndex(first));
+      await Promise.all(rest.map((shard) => pagefind.mergeIndex(routes.storyIndex(shard))));
+      // Pagefind counts facets only once their filter files are loaded.
+      await pagefind.filters();
+      return pagefind;
+    })();
+    return stories;
+  }
+
+  return {
+    facets: index.facets,
+    names: async (q, filters) => {
+      const [first = ''] = queryWords(q);
+      const found = answer(await namesFile(keyOf(first, split)), q);
+      const chosen = found.filter((row) => rowPassesFilters(row, filters));
+      return {
+        results: chosen.map((row) => ({ data: () => Promise.resolve(resultOf(row)) })),
+        filters: facetCounts(chosen),
+        totalFilters: facetCounts(found),
+      };
+    },
+    stories: async (q, filters) => {
+      try {
+        // Pagefind returns no facet counts when given an empty filter object.
+        return await (await storyIndex()).search(q, Object.keys(filters).length ? { filters } : {});
+      } catch (e) {
+        stories = undefined; // the next query tries the story indexes again
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * What the search page shows: the status line, the facets, the chosen
+ * filters' chips and the result cards, ten at a time. Drawn from the answers
+ * and the URL state it is given; it keeps only the results not shown yet.
+ */
+import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../search/search-state.ts';
+import { t } from '../strings.ts';
+import type { Kind } from '../model/schema.ts';
+import type { FilterCounts } from './pagefind.ts';
+import type { Answer } from './search-answers.ts';
+import { resultCards } from './result-card.ts';
+
+const PAGE = 10;
+
+/** The search page's parts the view draws into. */
+export interface SearchParts {
+  status: HTMLElement;
+  list: HTMLOListElement;
+  facets: HTMLElement;
+  chips: HTMLUListElement;
+  filterCount: HTMLElement;
+  more: HTMLButtonElement;
+  card: HTMLTemplateElement;
+}
+
+export interface SearchView {
+  /** A new search: no results, busy until its complete answer. */
+  clear: () => void;
+  /** What an empty search shows: the hint and the whole roll's facets. */
+  hint: (state: SearchState, facets: FilterCounts) => void;
+  /** Searching, nothing to show yet. */
+  loading: () => void;
+  /** Search failed: said in the status line. */
+  failed: () => void;
+  /**
+   * Shows an answer to `state`; `partial` while the story indexes may still add results.
+   * `current` says whether this search is still the page's latest (else nothing more is drawn).
+   */
+  answer: (found: Answer, state: SearchState, partial: boolean, current: () => boolean) => Promise<void>;
+  /** The next ten results of the answer shown. */
+  more: (state: SearchState, current: () => boolean) => Promise<void>;
+  /** The chosen filters as removable chips, and their number on the 筛选 button. */
+  chips: (state: SearchState) => void;
+}
+
+type Toggle = (name: FilterName, value: string, on: boolean) => void;
+
+const KIND_OF_LABEL = new Map(Object.entries(t.kinds).map(([kind, label]) => [label, kind as Kind]));
+
+/** People, families and groups among `n` results, from the kind facet's counts (all people if it has none). */
+function kindCountsOf(filters: FilterCounts, n: number): Record<Kind, number> {
+  const counts: Record<Kind, number> = { person: 0, family: 0, group: 0 };
+  for (const [label, count] of Object.entries(filters.kind ?? {})) {
+    const kind = KIND_OF_LABEL.get(label);
+    if (kind) counts[kind] += count;
+  }
+  if (counts.person + counts.family + counts.group !== n) return { person: n, family: 0, group: 0 };
+  return counts;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...kids: Node[]
+) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...kids);
+  return node;
+}
+
+/** The view over the page's `parts`; `toggle` is called when the resident ticks a facet or removes a chip. */
+export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
+  const { status, list, facets, chips, filterCount, more, card } = parts;
+  const cardOf = resultCards(card);
+  /** The answer's results not shown yet. */
+  let pending: Answer['results'] = [];
+
+  const busy = (on: boolean) => list.setAttribute('aria-busy', String(on));
+
+  /**
+   * A facet with a value chosen shows what its other values would add (counts for
+   * the query alone); the others show counts within the current results.
+   */
+  function drawFacets(state: SearchState, narrowed: FilterCounts, unfiltered: FilterCounts = narrowed) {
+    facets.replaceChildren();
+    for (const name of FILTERS) {
+      const chosen = state.filters[name] ?? [];
+      const counts = chosen.length ? unfiltered : narrowed;
+      const shown = Object.entries(counts[name] ?? {}).filter(([v, n]) => n > 0 || chosen.includes(v));
+      if (!shown.length) continue;
+      const fieldset = el(
+        'fieldset',
+        { className: 'facet' },
+        el('legend', { textContent: t.search.filterNames[name] }),
+      );
+      shown
+        .sort(([a], [b]) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')))
+        .forEach(([value, n]) => {
+          const box = document.createElement('input');
+          box.type = 'checkbox';
+          box.name = name;
+          box.value = value;
+          box.checked = chosen.includes(value);
+          box.addEventListener('change', () => toggle(name, value, box.checked));
+          fieldset.append(el('label', {}, box, document.createTextNode(` ${value}（${n}）`)));
+        });
+      facets.append(fieldset);
+    }
+  }
+
+  async function showMore(state: SearchState, current: () => boolean) {
+    const batch = pending.splice(0, PAGE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (!current()) return;
+    list.append(
+      ...exactNameFirst(
+        state.q,
+        data.map((d) => ({ ...d, title: d.meta.title })),
+      ).map(cardOf),
+    );
+    more.hidden = pending.length === 0;
+  }
+
+  return {
+    clear: () => {
+      list.replaceChildren();
+      more.hidden = true;
+      busy(true);
+    },
+    hint: (state, counts) => {
+      status.textContent = t.search.hint;
+      drawFacets(state, counts);
+      busy(false);
+    },
+    loading: () => {
+      status.textContent = t.search.loading;
+    },
+    failed: () => {
+      status.textContent = t.search.failed;
+      busy(false);
+    },
+    answer: async (found, state, partial, current) => {
+      const n = found.results.length;
+      list.replaceChildren();
+      pending = [...found.results];
+      drawFacets(state, found.filters, found.totalFilters);
+      await showMore(state, current);
+      if (!current()) return;
+      // Announced once results are on the page.
+      const counts = kindCountsOf(found.filters, n);
+      status.textContent = partial
+        ? n
+          ? t.search.foundSoFar(counts)
+          : t.search.searchingStories
+        : n
+          ? t.search.found(counts)
+          : t.search.none;
+      busy(partial);
+    },
+    more: showMore,
+    chips: (state) => {
+      const chosen = FILTERS.flatMap((name) => (state.filters[name] ?? []).map((value) => [name, value] as const));
+      filterCount.textContent = chosen.length ? t.search.filterCount(chosen.length) : '';
+      chips.replaceChildren(
+        ...chosen.map(([name, value]) => {
+          const remove = el('button', { type: 'button', className: 'chip', textContent: `${value} ✕` });
+          remove.setAttribute('aria-label', t.search.removeFilter(t.search.filterNames[name], value));
+          remove.addEventListener('click', () => toggle(name, value, false));
+          return el('li', {}, remove);
+        }),
+      );
+      chips.hidden = chosen.length === 0;
+    },
+  };
+}

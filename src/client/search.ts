@@ -1,0 +1,119 @@
+/**
+ * The search page: results as the resident types, facets with counts, and
+ * the whole state in the URL. The names table answers a name first; the story
+ * indexes, loaded only once a query needs them, give the complete answer
+ * (names still first), which then replaces the first (search-answers.ts). The
+ * list stays aria-busy until the complete answer. What is drawn: search-view.ts.
+ */
+import { pagefindFilters, parseState, serializeState, toggleFilter, type SearchState } from '../search/search-state.ts';
+import { queryWords } from '../search/names-table.ts';
+import { loadSearchAnswers, type Answer, type SearchAnswers } from './search-answers.ts';
+import { searchView, type SearchView } from './search-view.ts';
+
+/** An element the search page template always renders. */
+function required<T extends Element>(selector: string, type: abstract new () => T): T {
+  const found = document.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`search page is missing ${selector}`);
+  return found;
+}
+
+/** The search page, started once the names table's index has loaded (without it, it says search failed). */
+async function start() {
+  const form = required('#search-form', HTMLFormElement);
+  const input = required('#search-q', HTMLInputElement);
+  /** The page's state: the search in the URL, the number of the latest search, a query being typed. */
+  const page: { state: SearchState; latest: number; typing?: ReturnType<typeof setTimeout> } = {
+    state: parseState(location.search),
+    latest: 0,
+  };
+  const view: SearchView = searchView(
+    {
+      status: required('#search-status', HTMLElement),
+      list: required('#search-results', HTMLOListElement),
+      facets: required('#search-facets', HTMLElement),
+      chips: required('#search-chips', HTMLUListElement),
+      filterCount: required('#search-filter-count', HTMLElement),
+      more: required('#search-more', HTMLButtonElement),
+      card: required('#search-card', HTMLTemplateElement),
+    },
+    (name, value, on) => update(toggleFilter(page.state, name, value, on), 'push'),
+  );
+  input.value = page.state.q;
+  view.chips(page.state);
+  let answers: SearchAnswers;
+  try {
+    answers = await loadSearchAnswers();
+  } catch {
+    view.failed();
+    return;
+  }
+
+  /** Whether search number `n` is still the latest (a later one makes it draw nothing more). */
+  const isLatest = (n: number) => () => n === page.latest;
+
+  async function search() {
+    const { state } = page;
+    const current = isLatest(++page.latest);
+    view.clear();
+    const filters = pagefindFilters(state);
+    const words = queryWords(state.q).length > 0;
+    if (!words && !Object.keys(filters).length) {
+      view.hint(state, answers.facets);
+      return;
+    }
+    view.loading();
+    let first: Answer | undefined;
+    if (words) {
+      try {
+        first = await answers.names(state.q, state.filters);
+      } catch {
+        // The story indexes answer alone.
+      }
+      if (!current()) return;
+      if (first) await view.answer(first, state, true, current);
+      if (!current()) return;
+    }
+    let all: Answer | undefined;
+    try {
+      all = await answers.stories(words ? state.q : null, filters);
+    } catch {
+      // The names answer stands; the next query tries the story indexes again.
+    }
+    if (!current()) return;
+    if (all) await view.answer(all, state, false, current);
+    else if (first) await view.answer(first, state, false, current);
+    else view.failed();
+  }
+
+  function update(next: SearchState, history: 'push' | 'replace') {
+    page.state = next;
+    view.chips(page.state);
+    const url = `${location.pathname}${serializeState(page.state)}`;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    void search();
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(page.typing);
+    page.typing = setTimeout(() => update({ ...page.state, q: input.value }, 'replace'), 200);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(page.typing);
+    update({ ...page.state, q: input.value }, 'push');
+  });
+  required('#search-more', HTMLButtonElement).addEventListener(
+    'click',
+    () => void view.more(page.state, isLatest(page.latest)),
+  );
+  window.addEventListener('popstate', () => {
+    page.state = parseState(location.search);
+    input.value = page.state.q;
+    view.chips(page.state);
+    void search();
+  });
+  await search();
+}
+
+void start();

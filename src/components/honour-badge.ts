@@ -1,0 +1,17 @@
+/**
+ * What an honour badge says of its level, for HonourBadge.astro and the search
+ * page's cards (src/client/): the colour by class, and the same in words for
+ * screen readers. Browser-safe.
+ */
+import type { Level } from '../model/schema.ts';
+import { t } from '../strings.ts';
+
+/** The badge's classes: its colour says the level. */
+export const badgeClass = (level?: Level): string => (level ? `badge level-${level}` : 'badge');
+
+/** The level in words, read before the title (never colour alone). */
+export const levelWords = (level: Level): string => `${t.levels[level]}${t.entry.honourOf}`;
+
+/** A level as the search index stores it (text), if it is one. */
+export const levelOf = (text: string | undefined): Level | undefined =>
+  text !== undefined && Object.hasOwn(t.levels, text) ? (text as Level) : undefined;
