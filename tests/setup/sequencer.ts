@@ -11,7 +11,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Test files that run builds, releases or editor commands (separate processes under the build lock or not). */
 const BUILDS = /\/tests\/(hostile\/|cache|release|integrity|import-integrity|editor)[^/]*\.test\.ts$/;
-const BROWSERS = /\/tests\/(browser\/|nginx)[^/]*\.test\.ts$/;
+const BROWSERS = /\/(tests\/browser\/|tests\/nginx|src\/client\/)[^/]*\.test\.ts$/;
 
 export class FlowSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
