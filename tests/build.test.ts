@@ -144,7 +144,7 @@ describe('sample site', () => {
     }
   });
 
-  it('ships no client JavaScript on content pages but the small page script (长辈模式, menu, print, 语音阅读's offer), and no web fonts', () => {
+  it('ships no client JavaScript on content pages but the small page script (长辈模式, menu, print, 语音阅读’s offer), and no web fonts', () => {
     const assets = readdirSync(join(sample, '_astro'));
     expect(assets.filter((a) => /\.(woff2?|ttf|otf)$/.test(a))).toEqual([]);
     for (const file of htmlFiles(sample).filter((f) => f !== 'search/index.html' && !isRedirect(sample, f))) {
