@@ -3,7 +3,8 @@
  * batch. Only what the pages themselves show: minors by name, school and
  * deed; withdrawn entries by id and status only. See docs/open-data.md.
  */
-import type { Honouree } from '../roll/roll.ts';
+import type { Category, Honouree, HonourView, Region, Title } from '../roll/roll.ts';
+import type { EntryRecord, Level } from '../model/schema.ts';
 import type { PublicView } from '../model/public-view.ts';
 import { routes } from '../model/routes.ts';
 
@@ -12,27 +13,23 @@ type OpenFacts = Partial<
   Pick<PublicView, 'gender' | 'birth' | 'ethnicity' | 'unit' | 'role' | 'school' | 'deceased' | 'minor'>
 >;
 
-export interface OpenRecord extends OpenFacts {
+export interface OpenRecord extends OpenFacts, Partial<Pick<Honouree, 'name' | 'kind' | 'summary'>> {
   id: string;
   url: string;
-  status: 'active' | 'withdrawn';
-  name?: string;
-  kind?: string;
+  status: EntryRecord['status'];
   region?: string;
-  regionName?: string;
+  regionName?: Region['name'];
   category?: string;
-  categoryName?: string;
-  summary?: string;
-  withdrawnOn?: string;
-  honours?: Array<{
-    title: string;
-    titleName: string;
-    level: string;
-    year: number;
-    session?: number;
-    release?: string;
-    batch?: string;
-  }>;
+  categoryName?: Category['name'];
+  withdrawnOn?: NonNullable<EntryRecord['withdrawal']>['date'];
+  honours?: Array<
+    Pick<HonourView, 'year' | 'session' | 'batch'> & {
+      title: string;
+      titleName: Title['name'];
+      level: Level;
+      release?: string;
+    }
+  >;
 }
 
 /** One entry as open data. */
