@@ -5,32 +5,13 @@
 import { dump, load } from 'js-yaml';
 import { splitFrontmatter } from '../parse/frontmatter.ts';
 import type { EntryFileData } from '../model/schema.ts';
+import { ENTRY_FIELD_ORDER } from '../model/entry-fields.ts';
 
 /** An entry as written in a file (references are plain ids): the schema's input type, src/model/schema.ts. */
 export type EntryDraft = EntryFileData;
 
-const ORDER = [
-  'name',
-  'kind',
-  'region',
-  'category',
-  'honours',
-  'summary',
-  'photo',
-  'gender',
-  'birth',
-  'ethnicity',
-  'unit',
-  'role',
-  'deceased',
-  'minor',
-  'allowBirth',
-  'status',
-  'withdrawal',
-  'formerSlugs',
-  'sources',
-  'draft',
-];
+/** Fields in the catalogue's order (src/model/entry-fields.ts). */
+const ORDER: readonly string[] = ENTRY_FIELD_ORDER;
 
 /** YAML frontmatter with fields in the usual order and empty or false values left out. */
 export function renderFrontmatter(data: Record<string, unknown>): string {

@@ -22,6 +22,7 @@ import {
 import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
 import { entrySchemaFor } from '../model/schema.ts';
+import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
 
 /** One entry file the import will write. */
@@ -79,25 +80,37 @@ export function findHeader(
   return { ok: true, index, columns };
 }
 
-/** Which column a schema field came from, to point editors at the cell. */
-const FIELD_COLUMN: Record<string, Column> = {
+/**
+ * Which column each front-matter field (src/model/entry-fields.ts) comes from, to point editors
+ * at the cell; null for fields a sheet does not fill. A schema field not placed here is a type error.
+ */
+const FIELD_COLUMN = {
   name: 'name',
+  kind: 'kind',
+  region: 'region',
+  category: 'category',
+  honours: 'title',
   summary: 'summary',
-  birth: 'birth',
+  photo: 'photo',
   gender: 'gender',
+  birth: 'birth',
   ethnicity: 'ethnicity',
   unit: 'unit',
   role: 'unit',
-  region: 'region',
-  category: 'category',
+  deceased: 'deceased',
   minor: 'title',
-  photo: 'photo',
-  honours: 'title',
-};
+  allowBirth: null,
+  status: null,
+  withdrawal: null,
+  formerSlugs: null,
+  sources: null,
+  draft: null,
+} as const satisfies Record<EntryField, Column | null>;
 
 function columnOf(field: string): Column | null {
   if (/honours\[\d+\]\.(year|release)/.test(field)) return 'year';
-  return FIELD_COLUMN[field.split(/[.[]/)[0] ?? ''] ?? null;
+  const key = field.split(/[.[]/)[0] ?? '';
+  return isEntryField(key) ? FIELD_COLUMN[key] : null;
 }
 
 const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;

@@ -5,6 +5,7 @@
  */
 import type { Category, Honouree, HonourView, Region, Title } from '../roll/roll.ts';
 import type { EntryRecord, Level } from '../model/schema.ts';
+import type { EntryField } from '../model/entry-fields.ts';
 import type { PublicView } from '../model/public-view.ts';
 import { routes } from '../model/routes.ts';
 
@@ -84,6 +85,42 @@ export const CSV_COLUMNS = [
   'minor',
   'withdrawnOn',
 ] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * Where each front-matter field (src/model/entry-fields.ts) goes in the CSV: its columns, or
+ * null when open data leaves it out. A schema field not placed here is a type error; the CSV
+ * columns above are exactly these and the record's own `id` and `url` (open-data.test.ts).
+ */
+export const CSV_COLUMNS_OF_FIELD = {
+  name: ['name'],
+  kind: ['kind'],
+  region: ['regionName'],
+  category: ['categoryName'],
+  honours: ['honours'],
+  summary: ['summary'],
+  /** Published as the entry page's photo, not as data. */
+  photo: null,
+  gender: ['gender'],
+  birth: ['birth'],
+  ethnicity: ['ethnicity'],
+  /** An adult's work unit, or a minor's school (src/model/public-view.ts). */
+  unit: ['unit', 'school'],
+  role: ['role'],
+  deceased: ['deceased'],
+  minor: ['minor'],
+  /** Decides only whether a minor's `birth` is shown. */
+  allowBirth: null,
+  status: ['status'],
+  /** The day only: the reason is on the entry page. */
+  withdrawal: ['withdrawnOn'],
+  /** Redirects, not facts. */
+  formerSlugs: null,
+  /** Links on the entry page. */
+  sources: null,
+  /** Drafts are never published. */
+  draft: null,
+} as const satisfies Record<EntryField, readonly CsvColumn[] | null>;
 
 /**
  * One CSV cell. A cell that begins with = + - @, a tab or a carriage return
