@@ -1,7 +1,8 @@
 /**
  * The one YAML reader for content: entry front matter, the collection files
- * (through Astro's `file()` loader) and the check all parse with it, so what
- * the check accepts is exactly what the build reads.
+ * (through Astro's `file()` loader), the check and the editors' entry-file
+ * writer (src/editor/entry-file.ts, which edits a file from its document) all
+ * parse with it, so what the check accepts is exactly what the build reads.
  *
  * YAML is data here. Anchors, aliases and explicit tags are refused: editors
  * have no need for them, and an 8-level alias chain of 600 bytes expands to
