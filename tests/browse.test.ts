@@ -1,7 +1,7 @@
 /** The browsing side of the built sample site: rolls, orders, counts, links and machine-readable lists. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
+import { loadYamlData as loadYaml } from '../src/parse/yaml.ts';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, jsonLd, page, text } from './helpers/html.ts';
 import { routes } from '../src/model/routes.ts';

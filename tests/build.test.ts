@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { load as loadYaml } from 'js-yaml';
+import { loadYamlData as loadYaml } from '../src/parse/yaml.ts';
 import { astroBuild } from './helpers/build.ts';
 import { copyMini, editFile } from './helpers/fixture.ts';
 import { htmlFiles, isRedirect, jsonLd, page, text } from './helpers/html.ts';
