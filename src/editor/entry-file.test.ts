@@ -151,6 +151,10 @@ describe('entry files: edits keep what they do not change', () => {
     const crlf = handWritten.replace(/\n/g, '\r\n');
     const edited = edit(crlf, (d) => ({ ...d, ethnicity: '汉族' }));
     expect(edited).toBe(crlf.replace('unit: 某村卫生室\r\n', 'ethnicity: 汉族\r\nunit: 某村卫生室\r\n'));
+    const mixed = handWritten.replace('kind: person\n', 'kind: person\r\n');
+    expect(edit(mixed, (d) => ({ ...d, role: '村医' }))).toBe(
+      mixed.replace('unit: 某村卫生室\n', 'unit: 某村卫生室\nrole: 村医\n'),
+    );
   });
 
   it('rewrites a changed record in block form when it was written as a flow', () => {

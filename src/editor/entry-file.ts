@@ -331,7 +331,8 @@ function meaning(data: Record<string, unknown>): unknown {
  */
 export function editEntryFile(source: string, data: Record<string, unknown>): string {
   const { start, end, frontmatter } = frontmatterOf(source);
-  const crlf = frontmatter.includes('\r\n');
+  // A file of Windows line endings only is edited as LF text and written back in CRLF; a mixed one as it is.
+  const crlf = frontmatter.includes('\r\n') && !/(^|[^\r])\n/.test(frontmatter);
   const text = crlf ? frontmatter.replace(/\r\n/g, '\n') : frontmatter;
   const { value: before, document } = parsedFrontmatter(text);
   const wanted = meaning(data);
