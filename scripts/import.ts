@@ -13,9 +13,8 @@ import cliProgress from 'cli-progress';
 import { checkContent, photoProblems } from '../src/editor/check.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
 import { contentRoot } from '../src/model/content-root.ts';
-import { readEntryFile, renderEntryFile } from '../src/editor/entry-file.ts';
 import { COLUMN_LABEL, decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import.ts';
-import { findHeader, planImport } from '../src/editor/import-plan.ts';
+import { entryFileText, findHeader, planImport } from '../src/editor/import-plan.ts';
 import { formatReport } from '../src/editor/problems.ts';
 
 const { values, positionals } = parseArgs({
@@ -87,7 +86,7 @@ const {
   {
     photoProblems,
     fileKind: (path) => (!existsSync(path) ? 'missing' : lstatSync(path).isFile() ? 'file' : 'other'),
-    readEntry: (path) => readEntryFile(readFileSync(path, 'utf8')),
+    readEntry: (path) => readFileSync(path, 'utf8'),
     show,
   },
   () => bar?.increment(),
@@ -116,7 +115,7 @@ if (values.write && plans.size) {
   process.on('SIGINT', () => (interrupted = true));
   process.on('SIGTERM', () => (interrupted = true));
   const writes: PlannedWrite[] = [...plans.values()].flatMap((p) => [
-    { path: p.path, text: renderEntryFile(p.data, p.body) },
+    { path: p.path, text: entryFileText(p) },
     ...(p.photo ? [{ path: p.photo[1], copyFrom: p.photo[0] }] : []),
   ]);
   const outcome = await writeAll(root, writes, () => interrupted);

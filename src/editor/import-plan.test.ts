@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, planImport, type ImportIo } from './import-plan.ts';
+import { entryFileText, findHeader, planImport, type ImportIo } from './import-plan.ts';
 import type { LoadedContent } from './check.ts';
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
 
@@ -27,17 +27,20 @@ const content: LoadedContent = {
   ],
 };
 
-const existingFile = {
-  data: {
-    name: '王芳',
-    kind: 'person',
-    region: 'yaodu',
-    category: 'zhuren',
-    honours: [{ title: 'lf-hr', year: 2024 }],
-    summary: '二十年如一日照顾孤寡老人。',
-  },
-  body: '王芳的故事。\n',
-};
+/** 王芳's file as an editor left it: a comment and her own spacing, which an import keeps. */
+const existingFile = `---
+# 2024 年由尧都区推荐
+name: 王芳
+kind: person
+region: yaodu
+category: zhuren
+honours:
+  - title: lf-hr   # 临汾好人
+    year: 2024
+summary:  二十年如一日照顾孤寡老人。
+---
+王芳的故事。
+`;
 
 function io(files: Record<string, 'file' | 'other'> = {}): ImportIo & { read: string[] } {
   const read: string[] = [];
@@ -47,7 +50,7 @@ function io(files: Record<string, 'file' | 'other'> = {}): ImportIo & { read: st
     fileKind: (path) => files[path] ?? 'missing',
     readEntry: (path) => {
       read.push(path);
-      return structuredClone(existingFile);
+      return existingFile;
     },
     show: (path) => path.replace('/c/', ''),
   };
@@ -106,6 +109,10 @@ describe('import planning', () => {
     const [entry] = [...p.entries.values()];
     expect(entry).toMatchObject({ kind: 'update', path: '/c/entries/yaodu/wang-fang.mdx', body: '王芳的故事。\n' });
     expect(entry?.data.honours).toHaveLength(2);
+    // Only the new honour is written: the comments, the spacing and the story stay byte for byte.
+    expect(entry && entryFileText(entry)).toBe(
+      existingFile.replace('    year: 2024\n', '    year: 2024\n  - title: sx-hr\n    year: 2026\n'),
+    );
     const same = await plan([row('王芳', '临汾好人', '2024')]);
     expect(same.entries.size).toBe(0);
     expect(same.lines[0]).toContain('无需改动');

@@ -8,7 +8,7 @@
  */
 import { dirname, extname, join, resolve } from 'node:path';
 import { checkEntrySource, personalDataProblems, plainHelpers, taxonomyOf, type LoadedContent } from './check.ts';
-import { renderEntryFile, type EntryDraft } from './entry-file.ts';
+import { editEntryFile, readEntryFile, renderEntryFile, type EntryDraft } from './entry-file.ts';
 import { entryFacts, validateContent } from './validate.ts';
 import {
   COLUMN_LABEL,
@@ -22,6 +22,7 @@ import {
 import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
 import { entrySchemaFor } from '../model/schema.ts';
+import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
 
 /** One entry file the import will write. */
@@ -31,6 +32,8 @@ export interface PlannedEntry {
   path: string;
   data: Record<string, unknown>;
   body: string;
+  /** The text of the file an update changes: only the fields that change are rewritten in it. */
+  source?: string;
   /** Photo to copy beside the new entry: [from, to]. */
   photo?: [string, string];
   /** Sheet rows (1-based) merged into this file. */
@@ -52,8 +55,8 @@ export interface ImportIo {
   photoProblems: (path: string, cell: string) => Promise<string[]>;
   /** Whether the path is a regular file, something else (link, folder), or missing. */
   fileKind: (path: string) => 'file' | 'other' | 'missing';
-  /** Reads an existing entry file. */
-  readEntry: (path: string) => { data: Record<string, unknown>; body: string };
+  /** Reads an existing entry file's text. */
+  readEntry: (path: string) => string;
   /** A path as it is shown to the editor. */
   show: (path: string) => string;
 }
@@ -79,25 +82,42 @@ export function findHeader(
   return { ok: true, index, columns };
 }
 
-/** Which column a schema field came from, to point editors at the cell. */
-const FIELD_COLUMN: Record<string, Column> = {
+/** The text the import writes for a planned entry: a new file, or the existing one with only its changed fields rewritten. */
+export function entryFileText(p: Pick<PlannedEntry, 'data' | 'body' | 'source'>): string {
+  return p.source === undefined ? renderEntryFile(p.data, p.body) : editEntryFile(p.source, p.data);
+}
+
+/**
+ * Which column each front-matter field (src/model/entry-fields.ts) comes from, to point editors
+ * at the cell; null for fields a sheet does not fill. A schema field not placed here is a type error.
+ */
+const FIELD_COLUMN = {
   name: 'name',
+  kind: 'kind',
+  region: 'region',
+  category: 'category',
+  honours: 'title',
   summary: 'summary',
-  birth: 'birth',
+  photo: 'photo',
   gender: 'gender',
+  birth: 'birth',
   ethnicity: 'ethnicity',
   unit: 'unit',
   role: 'unit',
-  region: 'region',
-  category: 'category',
+  deceased: 'deceased',
   minor: 'title',
-  photo: 'photo',
-  honours: 'title',
-};
+  allowBirth: null,
+  status: null,
+  withdrawal: null,
+  formerSlugs: null,
+  sources: null,
+  draft: null,
+} as const satisfies Record<EntryField, Column | null>;
 
 function columnOf(field: string): Column | null {
   if (/honours\[\d+\]\.(year|release)/.test(field)) return 'year';
-  return FIELD_COLUMN[field.split(/[.[]/)[0] ?? ''] ?? null;
+  const key = field.split(/[.[]/)[0] ?? '';
+  return isEntryField(key) ? FIELD_COLUMN[key] : null;
 }
 
 const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;
@@ -216,7 +236,8 @@ export async function planImport(
     }
     const found = byIdentity.get(key);
     if (found) {
-      const { data, body } = io.readEntry(found.path);
+      const source = io.readEntry(found.path);
+      const { data, body } = readEntryFile(source);
       const honours = (data.honours ?? []) as EntryDraft['honours'];
       if (honours.some(sameHonour)) {
         lines.push(`第 ${rowNo} 行：${draft.name} 已有“${titleName}”${honour.year}年，无需改动`);
@@ -228,6 +249,7 @@ export async function planImport(
         path: found.path,
         data: { ...data, honours },
         body,
+        source,
         rows: [rowNo],
         name: draft.name,
       });
@@ -268,9 +290,7 @@ export async function planImport(
 
   // Every file about to be written is checked as content:check will check it: what is written, the check passes.
   for (const [key, p] of plans) {
-    const errors = checkEntrySource(renderEntryFile(p.data, p.body), io.show(p.path)).problems.filter(
-      (x) => x.severity === 'error',
-    );
+    const errors = checkEntrySource(entryFileText(p), io.show(p.path)).problems.filter((x) => x.severity === 'error');
     if (!errors.length) continue;
     plans.delete(key);
     for (const row of p.rows)

@@ -4,7 +4,7 @@
  * with a plain-Chinese reason, column and row for every cell that cannot be.
  */
 import { parse as parseCsvText } from 'csv-parse/sync';
-import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
+import type { CategoryData, RegionData, ReleaseRecord, TitleData } from '../model/schema.ts';
 import type { EntryDraft } from './entry-file.ts';
 
 /** Canonical columns and the header texts that mean them (after normalising). */
@@ -412,7 +412,7 @@ export interface SheetTaxonomy {
   regions: ReadonlyMap<string, RegionData>;
   titles: ReadonlyMap<string, TitleData>;
   categories: ReadonlyMap<string, CategoryData>;
-  releases: ReadonlyMap<string, { date: string; honour: string }>;
+  releases: ReadonlyMap<string, Pick<ReleaseRecord, 'date' | 'honour'>>;
 }
 
 export interface MappedRow {

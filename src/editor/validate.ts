@@ -4,7 +4,14 @@
  * broken reference, so these rules are what make the build fail.
  */
 import type { Problem } from './problems.ts';
-import { slugPattern, yearOf, type EntryRecord, type HonourRecord } from '../model/schema.ts';
+import {
+  slugPattern,
+  yearOf,
+  type EntryRecord,
+  type HonourRecord,
+  type ReleaseRecord,
+  type TitleData,
+} from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../roll/order.ts';
 
@@ -104,8 +111,8 @@ export interface Taxonomy {
   files: { regions: string; titles: string; categories: string; releases: string };
   regions: ReadonlySet<string>;
   categories: ReadonlySet<string>;
-  titles: ReadonlyMap<string, { forMinors: boolean; name: string }>;
-  releases: ReadonlyMap<string, { honour: string; date: string }>;
+  titles: ReadonlyMap<string, Pick<TitleData, 'forMinors' | 'name'>>;
+  releases: ReadonlyMap<string, Pick<ReleaseRecord, 'honour' | 'date'>>;
 }
 
 /** Every cross-collection problem in the content, in file order. */

@@ -3,6 +3,7 @@
  * (曾 zēng, 单 shàn, 解 xiè, 区 ōu, 仇 qiú …), through pinyin-pro's surname mode.
  */
 import { customPinyin, pinyin } from 'pinyin-pro';
+import type { Kind } from './schema.ts';
 
 // Place names whose local reading differs from the dictionary's (洪洞 is Hóngtóng),
 // so a group named after its county gets the slug and search key residents expect.
@@ -84,7 +85,7 @@ export function nameInitials(name: string): string {
  * 欧伟 ("ou wei") sorts before 欧阳明 ("ouyang ming"); families and groups
  * sort by all their syllables.
  */
-export function pinyinSortKey(name: string, kind: 'person' | 'family' | 'group' = 'person'): string {
+export function pinyinSortKey(name: string, kind: Kind = 'person'): string {
   if (kind !== 'person') return nameSyllables(name).join(' ');
   const { surname, given } = personSyllables(name);
   return [surname.join(''), ...given].join(' ');

@@ -31,22 +31,18 @@ export type ViewInput<P = unknown> = Pick<
   | 'sources'
 >;
 
-/** What the public sees of an entry's own facts (name, honours, summary and story come with the roll). */
-export interface PublicView<P = unknown> {
+/** What the public sees of an entry's own facts (name, honours, summary and story come with the roll): fields of the schema only. */
+export interface PublicView<P = unknown>
+  extends
+    Pick<EntryData<unknown, P>, 'minor' | 'deceased'>,
+    Partial<Pick<EntryData<unknown, P>, 'photo' | 'gender' | 'birth' | 'ethnicity' | 'role'>> {
   /** Set only for a withdrawn entry: then nothing else is shown. */
-  withdrawn?: { reason: string; date: string };
-  minor: boolean;
-  photo?: { src: P; alt: string };
-  gender?: string;
-  birth?: string;
-  ethnicity?: string;
+  withdrawn?: NonNullable<EntryData['withdrawal']>;
   /** Work unit of an adult. */
-  unit?: string;
-  role?: string;
+  unit?: EntryData['unit'];
   /** School of a minor. */
-  school?: string;
-  deceased: boolean;
-  sources: ReadonlyArray<{ title: string; url?: string; date?: string }>;
+  school?: EntryData['unit'];
+  sources: Readonly<EntryData['sources']>;
 }
 
 /** The public view of an entry; `honourDays` are the days of its honours (YYYY or YYYY-MM-DD), for the age rule. */

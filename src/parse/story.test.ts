@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderStory } from './story.ts';
+import { renderStory, STORY_COMPONENTS, type StoryComponents } from './story.ts';
 
 /** The refusals of a story, as `line: message`, with the story starting on line 10 of its file. */
 const refused = (body: string) => {
@@ -38,6 +38,46 @@ describe('stories are data: judged on the syntax tree', () => {
     expect(html('<Quote>\n\n第一段\n\n第二段\n\n</Quote>')).toBe(
       '<figure class="quote"><blockquote><p>第一段</p><p>第二段</p></blockquote></figure>',
     );
+  });
+
+  it('renders each component with its own handler: a second one is not a quote', () => {
+    // A test-only component, registered as ARCHITECTURE.md says a new one is.
+    const components: StoryComponents = {
+      ...STORY_COMPONENTS,
+      Note: {
+        attributes: ['title'],
+        render: ({ title }, children) => ({
+          type: 'element',
+          tagName: 'aside',
+          properties: { className: ['note'] },
+          children: [
+            {
+              type: 'element',
+              tagName: 'p',
+              properties: { className: ['note-title'] },
+              children: [{ type: 'text', value: title ?? '' }],
+            },
+            ...children,
+          ],
+        }),
+      },
+    };
+    const r = renderStory('<Note title="说明">第一段</Note>\n\n<Quote by="张三">第二段</Quote>', 1, components);
+    expect(r.ok && r.html).toBe(
+      '<aside class="note"><p class="note-title">说明</p>第一段</aside>\n<figure class="quote"><blockquote>第二段</blockquote><figcaption>——张三</figcaption></figure>',
+    );
+    const wrong = renderStory('<Note by="张三">第一段</Note>', 1, components);
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^<Note> 没有 by 这一项：只能写 title="…"/),
+    ]);
+    // Without it registered, the same tag is refused.
+    expect(refused('<Note title="说明">第一段</Note>')).toEqual([expect.stringMatching(/^10: 不认识的组件 <Note>/)]);
+  });
+
+  it('knows components by their own names only, never by an object’s inherited ones', () => {
+    expect(refused('<constructor>一段</constructor>')).toEqual([
+      expect.stringMatching(/^10: 正文里不允许使用 HTML 标签 <constructor>/),
+    ]);
   });
 
   it('refuses expressions, which would run at build time', () => {

@@ -43,10 +43,35 @@ export interface StoryProblem {
 export type ParsedStory =
   { ok: true; tree: Root; syntax: 'mdx' | 'markdown' } | { ok: false; problems: StoryProblem[] };
 
-/** The engine's story components: the only capitalised tags a story may use, and their attributes. */
-export const STORY_COMPONENTS: Record<string, { attributes: readonly string[] }> = {
-  Quote: { attributes: ['by'] },
+/** One story component: what an editor may write in its tag and the HTML the engine makes of it. */
+export interface StoryComponent {
+  /** The attributes its tag may carry, each a literal string. */
+  attributes: readonly string[];
+  /** Its HTML, from the attributes the tag gave (judged: literal strings, only those above) and its rendered content. */
+  render: (attributes: Readonly<Partial<Record<string, string>>>, children: ElementContent[]) => Element;
+}
+
+/** The engine's story components by tag name: the only capitalised tags a story may use. */
+export type StoryComponents = Readonly<Record<string, StoryComponent>>;
+
+/** `<Quote by="…">`: a quotation, with who said it. */
+const quote: StoryComponent = {
+  attributes: ['by'],
+  render: ({ by }, children) => {
+    const content: ElementContent[] = [{ type: 'element', tagName: 'blockquote', properties: {}, children }];
+    if (by?.trim()) {
+      content.push({
+        type: 'element',
+        tagName: 'figcaption',
+        properties: {},
+        children: [{ type: 'text', value: t.entry.quoteBy(by.trim()) }],
+      });
+    }
+    return { type: 'element', tagName: 'figure', properties: { className: ['quote'] }, children: content };
+  },
 };
+
+export const STORY_COMPONENTS: StoryComponents = { Quote: quote };
 
 /** Link schemes a story may point at. */
 const LINK_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
@@ -117,7 +142,7 @@ function describeParseError(message: string): { line: number; col: number; text:
 }
 
 /** Checks a parsed tree against the allow-list; drops HTML comments; returns what is refused. */
-function judge(tree: Root, lineOf: (n: AnyNode) => number): StoryProblem[] {
+function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComponents): StoryProblem[] {
   const problems: StoryProblem[] = [];
   const refuse = (node: AnyNode, message: string) => problems.push({ line: lineOf(node), message });
   // An explicit stack: a hostile story may nest thousands of levels deep.
@@ -143,12 +168,12 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number): StoryProblem[] {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
-        const component = STORY_COMPONENTS[name];
+        const component = Object.hasOwn(components, name) ? components[name] : undefined;
         if (!component) {
           refuse(
             node,
             name && /^[A-Z]/.test(name)
-              ? `不认识的组件 <${name}>：正文只能使用网站提供的组件（${Object.keys(STORY_COMPONENTS).join('、')}），请删除或改正`
+              ? `不认识的组件 <${name}>：正文只能使用网站提供的组件（${Object.keys(components).join('、')}），请删除或改正`
               : `正文里不允许使用 HTML 标签 <${name}>：请删除；如果要显示 “<”，请写成 &lt;`,
           );
           continue;
@@ -282,23 +307,23 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
 
 /**
  * Parses and judges a story. `firstLine` is the story's first line in its file,
- * so every problem names the line an editor sees.
+ * so every problem names the line an editor sees; `components` are the tags it may use.
  */
-export function parseStory(body: string, firstLine = 1): ParsedStory {
+export function parseStory(body: string, firstLine = 1, components: StoryComponents = STORY_COMPONENTS): ParsedStory {
   const tooMuch = resourceProblem(body, firstLine);
   if (tooMuch) return { ok: false, problems: [tooMuch] };
   const lineOf = (n: AnyNode) => (n.position?.start.line ?? 1) + firstLine - 1;
   let mdxError: string | undefined;
   try {
     const tree = mdxToMdast(body, { features: FEATURES }) as unknown as Root;
-    const problems = judge(tree, lineOf);
+    const problems = judge(tree, lineOf, components);
     return problems.length ? { ok: false, problems } : { ok: true, tree, syntax: 'mdx' };
   } catch (e) {
     mdxError = (e as Error).message;
   }
   // Not MDX: read it as CommonMark, where `<0度` and a lone `{` are text.
   const tree = markdownToMdast(body, { features: FEATURES }) as unknown as Root;
-  const problems = judge(tree, lineOf);
+  const problems = judge(tree, lineOf, components);
   if (problems.length === 0) return { ok: true, tree, syntax: 'markdown' };
   // It has markup, so it was meant as MDX: the MDX error says where it broke.
   const where = describeParseError(mdxError);
@@ -354,32 +379,18 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
   return out.sort((a, b) => a.line - b.line);
 }
 
-const quote: Handler = (state: State, node: AnyNode) => {
-  const by = node.attributes?.find((a) => a.name === 'by')?.value;
-  const children: ElementContent[] = [
-    {
-      type: 'element',
-      tagName: 'blockquote',
-      properties: {},
-      children: state.all(node as unknown as Parameters<State['all']>[0]),
-    },
-  ];
-  if (typeof by === 'string' && by.trim()) {
-    children.push({
-      type: 'element',
-      tagName: 'figcaption',
-      properties: {},
-      children: [{ type: 'text', value: t.entry.quoteBy(by.trim()) }],
-    });
-  }
-  const figure: Element = { type: 'element', tagName: 'figure', properties: { className: ['quote'] }, children };
-  return figure;
-};
-
-/** HTML of a judged story tree: every text escaped, no raw HTML, the engine's markup for components. */
-export function storyHtml(tree: Root): string {
+/** HTML of a judged story tree: every text escaped, no raw HTML, each component by its own handler. */
+export function storyHtml(tree: Root, components: StoryComponents = STORY_COMPONENTS): string {
+  const component: Handler = (state: State, node: AnyNode) => {
+    const name = node.name ?? '';
+    const c = Object.hasOwn(components, name) ? components[name] : undefined;
+    if (!c) throw new Error(`story: unexpected component <${name}> after judging`);
+    const attributes: Partial<Record<string, string>> = {};
+    for (const a of node.attributes ?? []) if (a.name && typeof a.value === 'string') attributes[a.name] = a.value;
+    return c.render(attributes, state.all(node as unknown as Parameters<State['all']>[0]));
+  };
   const hast = toHast(tree, {
-    handlers: { mdxJsxFlowElement: quote },
+    handlers: { mdxJsxFlowElement: component },
     unknownHandler: (_state, node: { type: string }) => {
       throw new Error(`story: unexpected ${node.type} after judging`);
     },
@@ -391,7 +402,8 @@ export function storyHtml(tree: Root): string {
 export function renderStory(
   body: string,
   firstLine = 1,
+  components: StoryComponents = STORY_COMPONENTS,
 ): { ok: true; html: string } | { ok: false; problems: StoryProblem[] } {
-  const parsed = parseStory(body, firstLine);
-  return parsed.ok ? { ok: true, html: storyHtml(parsed.tree) } : parsed;
+  const parsed = parseStory(body, firstLine, components);
+  return parsed.ok ? { ok: true, html: storyHtml(parsed.tree, components) } : parsed;
 }

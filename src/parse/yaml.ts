@@ -1,7 +1,8 @@
 /**
  * The one YAML reader for content: entry front matter, the collection files
- * (through Astro's `file()` loader) and the check all parse with it, so what
- * the check accepts is exactly what the build reads.
+ * (through Astro's `file()` loader), the check and the editors' entry-file
+ * writer (src/editor/entry-file.ts, which edits a file from its document) all
+ * parse with it, so what the check accepts is exactly what the build reads.
  *
  * YAML is data here. Anchors, aliases and explicit tags are refused: editors
  * have no need for them, and an 8-level alias chain of 600 bytes expands to
@@ -9,7 +10,7 @@
  * 4.4 GB). Sizes are bounded before parsing, so every later scan is linear in
  * a small input.
  */
-import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** Upper bounds in bytes (UTF-8) for the texts editors write. */
 export const YAML_LIMITS = {
@@ -28,8 +29,21 @@ export interface YamlProblem {
 
 export type YamlResult = { ok: true; value: unknown } | { ok: false; problems: YamlProblem[] };
 
+/** A checked YAML text as plain data and as the document it was read from (its nodes know their place in the text). */
+export type YamlDocumentResult =
+  { ok: true; value: unknown; document: Document.Parsed } | { ok: false; problems: YamlProblem[] };
+
 /** Parses a YAML text as plain data (strings, numbers, booleans, lists, maps), or says why not. */
 export function parseYamlData(text: string, maxBytes: number = YAML_LIMITS.collection): YamlResult {
+  const r = parseYamlDocument(text, maxBytes);
+  return r.ok ? { ok: true, value: r.value } : r;
+}
+
+/**
+ * Parses a YAML text under the same rules as `parseYamlData`, keeping the document: the
+ * writer of entry files (src/editor/entry-file.ts) edits a file in place from its nodes.
+ */
+export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.collection): YamlDocumentResult {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     return {
@@ -66,7 +80,7 @@ export function parseYamlData(text: string, maxBytes: number = YAML_LIMITS.colle
     },
   });
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
-  return { ok: true, value: doc.toJS({ maxAliasCount: 0 }) as unknown };
+  return { ok: true, value: doc.toJS({ maxAliasCount: 0 }) as unknown, document: doc };
 }
 
 /** For loaders outside the check (Astro's `file()`): the value, or an error the content gate has already reported. */

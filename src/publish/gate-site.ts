@@ -12,7 +12,7 @@ import { contactsOf } from '../editor/check.ts';
 import { formatProblem } from '../editor/problems.ts';
 import { listEntryFiles } from '../parse/content-files.ts';
 import { CONTENT_FILES } from '../model/content-root.ts';
-import type { SiteData } from '../model/schema.ts';
+import { siteSchema, type SiteData } from '../model/schema.ts';
 import { loadYamlData } from '../parse/yaml.ts';
 import { passMemo } from '../build/pass-memo.ts';
 import { gateOutput } from './output-gate.ts';
@@ -30,14 +30,24 @@ function contentSources(root: string): Array<{ file: string; text: string }> {
 }
 
 /**
+ * The site settings of a parsed `site.yaml` (its one record, id `site`), parsed with the site
+ * schema; none when it has no such record. The content gate has already refused a bad one.
+ */
+export function siteOf(records: unknown): SiteData | undefined {
+  const record = Array.isArray(records)
+    ? (records as unknown[]).find((r) => isRecord(r) && r.id === 'site')
+    : undefined;
+  return record === undefined ? undefined : siteSchema.parse(record);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
  * Gates the build in `outDir` of the content in `root`, remembering passed
  * pages in `cache`. The report for the build log, and whether it passed.
  */
 export async function gateSite(outDir: string, root: string, cache: string): Promise<{ ok: boolean; report: string }> {
-  const records = loadYamlData(readFileSync(join(root, CONTENT_FILES.site), 'utf8')) as Array<
-    { id: string } & Partial<SiteData>
-  >;
-  const site = records.find((r) => r.id === 'site');
+  const site = siteOf(loadYamlData(readFileSync(join(root, CONTENT_FILES.site), 'utf8')));
   const started = Date.now();
   let photos = '';
   const problems = await gateOutput(outDir, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './open-data.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_OF_FIELD, csvCell } from './open-data.ts';
+import { ENTRY_FIELD_ORDER } from '../model/entry-fields.ts';
 
 describe('csvCell', () => {
   it('neutralises every cell a spreadsheet would read as a formula', () => {
@@ -18,5 +19,13 @@ describe('csvCell', () => {
     expect(csvCell(2026)).toBe('2026');
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell(undefined)).toBe('');
+  });
+});
+
+describe('CSV columns', () => {
+  it('are the record’s id and url and the columns of the catalogued fields, each once', () => {
+    const ofFields = ENTRY_FIELD_ORDER.flatMap((f) => CSV_COLUMNS_OF_FIELD[f] ?? []);
+    expect(new Set(ofFields).size).toBe(ofFields.length);
+    expect(['id', 'url', ...ofFields].sort()).toEqual([...CSV_COLUMNS].sort());
   });
 });

@@ -3,7 +3,9 @@
  * batch. Only what the pages themselves show: minors by name, school and
  * deed; withdrawn entries by id and status only. See docs/open-data.md.
  */
-import type { Honouree } from '../roll/roll.ts';
+import type { Category, Honouree, HonourView, Region, Title } from '../roll/roll.ts';
+import type { EntryRecord, Level } from '../model/schema.ts';
+import type { EntryField } from '../model/entry-fields.ts';
 import type { PublicView } from '../model/public-view.ts';
 import { routes } from '../model/routes.ts';
 
@@ -12,27 +14,23 @@ type OpenFacts = Partial<
   Pick<PublicView, 'gender' | 'birth' | 'ethnicity' | 'unit' | 'role' | 'school' | 'deceased' | 'minor'>
 >;
 
-export interface OpenRecord extends OpenFacts {
+export interface OpenRecord extends OpenFacts, Partial<Pick<Honouree, 'name' | 'kind' | 'summary'>> {
   id: string;
   url: string;
-  status: 'active' | 'withdrawn';
-  name?: string;
-  kind?: string;
+  status: EntryRecord['status'];
   region?: string;
-  regionName?: string;
+  regionName?: Region['name'];
   category?: string;
-  categoryName?: string;
-  summary?: string;
-  withdrawnOn?: string;
-  honours?: Array<{
-    title: string;
-    titleName: string;
-    level: string;
-    year: number;
-    session?: number;
-    release?: string;
-    batch?: string;
-  }>;
+  categoryName?: Category['name'];
+  withdrawnOn?: NonNullable<EntryRecord['withdrawal']>['date'];
+  honours?: Array<
+    Pick<HonourView, 'year' | 'session' | 'batch'> & {
+      title: string;
+      titleName: Title['name'];
+      level: Level;
+      release?: string;
+    }
+  >;
 }
 
 /** One entry as open data. */
@@ -87,6 +85,42 @@ export const CSV_COLUMNS = [
   'minor',
   'withdrawnOn',
 ] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * Where each front-matter field (src/model/entry-fields.ts) goes in the CSV: its columns, or
+ * null when open data leaves it out. A schema field not placed here is a type error; the CSV
+ * columns above are exactly these and the record's own `id` and `url` (open-data.test.ts).
+ */
+export const CSV_COLUMNS_OF_FIELD = {
+  name: ['name'],
+  kind: ['kind'],
+  region: ['regionName'],
+  category: ['categoryName'],
+  honours: ['honours'],
+  summary: ['summary'],
+  /** Published as the entry page's photo, not as data. */
+  photo: null,
+  gender: ['gender'],
+  birth: ['birth'],
+  ethnicity: ['ethnicity'],
+  /** An adult's work unit, or a minor's school (src/model/public-view.ts). */
+  unit: ['unit', 'school'],
+  role: ['role'],
+  deceased: ['deceased'],
+  minor: ['minor'],
+  /** Decides only whether a minor's `birth` is shown. */
+  allowBirth: null,
+  status: ['status'],
+  /** The day only: the reason is on the entry page. */
+  withdrawal: ['withdrawnOn'],
+  /** Redirects, not facts. */
+  formerSlugs: null,
+  /** Links on the entry page. */
+  sources: null,
+  /** Drafts are never published. */
+  draft: null,
+} as const satisfies Record<EntryField, readonly CsvColumn[] | null>;
 
 /**
  * One CSV cell. A cell that begins with = + - @, a tab or a carriage return

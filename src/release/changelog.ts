@@ -4,6 +4,7 @@
  * files at the previous release's commit and now.
  */
 import { routes } from '../model/routes.ts';
+import { ENTRY_FIELDS, ENTRY_FIELD_ORDER, isEntryField, type EntryField } from '../model/entry-fields.ts';
 
 export interface EntrySnapshot {
   data: Record<string, unknown>;
@@ -21,28 +22,11 @@ export interface ChangelogInput {
   regionOrder: string[];
 }
 
-/** How each frontmatter field is called in the changelog. */
-export const FIELD_NAMES: Record<string, string> = {
-  name: '姓名',
-  kind: '类型',
-  region: '地区',
-  category: '类别',
-  honours: '荣誉',
-  summary: '一句话事迹',
-  photo: '照片',
-  gender: '性别',
-  birth: '出生日期',
-  ethnicity: '民族',
-  unit: '工作单位',
-  role: '职务',
-  deceased: '已故',
-  minor: '未成年人',
-  allowBirth: '公开出生年份',
-  status: '状态',
-  withdrawal: '撤销说明',
-  formerSlugs: '旧网址',
-  sources: '资料来源',
-};
+/** How each front-matter field is called in the changelog: its label in the catalogue (src/model/entry-fields.ts). */
+export const FIELD_NAMES = Object.fromEntries(ENTRY_FIELD_ORDER.map((f) => [f, ENTRY_FIELDS[f].label])) as Record<
+  EntryField,
+  string
+>;
 
 const published = (s: EntrySnapshot | undefined) => s !== undefined && s.data.draft !== true;
 const withdrawn = (s: EntrySnapshot) => s.data.status === 'withdrawn';
@@ -56,10 +40,10 @@ interface Line {
 
 /** The changed fields of an entry, in their usual order, with the story last. */
 export function changedFields(a: EntrySnapshot, b: EntrySnapshot): string[] {
-  const keys = [...new Set([...Object.keys(FIELD_NAMES), ...Object.keys(a.data), ...Object.keys(b.data)])].filter(
+  const keys = [...new Set([...ENTRY_FIELD_ORDER, ...Object.keys(a.data), ...Object.keys(b.data)])].filter(
     (k) => k !== 'draft' && k !== 'status' && k !== 'withdrawal',
   );
-  const fields = keys.filter((k) => !same(a.data[k], b.data[k])).map((k) => FIELD_NAMES[k] ?? k);
+  const fields = keys.filter((k) => !same(a.data[k], b.data[k])).map((k) => (isEntryField(k) ? FIELD_NAMES[k] : k));
   if (a.body.trim() !== b.body.trim()) fields.push('事迹正文');
   return fields;
 }

@@ -10,8 +10,9 @@ import {
   LEVELS,
   type CategoryData,
   type EntryData,
+  type EntryRecord,
+  type HonourRecord,
   type ReleaseRecord,
-  type Kind,
   type Level,
   type RegionData,
   type TitleData,
@@ -36,25 +37,19 @@ export type Release = ReleaseRecord & { id: string };
 /** The entry data the roll reads: the schema's (src/model/schema.ts), with Astro's references and photo as they come. */
 export type EntryInput = EntryData<unknown, unknown>;
 
-export interface HonourView {
+/** One honour of an entry with its title and release joined: the schema's fields (src/model/schema.ts), never retyped. */
+export interface HonourView extends Pick<HonourRecord, 'year' | 'session' | 'batch' | 'note'> {
   title: Title;
   /** The title as shown on this entry: a county's own title carries the county's name (隰县好人). */
   name: string;
-  year: number;
-  session?: number;
   release?: Release;
-  /** The issuing body's batch, when it is not one of this site's releases. */
-  batch?: string;
-  note?: string;
   /** The day the honour was announced, as precisely as known (release date, else the year). */
   date: string;
 }
 
 /** One entry joined to everything it references. `source` is the original record (for rendering). */
-export interface Honouree<S = unknown> {
+export interface Honouree<S = unknown> extends Pick<EntryRecord, 'name' | 'kind' | 'summary'> {
   id: string;
-  name: string;
-  kind: Kind;
   region: Region;
   category: Category;
   /** Honours from the lowest rung (county) to the highest (nation); within a level, newest first. */
@@ -63,7 +58,6 @@ export interface Honouree<S = unknown> {
   highest: HonourView;
   /** The newest announcement date among the honours. */
   latest: string;
-  summary: string;
   withdrawn: boolean;
   /** Sort key: toneless pinyin of the name with surname readings, the surname as one unit. */
   pinyinKey: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameSyllables } from '../model/names.ts';
+import type { Level } from '../model/schema.ts';
 import {
   answer,
   facetCounts,
@@ -13,7 +14,7 @@ import {
   type NameRow,
 } from './names-table.ts';
 
-const row = (name: string, level = 'county', region = '尧都区'): NameRow => ({
+const row = (name: string, level: Level = 'county', region = '尧都区'): NameRow => ({
   url: `/people/${name}/`,
   name,
   pinyin: nameSyllables(name),

@@ -19,22 +19,21 @@
  * search page (src/client/search.ts) share it.
  */
 import { FILTERS, type FilterName } from './search-state.ts';
+import type { EntryRecord, Level, TitleData } from '../model/schema.ts';
 
 /** Rows in one file: about 60 KB compressed at most (docs/performance.md). */
 export const MAX_ROWS = 800;
 
 /** What the first tier shows and matches of one listed entry. */
-export interface NameRow {
+export interface NameRow extends Pick<EntryRecord, 'name' | 'summary'> {
   /** The entry page's URL. */
   url: string;
-  name: string;
   /** Toneless pinyin syllables of the name, surnames read as surnames (model/names.ts). */
   pinyin: string[];
   /** Honour level of the highest honour (a key of `t.levels`), for the badge's colour and the order. */
-  level: string;
-  /** The highest honour's name. */
-  honour: string;
-  summary: string;
+  level: Level;
+  /** The highest honour's name as the entry shows it. */
+  honour: TitleData['name'];
   /** The search result's thumbnail URL, when the entry's public view shows a photo. */
   image?: string;
   /** The filter values the search page offers, as its facets show them. */
@@ -46,7 +45,7 @@ export type StoredRow = [
   url: string,
   name: string,
   pinyin: string,
-  level: string,
+  level: Level,
   honour: string,
   summary: string,
   image: string,
@@ -143,7 +142,7 @@ export function fileOf(key: string): string {
   return `${out}.json`;
 }
 
-const LEVEL_ORDER = ['national', 'provincial', 'city', 'county'];
+const LEVEL_ORDER: readonly Level[] = ['national', 'provincial', 'city', 'county'];
 
 /** The order rows are stored and cut in: highest honour first, then the name as text. */
 function rank(a: NameRow, b: NameRow): number {
