@@ -16,7 +16,7 @@ import { contentRoot } from '../src/model/content-root.ts';
 import { readEntryFile, renderEntryFile } from '../src/editor/entry-file.ts';
 import { COLUMN_LABEL, decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import.ts';
 import { findHeader, planImport } from '../src/editor/import-plan.ts';
-import { formatReport } from '../src/editor/problems.ts';
+import { formatReport } from '../src/rules/problems.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

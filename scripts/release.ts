@@ -27,7 +27,7 @@ import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
 import { readEntryFile } from '../src/editor/entry-file.ts';
-import { formatReport } from '../src/editor/problems.ts';
+import { formatReport } from '../src/rules/problems.ts';
 import { publishOutput } from '../src/build/publish.ts';
 
 const { values, positionals } = parseArgs({

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, lineOfField } from './check.ts';
-import { formatProblem } from './problems.ts';
+import { formatProblem } from '../rules/problems.ts';
 import { copyMini, editFile, MINI } from '../../tests/helpers/fixture.ts';
 
 const ZHANG = 'entries/zhang-san-xixian.mdx';

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'astro/zod';
 import { CONTENT_FILES, entryIdFromPath } from '../model/content-root.ts';
-import { fieldPath, type Problem } from './problems.ts';
+import { fieldPath, type Problem } from '../rules/problems.ts';
 import {
   categorySchema,
   entrySchemaFor,
@@ -26,7 +26,7 @@ import {
   type ReleaseRecord,
 } from '../model/schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
-import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from './privacy.ts';
+import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from '../rules/privacy.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
 import { parseStory, storyText } from '../parse/story.ts';

@@ -3,7 +3,7 @@
  * be unique, honours that must agree with their release. Astro only logs a
  * broken reference, so these rules are what make the build fail.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from '../rules/problems.ts';
 import { slugPattern, yearOf, type EntryRecord, type HonourRecord } from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../roll/order.ts';

@@ -1,6 +1,6 @@
 /** One worker thread of the output gate: scans its share of the output files (output-gate.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PublicContacts } from '../editor/privacy.ts';
+import type { PublicContacts } from '../rules/privacy.ts';
 import { scanFiles } from './output-gate.ts';
 
 const { dir, files, allowed, known } = workerData as {

@@ -26,8 +26,8 @@ import {
   normaliseForScan,
   PERSONAL_DATA_LABELS,
   type PublicContacts,
-} from '../editor/privacy.ts';
-import type { Problem } from '../editor/problems.ts';
+} from '../rules/privacy.ts';
+import type { Problem } from '../rules/problems.ts';
 
 /** Elements that end a run of text for a reader (a number never continues across them). */
 const BLOCKS = new Set(
@@ -180,7 +180,7 @@ export interface GateOptions {
 
 /** What decides a file's verdict besides its bytes: the scanner's and the gate's code, and the allowed contacts. */
 const RULES = createHash('sha256')
-  .update(readFileSync(new URL('../editor/privacy.ts', import.meta.url)))
+  .update(readFileSync(new URL('../rules/privacy.ts', import.meta.url)))
   .update(readFileSync(new URL('./output-gate.ts', import.meta.url)))
   .digest('hex');
 
