@@ -6,7 +6,7 @@
 import type { Problem } from '../rules/problems.ts';
 import { slugPattern, yearOf, type EntryRecord, type HonourRecord } from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
-import { ROLL_ORDERS } from '../roll/order.ts';
+import { ROLL_ORDERS } from '../rules/roll-order.ts';
 
 /** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
 export function refId(value: unknown): string {
