@@ -12,7 +12,7 @@ import type { SiteData } from '../model/schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from '../roll/lists.ts';
 import { t } from '../strings.ts';
 import { openRecord } from '../publish/open-data.ts';
-import { refId } from '../editor/validate.ts';
+import { refId } from '../rules/ref-id.ts';
 import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 import { routes } from '../model/routes.ts';

@@ -27,6 +27,7 @@ import {
 } from '../model/schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
 import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from '../rules/privacy.ts';
+import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
 import { parseStory, storyText } from '../parse/story.ts';
@@ -115,15 +116,6 @@ export function personalDataProblems(text: string, allowed: PublicContacts = {})
     const label = PERSONAL_DATA_LABELS[hit.kind];
     return `含有${label.what}（${mask(hit.match)}）：${label.fix}`;
   });
-}
-
-/** The site's declared public contacts, as the privacy scan accepts them. */
-export function contactsOf(contact: SiteData['contact'] | undefined): PublicContacts {
-  return {
-    emails: contact?.email ? [contact.email] : [],
-    phones: contact?.phone ? [contact.phone] : [],
-    addresses: contact?.address ? [contact.address] : [],
-  };
 }
 
 /** Outside Astro, photos and references are checked as plain strings. */

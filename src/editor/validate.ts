@@ -7,13 +7,7 @@ import type { Problem } from '../rules/problems.ts';
 import { slugPattern, yearOf, type EntryRecord, type HonourRecord } from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../rules/roll-order.ts';
-
-/** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
-export function refId(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'id' in value) return String(value.id);
-  return '';
-}
+import { refId } from '../rules/ref-id.ts';
 
 /** What the cross-collection rules need to know about one entry: its schema fields (src/model/schema.ts) and where it lives. */
 export type EntryFacts = Pick<

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passMemo } from '../build/pass-memo.ts';
 import { gateOutput, pageImages } from './output-gate.ts';
-import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
+import { SEARCH_TERMS_ATTR } from '../rules/search-terms-attr.ts';
 import { nameSearchTerms } from '../search/search-terms.ts';
 
 const page = (text: string) => `<!doctype html><html lang="zh-CN"><body><p>${text}</p></body></html>`;

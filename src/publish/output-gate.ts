@@ -17,7 +17,7 @@ import { extname, join, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import { passMemo, type PassMemo } from '../build/pass-memo.ts';
-import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
+import { SEARCH_TERMS_ATTR } from '../rules/search-terms-attr.ts';
 import { routes } from '../model/routes.ts';
 import sharp from 'sharp';
 import {

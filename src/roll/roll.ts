@@ -16,7 +16,7 @@ import {
   type RegionData,
   type TitleData,
 } from '../model/schema.ts';
-import { refId } from '../editor/validate.ts';
+import { refId } from '../rules/ref-id.ts';
 import { pinyinSortKey } from '../model/names.ts';
 import { comparePinyin } from '../rules/roll-order.ts';
 import { publicView, type PublicView } from '../model/public-view.ts';
