@@ -13,7 +13,7 @@ import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage
 import { t } from '../strings.ts';
 import { openRecord } from '../publish/open-data.ts';
 import { refId } from '../rules/ref-id.ts';
-import { entryPageKey, hashOf, propsKey } from '../build/cache-keys.ts';
+import { entryPageKey, hashOf, propsKey } from './cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 import { routes } from '../model/routes.ts';
 import { nameRowOf } from '../search/name-row.ts';
