@@ -29,10 +29,10 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateContent } from './bench/generate.ts';
-import { launch } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { launch } from './lib/browser.ts';
+import { serve } from './lib/serve.ts';
 import { routes } from '../src/model/routes.ts';
-import { projectTmp } from '../tests/helpers/tmp.ts';
+import { projectTmp } from './lib/tmp.ts';
 
 const { values } = parseArgs({
   options: {
@@ -381,7 +381,7 @@ console.error(`[bench] build logs in ${logDir}`);
 for (const size of sizes) {
   column.push(`${size} entries`);
   const contentDir = join(tmpdir(), `honour-bench-${size}`);
-  // Inside the project, so Astro keeps this build's prerender chunks apart (tests/helpers/tmp.ts).
+  // Inside the project, so Astro keeps this build's prerender chunks apart (scripts/lib/tmp.ts).
   const outDir = join(projectTmp(`bench-${size}-`), 'dist');
   console.error(`[bench] generating ${size} entries in ${contentDir}`);
   await generateContent(contentDir, { size });
