@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { checkContent, plainHelpers } from '../src/editor/check.ts';
+import { checkContent } from '../src/editor/check.ts';
+import { plainHelpers } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
 import {

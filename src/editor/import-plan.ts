@@ -7,7 +7,9 @@
  * prints the plan and writes it.
  */
 import { dirname, extname, join, resolve } from 'node:path';
-import { checkEntrySource, personalDataProblems, plainHelpers, taxonomyOf, type LoadedContent } from './check.ts';
+import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
+import { personalDataProblems } from './personal-data.ts';
+import { plainHelpers } from './plain-schemas.ts';
 import { renderEntryFile, type EntryDraft } from './entry-file.ts';
 import { entryFacts, validateContent } from './validate.ts';
 import {
