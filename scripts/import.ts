@@ -15,7 +15,8 @@ import { photoProblems } from '../src/editor/photo-check.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { readEntryFile, renderEntryFile } from '../src/editor/entry-file.ts';
-import { COLUMN_LABEL, decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import.ts';
+import { COLUMN_LABEL } from '../src/editor/import.ts';
+import { decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import-sheets.ts';
 import { findHeader, planImport } from '../src/editor/import-plan.ts';
 import { formatReport } from '../src/rules/problems.ts';
 

@@ -14,14 +14,8 @@ import { checkContent } from '../src/editor/check.ts';
 import { plainHelpers } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
-import {
-  matchCategory,
-  matchKind,
-  matchRegion,
-  matchTitle,
-  parseSession,
-  releaseForQuarter,
-} from '../src/editor/import.ts';
+import { matchKind, parseSession } from '../src/editor/import-cells.ts';
+import { matchCategory, matchRegion, matchTitle, releaseForQuarter } from '../src/editor/import-taxonomy.ts';
 import { entrySchemaFor } from '../src/model/schema.ts';
 import { slugFor } from '../src/model/slug.ts';
 

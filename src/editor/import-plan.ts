@@ -12,15 +12,8 @@ import { personalDataProblems } from './personal-data.ts';
 import { plainHelpers } from './plain-schemas.ts';
 import { renderEntryFile, type EntryDraft } from './entry-file.ts';
 import { entryFacts, validateContent } from './validate.ts';
-import {
-  COLUMN_LABEL,
-  REQUIRED,
-  mapRow,
-  matchHeaders,
-  type CellProblem,
-  type Column,
-  type RowError,
-} from './import.ts';
+import { COLUMN_LABEL, REQUIRED, mapRow, matchHeaders, type Column, type RowError } from './import.ts';
+import type { CellProblem } from './import-sheets.ts';
 import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
 import { entrySchemaFor } from '../model/schema.ts';
