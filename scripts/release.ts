@@ -22,7 +22,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { x as extract } from 'tar';
-import { archiveDir, sortedFiles } from '../src/release/archive.ts';
+import { archiveDir, checksums, sortedFiles } from '../src/release/archive.ts';
+import { extractTree, previousReleaseTag } from '../src/release/git.ts';
 import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
@@ -93,22 +94,7 @@ if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)
 say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
 
 const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
-const earlier = tags
-  .flatMap((tag) => {
-    const r = content.releases.get(tag.slice('release/'.length));
-    return r && r.date < release.date ? [{ tag, date: r.date }] : [];
-  })
-  .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
-
-/** The tree of `rev` below `path` of the repository at `repo`, extracted into `into` (emptied first). */
-function extractTree(repo: string, rev: string, path: string, into: string): void {
-  rmSync(into, { recursive: true, force: true });
-  mkdirSync(into, { recursive: true });
-  const archive = `${into}.tar`;
-  execFileSync('git', ['-C', repo, 'archive', '--format=tar', '-o', archive, rev, '--', path]);
-  extract({ file: archive, cwd: into, sync: true });
-  rmSync(archive);
-}
+const earlier = previousReleaseTag(tags, content.releases, release.date);
 
 /** Entry files (id → frontmatter and body) at a commit, read through git archive. */
 function entriesAt(rev: string): Map<string, EntrySnapshot> {
@@ -169,14 +155,7 @@ const changelog = renderChangelog({
 });
 writeFileSync(join(out, 'CHANGELOG.md'), changelog);
 
-const sums = sortedFiles(out)
-  .map(
-    (f) =>
-      `${createHash('sha256')
-        .update(readFileSync(join(out, f)))
-        .digest('hex')}  ${f}`,
-  )
-  .join('\n');
+const sums = checksums(out);
 writeFileSync(join(out, 'SHA256SUMS'), `${sums}\n`);
 
 // ---- tag the commit, unless this release was already tagged ----
