@@ -21,7 +21,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { x as extract } from 'tar';
 import { archiveDir, checksums, sortedFiles } from '../src/release/archive.ts';
 import { extractTree, previousReleaseTag } from '../src/release/git.ts';
 import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
@@ -98,10 +97,8 @@ const earlier = previousReleaseTag(tags, content.releases, release.date);
 
 /** Entry files (id → frontmatter and body) at a commit, read through git archive. */
 function entriesAt(rev: string): Map<string, EntrySnapshot> {
-  const dir = mkdtempSync(join(tmpdir(), 'honour-prev-'));
-  const archive = join(dir, 'prev.tar');
-  execFileSync('git', ['-C', top, 'archive', '--format=tar', '-o', archive, rev, '--', join(contentPath, 'entries')]);
-  extract({ file: archive, cwd: dir, sync: true });
+  const dir = join(mkdtempSync(join(tmpdir(), 'honour-prev-')), 'prev');
+  extractTree(top, rev, join(contentPath, 'entries'), dir);
   return readEntries(join(dir, contentPath, 'entries'));
 }
 function readEntries(dir: string): Map<string, EntrySnapshot> {
