@@ -11,12 +11,11 @@ import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/editor/check.ts';
-import { plainHelpers } from '../src/editor/plain-schemas.ts';
+import { entrySchema } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
 import { matchKind, parseSession } from '../src/editor/import-cells.ts';
 import { matchCategory, matchRegion, matchTitle, releaseForQuarter } from '../src/editor/import-taxonomy.ts';
-import { entrySchemaFor } from '../src/model/schema.ts';
 import { slugFor } from '../src/model/slug.ts';
 
 const { values } = parseArgs({
@@ -109,7 +108,7 @@ const data = {
   minor: t?.forMinors || undefined,
   draft: true,
 };
-const parsed = entrySchemaFor(plainHelpers).safeParse(data);
+const parsed = entrySchema.safeParse(data);
 if (!parsed.success) fail(parsed.error.issues[0]?.path.join('.') ?? '', parsed.error.issues[0]?.message ?? '');
 
 const story = [

@@ -9,14 +9,13 @@
 import { dirname, extname, join, resolve } from 'node:path';
 import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
 import { personalDataProblems } from './personal-data.ts';
-import { plainHelpers } from './plain-schemas.ts';
+import { entrySchema } from './plain-schemas.ts';
 import { renderEntryFile, type EntryDraft } from './entry-file.ts';
 import { entryFacts, validateContent } from './validate.ts';
 import { COLUMN_LABEL, REQUIRED, mapRow, matchHeaders, type Column, type RowError } from './import.ts';
 import type { CellProblem } from './import-sheets.ts';
 import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
-import { entrySchemaFor } from '../model/schema.ts';
 import { slugFor } from '../model/slug.ts';
 
 /** One entry file the import will write. */
@@ -96,8 +95,6 @@ function columnOf(field: string): Column | null {
 }
 
 const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;
-
-const entrySchema = entrySchemaFor(plainHelpers);
 
 export interface SheetInput {
   rows: readonly string[][];
