@@ -8,20 +8,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { archiveDir, checksums, sortedFiles } from '../src/release/archive.ts';
+import { sortedFiles } from '../src/release/archive.ts';
+import { checksums, writeSiteFiles } from '../src/release/release-folder.ts';
 import { extractTree, previousReleaseTag } from '../src/release/git.ts';
 import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
 import { checkContent } from '../src/editor/check.ts';
@@ -127,13 +119,7 @@ say('✓ 网站、搜索索引、开放数据、RSS 和光荣榜已构建');
 
 // ---- the release folder ----
 const out = resolve(values.out ?? join('releases', id));
-rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'data'), { recursive: true });
-const archiveName = `site-${id}.tar.gz`;
-await archiveDir(dist, join(out, archiveName));
-copyFileSync(join(dist, 'data/entries.json'), join(out, 'data/entries.json'));
-copyFileSync(join(dist, 'data/entries.csv'), join(out, 'data/entries.csv'));
-copyFileSync(join(dist, `data/releases/${id}.json`), join(out, `data/release-${id}.json`));
+const archiveName = await writeSiteFiles(dist, out, id);
 
 const regionOrder = [...content.regions].sort(([, a], [, b]) => a.order - b.order).map(([rid]) => rid);
 const changelog = renderChangelog({

@@ -3,9 +3,7 @@
  * timestamps, no owner names, and a gzip header without a time, so the
  * same dist/ always gives the same bytes.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { create } from 'tar';
 
 export const EPOCH = new Date(0);
@@ -23,16 +21,4 @@ export async function archiveDir(dir: string, file: string): Promise<void> {
     { cwd: dir, file, gzip: { level: 9 }, portable: true, mtime: EPOCH, noDirRecurse: true },
     sortedFiles(dir),
   );
-}
-
-/** SHA256SUMS of every file below `dir`, in sorted order (`sha256sum -c` reads it). */
-export function checksums(dir: string): string {
-  return sortedFiles(dir)
-    .map(
-      (f) =>
-        `${createHash('sha256')
-          .update(readFileSync(join(dir, f)))
-          .digest('hex')}  ${f}`,
-    )
-    .join('\n');
 }
