@@ -32,7 +32,7 @@ export default defineConfig({
   // their memory never adds to Astro's.
   integrations: [buildLock(), contentGate(), photoPreview()],
   devToolbar: { enabled: false },
-  // Pages whose cache key (src/build/cache-keys.ts) and template are unchanged are copied from the last build.
+  // Pages whose cache key (src/collections/cache-keys.ts) and template are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   // Stylesheets as files, never inline: the Content-Security-Policy allows no inline style or script.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

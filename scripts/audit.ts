@@ -14,8 +14,8 @@ import lighthouse from 'lighthouse';
 import { brokenReferences, htmlErrors, htmlPages, securityProblems } from './audit/static.ts';
 import { auditPage } from './audit/browser.ts';
 import { pageFamilies } from './audit/pages.ts';
-import { CHROMIUM, launch } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { CHROMIUM, launch } from './lib/browser.ts';
+import { serve } from './lib/serve.ts';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string', default: 'dist' }, 'no-lighthouse': { type: 'boolean', default: false } },

@@ -14,25 +14,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { generateContent } from './bench/generate.ts';
-import { launch } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { phases, photoStep, type Phases } from './bench/build-log.ts';
+import { coldSearch, dirStats, fmt, median, pageTransfer, photoBytes, treeRssKiB } from './bench/measure.ts';
 import { routes } from '../src/model/routes.ts';
-import { projectTmp } from '../tests/helpers/tmp.ts';
+import { baselineProject, hugoProject } from './bench/projects.ts';
+import { projectTmp } from './lib/tmp.ts';
 
 const { values } = parseArgs({
   options: {
@@ -54,81 +45,6 @@ interface BuildRun {
   phases: Phases;
   ok: boolean;
   log: string;
-}
-
-interface Phases {
-  /** Content layer sync and type generation (from Astro's log timestamps, 1 s resolution). */
-  sync: number;
-  /** Vite/Rolldown bundling of pages and MDX modules. */
-  bundle: number;
-  /** Rendering every page to HTML. */
-  pages: number;
-  /** Making the photo renditions (the photo step of the gate step). */
-  images: number;
-}
-
-const seconds = (hms: string) => {
-  const [h, m, s] = hms.split(':').map(Number);
-  return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-};
-
-/** The photo step's own line (src/publish/gate-site.ts): renditions made, linked from the cache, seconds. */
-function photoStep(log: string): { made: number; reused: number; seconds: number } {
-  const m = /照片：生成 (\d+) 个，沿用 (\d+) 个（用时 ([\d.]+) 秒）/.exec(log);
-  return m
-    ? { made: Number(m[1]), reused: Number(m[2]), seconds: Number(m[3]) }
-    : { made: NaN, reused: NaN, seconds: NaN };
-}
-
-/** Where a build's time went, read from Astro's own log lines and the photo step's. */
-function phases(log: string): Phases {
-  const at = (re: RegExp) => {
-    const m = re.exec(log);
-    return m ? seconds(m[1]!) : NaN;
-  };
-  // Astro writes durations as 450ms, 42.88s or 1m 3s.
-  const duration = (m: RegExpExecArray | null) =>
-    m ? (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : NaN;
-  const after = (marker: string) => {
-    const i = log.indexOf(marker);
-    return i < 0 ? NaN : duration(/Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(log.slice(i)));
-  };
-  const bundle = duration(/\[vite\] ✓ built in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(log));
-  return {
-    sync: at(/(\d\d:\d\d:\d\d) \[types\] Generated/) - at(/(\d\d:\d\d:\d\d) \[content\] Syncing content/),
-    bundle,
-    pages: after('generating static routes'),
-    images: photoStep(log).seconds,
-  };
-}
-
-/** Resident memory of a process and all its descendants, from /proc: the sum, and Pagefind's part. */
-function treeRssKiB(rootPid: number): { total: number; pagefind: number } {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  const pagefindPids = new Set<number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      rss.set(Number(name), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      if (/^Name:\s+pagefind/m.test(status)) pagefindPids.add(Number(name));
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      /* the process ended while we looked */
-    }
-  }
-  let total = 0;
-  let pagefind = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    if (pagefindPids.has(pid)) pagefind += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return { total, pagefind };
 }
 
 function cacheDirFor(contentDir: string): string {
@@ -191,186 +107,7 @@ async function build(
   return run;
 }
 
-/**
- * The naive pattern, for comparison: a bare Astro project with the MDX integration, the same
- * entry files through glob(), and one page per entry rendering its MDX. No rolls, photos or search.
- */
-function baselineProject(contentDir: string, size: number): string {
-  const dir = join(tmpdir(), `honour-baseline-${size}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    // Its own cache folder: node_modules is the project's (a symlink), and so would be node_modules/.astro.
-    `import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], cacheDir: './cache', devToolbar: { enabled: false } };\n`,
-  );
-  writeFileSync(
-    join(dir, 'src', 'content.config.ts'),
-    `import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-export const collections = {
-  entries: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(join(contentDir, 'entries'))} }),
-    schema: z.looseObject({ name: z.string(), summary: z.string() }),
-  }),
-};
-`,
-  );
-  writeFileSync(
-    join(dir, 'src', 'pages', '[...id].astro'),
-    `---
-import { getCollection, render } from 'astro:content';
-export async function getStaticPaths() {
-  return (await getCollection('entries')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
-}
-const { entry } = Astro.props;
-const { Content } = await render(entry);
----
-<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.name}</title></head>
-<body><h1>{entry.data.name}</h1><p>{entry.data.summary}</p><Content /></body></html>
-`,
-  );
-  return dir;
-}
-
-/**
- * The fast static baseline: Hugo renders the same entry files (their front matter and Markdown,
- * one page per entry in a minimal layout with a data-pagefind-body article), then the Pagefind
- * CLI indexes every page. Timed and sampled as one command, as our build is.
- */
-function hugoProject(contentDir: string, size: number): string {
-  const dir = join(tmpdir(), `honour-hugo-${size}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'layouts', '_default'), { recursive: true });
-  mkdirSync(join(dir, 'content'), { recursive: true });
-  for (const county of readdirSync(join(contentDir, 'entries'))) {
-    const from = join(contentDir, 'entries', county);
-    if (!statSync(from).isDirectory()) continue;
-    mkdirSync(join(dir, 'content', county));
-    for (const f of readdirSync(from))
-      if (f.endsWith('.mdx'))
-        writeFileSync(join(dir, 'content', county, f.replace(/\.mdx$/, '.md')), readFileSync(join(from, f)));
-  }
-  writeFileSync(
-    join(dir, 'config.toml'),
-    'baseURL = "https://example.org/"\nlanguageCode = "zh-CN"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
-  );
-  writeFileSync(
-    join(dir, 'layouts', '_default', 'single.html'),
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Params.name }}</title></head>' +
-      '<body><article data-pagefind-body><h1>{{ .Params.name }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}</article></body></html>\n',
-  );
-  writeFileSync(
-    join(dir, 'layouts', '_default', 'list.html'),
-    '<!doctype html><html lang="zh-CN"><body></body></html>\n',
-  );
-  writeFileSync(
-    join(dir, 'build.sh'),
-    `set -e\nrm -rf public\nhugo --quiet -d public\n${JSON.stringify(resolve('node_modules/.bin/pagefind'))} --site public --quiet\n`,
-  );
-  return dir;
-}
-
 const hugoInstalled = spawnSync('hugo', ['version']).status === 0;
-
-/** Bytes of the photo renditions an entry page offers at one width, per format. */
-function photoBytes(dist: string, entryHtml: string, width: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of entryHtml.matchAll(/<source srcset="([^"]+)" type="image\/(\w+)"/g)) {
-    const file = m[1]!
-      .split(', ')
-      .map((c) => c.split(' '))
-      .find(([, w]) => w === `${width}w`)?.[0];
-    if (file) out[m[2]!] = statSync(join(dist, file)).size;
-  }
-  return out;
-}
-
-function dirStats(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const s = statSync(join(dir, f));
-    if (s.isFile()) {
-      bytes += s.size;
-      files += 1;
-    }
-  }
-  return { bytes, files };
-}
-
-/** HTML plus linked stylesheets, gzipped, as a phone downloads them (photos and scripts excluded). */
-function pageTransfer(dist: string, file: string): number {
-  const html = readFileSync(join(dist, file), 'utf8');
-  let bytes = gzipSync(html).length;
-  for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
-    bytes += gzipSync(readFileSync(join(dist, m[1]!))).length;
-  }
-  return bytes;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const fmt = (xs: number[], digits = 1) =>
-  xs.length > 1
-    ? `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`
-    : xs[0]!.toFixed(digits);
-
-interface SearchCost {
-  /** Until the first results are on screen (the names table and the page's scripts only). */
-  ms: number;
-  firstKiB: number;
-  /** Until the complete answer (story indexes merged) replaced them. */
-  completeMs: number;
-  completeKiB: number;
-  totalKiB: number;
-  /** Bytes to the first results by kind: the names table's index and file, the page's scripts. */
-  parts: Record<string, number>;
-}
-
-async function coldSearch(dist: string, query: string): Promise<SearchCost> {
-  const server = await serve(dist);
-  const browser = await launch();
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
-    const ms = Date.now() - started;
-    await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
-    const completeMs = Date.now() - started;
-    await context.close();
-    // The first results come from the names table alone (and the page's scripts, which were not
-    // counted while the names index was Pagefind's); the story indexes only complete them.
-    const first = server.requests.filter(
-      (r) => r.path.startsWith(routes.namesTable) || (r.path.startsWith(routes.assets) && r.path.endsWith('.js')),
-    );
-    const stories = server.requests.filter((r) => r.path.startsWith(routes.storyIndexes));
-    const parts: Record<string, number> = {};
-    for (const r of first) {
-      const kind = r.path.endsWith('/index.json') ? 'table index' : r.path.endsWith('.json') ? 'table file' : 'script';
-      parts[kind] = (parts[kind] ?? 0) + r.transfer / 1024;
-    }
-    return {
-      parts,
-      ms,
-      firstKiB: first.reduce((n, r) => n + r.transfer, 0) / 1024,
-      completeMs,
-      completeKiB: [...first, ...stories].reduce((n, r) => n + r.transfer, 0) / 1024,
-      totalKiB: server.requests.reduce((n, r) => n + r.transfer, 0) / 1024,
-    };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
 
 const rows: Array<[string, ...string[]]> = [];
 const column: string[] = [];
@@ -381,7 +118,7 @@ console.error(`[bench] build logs in ${logDir}`);
 for (const size of sizes) {
   column.push(`${size} entries`);
   const contentDir = join(tmpdir(), `honour-bench-${size}`);
-  // Inside the project, so Astro keeps this build's prerender chunks apart (tests/helpers/tmp.ts).
+  // Inside the project, so Astro keeps this build's prerender chunks apart (scripts/lib/tmp.ts).
   const outDir = join(projectTmp(`bench-${size}-`), 'dist');
   console.error(`[bench] generating ${size} entries in ${contentDir}`);
   await generateContent(contentDir, { size });

@@ -5,7 +5,7 @@
  */
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot } from '../src/model/content-root.ts';
-import { formatReport } from '../src/editor/problems.ts';
+import { formatReport } from '../src/rules/problems.ts';
 
 const root = contentRoot();
 const started = performance.now();

@@ -10,12 +10,14 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { checkContent, photoProblems } from '../src/editor/check.ts';
+import { checkContent } from '../src/editor/check.ts';
+import { photoProblems } from '../src/editor/photo-check.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
 import { contentRoot } from '../src/model/content-root.ts';
-import { COLUMN_LABEL, decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import.ts';
+import { COLUMN_LABEL } from '../src/editor/import.ts';
+import { decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import-sheets.ts';
 import { entryFileText, findHeader, planImport } from '../src/editor/import-plan.ts';
-import { formatReport } from '../src/editor/problems.ts';
+import { formatReport } from '../src/rules/problems.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -10,18 +10,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { checkContent, plainHelpers } from '../src/editor/check.ts';
+import { checkContent } from '../src/editor/check.ts';
+import { entrySchema } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
-import {
-  matchCategory,
-  matchKind,
-  matchRegion,
-  matchTitle,
-  parseSession,
-  releaseForQuarter,
-} from '../src/editor/import.ts';
-import { entrySchemaFor } from '../src/model/schema.ts';
+import { matchKind, parseSession } from '../src/editor/import-cells.ts';
+import { matchCategory, matchRegion, matchTitle, releaseForQuarter } from '../src/editor/import-taxonomy.ts';
 import { slugFor } from '../src/model/slug.ts';
 
 const { values } = parseArgs({
@@ -114,7 +108,7 @@ const data = {
   minor: t?.forMinors || undefined,
   draft: true,
 };
-const parsed = entrySchemaFor(plainHelpers).safeParse(data);
+const parsed = entrySchema.safeParse(data);
 if (!parsed.success) fail(parsed.error.issues[0]?.path.join('.') ?? '', parsed.error.issues[0]?.message ?? '');
 
 const story = [

@@ -8,26 +8,18 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { x as extract } from 'tar';
-import { archiveDir, sortedFiles } from '../src/release/archive.ts';
+import { sortedFiles } from '../src/release/archive.ts';
+import { checksums, writeSiteFiles } from '../src/release/release-folder.ts';
+import { extractTree, previousReleaseTag } from '../src/release/git.ts';
 import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
 import { readEntryFile } from '../src/editor/entry-file.ts';
-import { formatReport } from '../src/editor/problems.ts';
+import { formatReport } from '../src/rules/problems.ts';
 import { publishOutput } from '../src/build/publish.ts';
 
 const { values, positionals } = parseArgs({
@@ -93,29 +85,12 @@ if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)
 say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
 
 const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
-const earlier = tags
-  .flatMap((tag) => {
-    const r = content.releases.get(tag.slice('release/'.length));
-    return r && r.date < release.date ? [{ tag, date: r.date }] : [];
-  })
-  .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
-
-/** The tree of `rev` below `path` of the repository at `repo`, extracted into `into` (emptied first). */
-function extractTree(repo: string, rev: string, path: string, into: string): void {
-  rmSync(into, { recursive: true, force: true });
-  mkdirSync(into, { recursive: true });
-  const archive = `${into}.tar`;
-  execFileSync('git', ['-C', repo, 'archive', '--format=tar', '-o', archive, rev, '--', path]);
-  extract({ file: archive, cwd: into, sync: true });
-  rmSync(archive);
-}
+const earlier = previousReleaseTag(tags, content.releases, release.date);
 
 /** Entry files (id → frontmatter and body) at a commit, read through git archive. */
 function entriesAt(rev: string): Map<string, EntrySnapshot> {
-  const dir = mkdtempSync(join(tmpdir(), 'honour-prev-'));
-  const archive = join(dir, 'prev.tar');
-  execFileSync('git', ['-C', top, 'archive', '--format=tar', '-o', archive, rev, '--', join(contentPath, 'entries')]);
-  extract({ file: archive, cwd: dir, sync: true });
+  const dir = join(mkdtempSync(join(tmpdir(), 'honour-prev-')), 'prev');
+  extractTree(top, rev, join(contentPath, 'entries'), dir);
   return readEntries(join(dir, contentPath, 'entries'));
 }
 function readEntries(dir: string): Map<string, EntrySnapshot> {
@@ -144,13 +119,7 @@ say('✓ 网站、搜索索引、开放数据、RSS 和光荣榜已构建');
 
 // ---- the release folder ----
 const out = resolve(values.out ?? join('releases', id));
-rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'data'), { recursive: true });
-const archiveName = `site-${id}.tar.gz`;
-await archiveDir(dist, join(out, archiveName));
-copyFileSync(join(dist, 'data/entries.json'), join(out, 'data/entries.json'));
-copyFileSync(join(dist, 'data/entries.csv'), join(out, 'data/entries.csv'));
-copyFileSync(join(dist, `data/releases/${id}.json`), join(out, `data/release-${id}.json`));
+const archiveName = await writeSiteFiles(dist, out, id);
 
 const regionOrder = [...content.regions].sort(([, a], [, b]) => a.order - b.order).map(([rid]) => rid);
 const changelog = renderChangelog({
@@ -169,14 +138,7 @@ const changelog = renderChangelog({
 });
 writeFileSync(join(out, 'CHANGELOG.md'), changelog);
 
-const sums = sortedFiles(out)
-  .map(
-    (f) =>
-      `${createHash('sha256')
-        .update(readFileSync(join(out, f)))
-        .digest('hex')}  ${f}`,
-  )
-  .join('\n');
+const sums = checksums(out);
 writeFileSync(join(out, 'SHA256SUMS'), `${sums}\n`);
 
 // ---- tag the commit, unless this release was already tagged ----

@@ -3,7 +3,7 @@
  * with EntryCard.astro (the site's own card, so its markup lives there alone),
  * filled with the result's name, link, photo, badge, county and deed.
  */
-import { badgeClass, levelOf, levelWords } from '../components/honour-badge.ts';
+import { badgeClass, levelOf, levelWords } from '../rules/honour-badge.ts';
 import type { PagefindMeta } from './pagefind.ts';
 
 /** The metadata of an entry page's record in the story indexes (its data-pagefind-meta); a names-table row gives the same. */

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, lineOfField } from './check.ts';
-import { formatProblem } from './problems.ts';
+import { checkContent } from './check.ts';
+import { lineOfField } from './yaml-lines.ts';
+import { formatProblem } from '../rules/problems.ts';
 import { copyMini, editFile, MINI } from '../../tests/helpers/fixture.ts';
 
 const ZHANG = 'entries/zhang-san-xixian.mdx';

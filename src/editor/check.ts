@@ -3,30 +3,27 @@
  * with the same schemas the site uses, then the cross-collection rules.
  * `npm run content:check` and the build's content gate both call it.
  */
-import { existsSync, lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import sharp from 'sharp';
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { CONTENT_FILES, entryIdFromPath } from '../model/content-root.ts';
-import { fieldPath, type Problem } from './problems.ts';
+import { fieldPath, type Problem } from '../rules/problems.ts';
 import {
   categorySchema,
-  entrySchemaFor,
   regionSchema,
-  releaseSchemaFor,
   siteSchema,
   slugPattern,
   titleSchema,
   type CategoryData,
   type RegionData,
-  type SchemaHelpers,
   type SiteData,
   type TitleData,
   type EntryRecord,
   type ReleaseRecord,
 } from '../model/schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
-import { findPersonalData, mask, PERSONAL_DATA_LABELS, urlScanText, type PublicContacts } from './privacy.ts';
+import { urlScanText, type PublicContacts } from '../rules/privacy.ts';
+import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
 import { parseStory, storyText } from '../parse/story.ts';
@@ -34,105 +31,10 @@ import { importLeftovers } from './import-write.ts';
 import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
-
-/** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
-export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20, maxPixels: 60_000_000 };
-
-/**
- * Every string in parsed YAML with its field path, as the privacy scan reads it: of a URL
- * only the query and fragment (an article's numeric id in its path is not a phone number).
- */
-function textFields(value: unknown, path: Array<string | number> = []): Array<[string, string]> {
-  if (typeof value === 'string') {
-    const last = path[path.length - 1];
-    return [[fieldPath(path), last === 'url' ? urlScanText(value) : value]];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => textFields(v, [...path, i]));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => textFields(v, [...path, k]));
-  }
-  return [];
-}
-
-/** Photo formats a phone or camera writes and every browser shows; SVG (a document that can carry script), GIF and the rest are refused. */
-const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp']);
-
-/**
- * What is wrong with a photo file (unreadable, corrupt or truncated, not a
- * still photo, too small, too large); `label` names it in messages. The
- * header is read first, so a file of far more pixels than a phone photo is
- * refused before anything decodes it; then the photo is decoded once at a
- * small size (JPEG shrink-on-load: about 17 ms for 12 megapixels here) to
- * find a truncated or corrupt file before the build does.
- */
-export async function photoProblems(path: string, label: string): Promise<string[]> {
-  const { minSide, maxSide, maxBytes, maxPixels } = PHOTO_LIMITS;
-  let meta: { width?: number; height?: number; format?: string; pages?: number };
-  try {
-    meta = await sharp(path, { limitInputPixels: false }).metadata();
-  } catch {
-    return [`照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`];
-  }
-  if (!PHOTO_FORMATS.has(meta.format ?? '')) {
-    return [
-      `照片 ${label} 是 ${meta.format?.toUpperCase() ?? '未知'} 格式：只能用 JPEG、PNG 或 WebP 照片，请另存为 JPEG`,
-    ];
-  }
-  if ((meta.pages ?? 1) > 1) return [`照片 ${label} 是动图（${meta.pages} 帧）：请换成一张静态照片`];
-  const w = meta.width ?? 0;
-  const h = meta.height ?? 0;
-  if (w * h > maxPixels) {
-    return [`照片 ${label} 像素太多（${w}×${h}），远超手机照片：请缩小到长边 ${maxSide} 像素以内再放入`];
-  }
-  try {
-    await sharp(path, { failOn: 'truncated', limitInputPixels: maxPixels })
-      .resize(32, 32, { fit: 'inside' })
-      .toBuffer();
-  } catch {
-    return [`照片 ${label} 已损坏或不完整（文件可能没有传完）：请重新导出或拷贝原图`];
-  }
-  const bytes = statSync(path).size;
-  const out: string[] = [];
-  if (Math.min(w, h) < minSide) {
-    out.push(`照片 ${label} 太小（${w}×${h} 像素），短边至少 ${minSide} 像素，请换一张清晰的原图`);
-  }
-  if (Math.max(w, h) > maxSide) {
-    out.push(`照片 ${label} 太大（${w}×${h} 像素），长边最多 ${maxSide} 像素，请缩小后再放入`);
-  }
-  if (bytes > maxBytes) {
-    out.push(
-      `照片 ${label} 文件太大（${(bytes / 2 ** 20).toFixed(1)} MB），最多 ${maxBytes / 2 ** 20} MB，请压缩后再放入`,
-    );
-  }
-  return out;
-}
-
-/** Problems with personal data in a text, in the form the checks print; `allowed` are the site's own public contacts. */
-export function personalDataProblems(text: string, allowed: PublicContacts = {}): string[] {
-  return findPersonalData(text, allowed).map((hit) => {
-    const label = PERSONAL_DATA_LABELS[hit.kind];
-    return `含有${label.what}（${mask(hit.match)}）：${label.fix}`;
-  });
-}
-
-/** The site's declared public contacts, as the privacy scan accepts them. */
-export function contactsOf(contact: SiteData['contact'] | undefined): PublicContacts {
-  return {
-    emails: contact?.email ? [contact.email] : [],
-    phones: contact?.phone ? [contact.phone] : [],
-    addresses: contact?.address ? [contact.address] : [],
-  };
-}
-
-/** Outside Astro, photos and references are checked as plain strings. */
-export const plainHelpers: SchemaHelpers<z.ZodString, z.ZodString> = {
-  image: () => z.string({ error: '照片路径必须是文字，例如 ./zhang-jianguo-yaodu.jpg' }),
-  reference: (collection) =>
-    z.string({ error: `必须填写 ${collection} 中的某个 id` }).min(1, { error: `必须填写 ${collection} 中的某个 id` }),
-};
-
-const entrySchema = entrySchemaFor(plainHelpers);
-const releaseSchema = releaseSchemaFor(plainHelpers);
+import { photoProblems } from './photo-check.ts';
+import { personalDataProblems, textFields } from './personal-data.ts';
+import { entrySchema, releaseSchema } from './plain-schemas.ts';
+import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 
 /** What a content root holds, as read by the check (valid records only). */
 export interface LoadedContent {
@@ -149,47 +51,6 @@ export interface CheckResult {
   /** Number of entry files read. */
   entries: number;
   content: LoadedContent;
-}
-
-/**
- * Best guess at the line of a field in a YAML text, following its path
- * (`photo.alt`, `honours[1].year`) through nested keys and list items; where
- * a step is not found (a missing field), the line of the deepest step found.
- */
-export function lineOfField(source: string, field: string, offset = 0): number | undefined {
-  const steps = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
-    m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''),
-  );
-  const lines = source.split('\n');
-  const indentOf = (i: number) => (lines[i] ?? '').length - (lines[i] ?? '').trimStart().length;
-  const isItem = (i: number) => /^\s*- /.test(lines[i] ?? '');
-  /** End of the block below line `start`: the lines indented deeper than `level` (blank lines included). */
-  const blockEnd = (start: number, limit: number, level: number) => {
-    let end = start + 1;
-    while (end < limit && ((lines[end] ?? '').trim() === '' || indentOf(end) > level)) end += 1;
-    return end;
-  };
-  let from = 0;
-  let to = lines.length;
-  let found: number | undefined;
-  for (const [n, step] of steps.entries()) {
-    let hit = -1;
-    if (typeof step === 'number') {
-      const items: number[] = [];
-      let itemIndent = Infinity;
-      for (let i = from; i < to; i++) if (isItem(i)) itemIndent = Math.min(itemIndent, indentOf(i));
-      for (let i = from; i < to; i++) if (isItem(i) && indentOf(i) === itemIndent) items.push(i);
-      hit = items[step] ?? -1;
-      if (hit >= 0) [from, to] = [hit, blockEnd(hit, to, indentOf(hit))];
-    } else {
-      const key = new RegExp(`^\\s*(?:- )?${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
-      for (let i = from; i < to && hit < 0; i++) if (key.test(lines[i] ?? '') && (n > 0 || indentOf(i) === 0)) hit = i;
-      if (hit >= 0) [from, to] = [hit + 1, blockEnd(hit, to, indentOf(hit) + (isItem(hit) ? 2 : 0))];
-    }
-    if (hit < 0) break;
-    found = hit;
-  }
-  return found === undefined ? undefined : found + 1 + offset;
 }
 
 /** An entry file's own problems (no photo or cross-file rules), and its parsed front matter when the schema passed. */
@@ -472,11 +333,4 @@ export async function checkContent(
   }
   problems.push(...cross);
   return { problems, entries: files, content: { ...collections, entries: facts } };
-}
-
-function lineOfIdRecord(text: string, id: string): number | undefined {
-  const lines = text.split('\n');
-  const re = new RegExp(`\\bid:\\s*['"]?${id.replace(/[-]/g, '\\-')}['"]?\\s*[,}]?\\s*`);
-  const i = lines.findIndex((l) => re.test(l));
-  return i < 0 ? undefined : i + 1;
 }

@@ -7,21 +7,15 @@
  * prints the plan and writes it.
  */
 import { dirname, extname, join, resolve } from 'node:path';
-import { checkEntrySource, personalDataProblems, plainHelpers, taxonomyOf, type LoadedContent } from './check.ts';
+import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
+import { personalDataProblems } from './personal-data.ts';
+import { entrySchema } from './plain-schemas.ts';
 import { editEntryFile, readEntryFile, renderEntryFile, type EntryDraft } from './entry-file.ts';
 import { entryFacts, validateContent } from './validate.ts';
-import {
-  COLUMN_LABEL,
-  REQUIRED,
-  mapRow,
-  matchHeaders,
-  type CellProblem,
-  type Column,
-  type RowError,
-} from './import.ts';
+import { COLUMN_LABEL, REQUIRED, mapRow, matchHeaders, type Column, type RowError } from './import.ts';
+import type { CellProblem } from './import-sheets.ts';
 import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
-import { entrySchemaFor } from '../model/schema.ts';
 import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
 
@@ -121,8 +115,6 @@ function columnOf(field: string): Column | null {
 }
 
 const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;
-
-const entrySchema = entrySchemaFor(plainHelpers);
 
 export interface SheetInput {
   rows: readonly string[][];

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mapRow, matchHeaders } from './import.ts';
+import { decodeCsv } from './import-sheets.ts';
 import {
-  decodeCsv,
-  mapRow,
-  matchHeaders,
-  matchRegion,
-  matchTitle,
   normalizeHeader,
   parseBirth,
   parseQuarter,
@@ -12,8 +9,8 @@ import {
   splitUnit,
   storyFromCell,
   matchKind,
-  releaseForQuarter,
-} from './import.ts';
+} from './import-cells.ts';
+import { matchRegion, matchTitle, releaseForQuarter } from './import-taxonomy.ts';
 import { renderStory } from '../parse/story.ts';
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
 

@@ -3,7 +3,7 @@
  * be unique, honours that must agree with their release. Astro only logs a
  * broken reference, so these rules are what make the build fail.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from '../rules/problems.ts';
 import {
   slugPattern,
   yearOf,
@@ -13,14 +13,8 @@ import {
   type TitleData,
 } from '../model/schema.ts';
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
-import { ROLL_ORDERS } from '../roll/order.ts';
-
-/** An id reference as Astro stores it (`{ collection, id }`) or as written (a string). */
-export function refId(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'id' in value) return String(value.id);
-  return '';
-}
+import { ROLL_ORDERS } from '../rules/roll-order.ts';
+import { refId } from '../rules/ref-id.ts';
 
 /** What the cross-collection rules need to know about one entry: its schema fields (src/model/schema.ts) and where it lives. */
 export type EntryFacts = Pick<

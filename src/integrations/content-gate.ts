@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../editor/check.ts';
 import { contentRoot } from '../model/content-root.ts';
-import { formatReport } from '../editor/problems.ts';
+import { formatReport } from '../rules/problems.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';

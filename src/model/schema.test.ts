@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entrySchemaFor, partialDateSchema, releaseSchemaFor, siteSchema, titleSchema } from './schema.ts';
-import { plainHelpers } from '../editor/check.ts';
+import { plainHelpers } from '../editor/plain-schemas.ts';
 
 const entrySchema = entrySchemaFor(plainHelpers);
 

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Problem } from '../editor/problems.ts';
+import type { Problem } from '../rules/problems.ts';
 import { linkFile } from '../build/link-files.ts';
 import { routes } from '../model/routes.ts';
 import { limiter } from './limiter.ts';

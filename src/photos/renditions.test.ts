@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData } from '../editor/privacy.ts';
+import { findPersonalData } from '../rules/privacy.ts';
 import { lettersOf } from './photo-file.ts';
 import {
   boxOf,

@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contactsOf } from '../editor/check.ts';
-import { formatProblem } from '../editor/problems.ts';
+import { contactsOf } from '../rules/public-contacts.ts';
+import { formatProblem } from '../rules/problems.ts';
 import { listEntryFiles } from '../parse/content-files.ts';
 import { CONTENT_FILES } from '../model/content-root.ts';
 import { siteSchema, type SiteData } from '../model/schema.ts';

@@ -1,7 +1,7 @@
-/** One worker thread of the output gate: scans its share of the output files (output-gate.ts). */
+/** One worker thread of the output gate: scans its share of the output files (gate-scan.ts), started by gate-pool.ts. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PublicContacts } from '../editor/privacy.ts';
-import { scanFiles } from './output-gate.ts';
+import type { PublicContacts } from '../rules/privacy.ts';
+import { scanFiles } from './gate-scan.ts';
 
 const { dir, files, allowed, known } = workerData as {
   dir: string;

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passMemo } from '../build/pass-memo.ts';
-import { gateOutput, pageImages } from './output-gate.ts';
-import { SEARCH_TERMS_ATTR } from '../search/search-index.ts';
+import { gateOutput } from './output-gate.ts';
+import { pageImages } from './gate-texts.ts';
+import { SEARCH_TERMS_ATTR } from '../rules/search-terms-attr.ts';
 import { nameSearchTerms } from '../search/search-terms.ts';
 
 const page = (text: string) => `<!doctype html><html lang="zh-CN"><body><p>${text}</p></body></html>`;

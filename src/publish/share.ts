@@ -1,13 +1,19 @@
 /** Share data of an entry page: the Open Graph image and schema.org JSON-LD. */
 import { renditionUrl, widthOf } from '../photos/renditions.ts';
-import type { Person } from '../collections/content.ts';
-import { site, viewOf } from '../collections/content.ts';
+import type { PhotoFile } from '../photos/photo-file.ts';
+import type { Honouree } from '../roll/roll.ts';
+import type { PublicView } from '../model/public-view.ts';
+import type { SiteData } from '../model/schema.ts';
 import { entryJsonLd } from './jsonld.ts';
 import { routes } from '../model/routes.ts';
 
-export function entryShare(entry: Person): { image?: string; jsonLd?: Record<string, unknown> } {
+/** The share data of `entry`, whose public view is `view`, on `site` (the page gives both from src/collections/). */
+export function entryShare(
+  entry: Honouree,
+  view: PublicView<PhotoFile>,
+  site: Pick<SiteData, 'url'>,
+): { image?: string; jsonLd?: Record<string, unknown> } {
   if (entry.withdrawn) return {};
-  const view = viewOf(entry);
   const url = new URL(routes.entry(entry.id), site.url).href;
   let image: string | undefined;
   if (view.photo) {

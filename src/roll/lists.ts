@@ -4,7 +4,7 @@
  * it the roll from `content.ts` and render what it returns.
  */
 import type { Honouree, Roll } from './roll.ts';
-import { sortBy, type RollOrder } from './order.ts';
+import { sortBy, type RollOrder } from '../rules/roll-order.ts';
 import { routes } from '../model/routes.ts';
 
 /** Entries per roll page: enough to scan, small enough for a phone on a weak network. */

@@ -17,9 +17,9 @@ import {
   type RegionData,
   type TitleData,
 } from '../model/schema.ts';
-import { refId } from '../editor/validate.ts';
+import { refId } from '../rules/ref-id.ts';
 import { pinyinSortKey } from '../model/names.ts';
-import { comparePinyin } from './order.ts';
+import { comparePinyin } from '../rules/roll-order.ts';
 import { publicView, type PublicView } from '../model/public-view.ts';
 
 /** A county-level division with its id: the schema's record (src/model/schema.ts), never retyped. */

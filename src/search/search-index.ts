@@ -15,11 +15,6 @@ import { createHash } from 'node:crypto';
 
 /** On the entry article: the story shard the page belongs to. */
 export const SHARD_ATTR = 'data-search-shard';
-/**
- * The attribute of an entry page's name that carries its search words (search-terms.ts),
- * separated by spaces; the story indexes read it, residents never see it.
- */
-export const SEARCH_TERMS_ATTR = 'data-search-terms';
 /** Shard of entries whose honours all predate the site's releases. */
 export const EARLIER_SHARD = 'earlier';
 /** Lists the story shards for the search page, inside the story index folder. */

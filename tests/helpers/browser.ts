@@ -1,24 +1,10 @@
-/** Debian's Chromium through playwright-core: no browser download is possible here. */
-import { chromium, type Browser } from 'playwright-core';
+/** Chromium for browser tests; launching it is shared with `npm run audit` and `npm run bench` (scripts/lib/browser.ts). */
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { launch } from '../../scripts/lib/browser.ts';
 import { serve } from './serve.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launch } from '../../scripts/lib/browser.ts';
 
 /**
  * The built sample site served on loopback and a Chromium for a test file:

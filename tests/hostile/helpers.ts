@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkContent } from '../../src/editor/check.ts';
-import { formatProblem } from '../../src/editor/problems.ts';
+import { formatProblem } from '../../src/rules/problems.ts';
 
 /** An entry of the mini fixture whose story the cases replace. */
 export const VICTIM = 'entries/zhang-san-xixian.mdx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStrokes, sortBy, strokeClass } from './order.ts';
+import { compareStrokes, sortBy, strokeClass } from './roll-order.ts';
 import { pinyinSortKey } from '../model/names.ts';
 
 const people = (names: string[]) => names.map((name) => ({ name, pinyinKey: pinyinSortKey(name) }));

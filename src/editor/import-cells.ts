@@ -1,0 +1,121 @@
+/** How a sheet's cells are read: header text, dates, 期次, kinds, units and roles, stories. */
+import type { EntryDraft } from './entry-file.ts';
+
+/** Header text without spaces, with full-width brackets and punctuation made half-width. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/，/g, ',')
+    .replace(/[*＊:：]/g, '');
+}
+
+/**
+ * A spreadsheet cell's text as a story that reads exactly as typed. Characters
+ * that MDX or Markdown give a meaning (`<`, `{`, `*`, `[`, a `#` or `1.` at a
+ * line start…) become character references, so nothing in a cell can become
+ * markup or code; each line of the cell is a paragraph. (A bare https://
+ * address still shows as a link of the same text: GFM links it after the
+ * references are read.)
+ */
+export function storyFromCell(text: string): string {
+  const refs: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '{': '&#123;',
+    '}': '&#125;',
+    '*': '&#42;',
+    _: '&#95;',
+    '`': '&#96;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '|': '&#124;',
+    $: '&#36;',
+    '!': '&#33;',
+  };
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) =>
+      line
+        .replace(/[&<>{}*_`[\]\\~|$!]/g, (c) => refs[c] ?? c)
+        // Block syntax at a line start: headings, list markers, thematic breaks, setext underlines.
+        .replace(/^([#+=-])/, (c) => `&#${c.charCodeAt(0)};`)
+        // MDX reads a line starting with import or export as code.
+        .replace(/^(import|export)\b/, (w) => `&#${w.charCodeAt(0)};${w.slice(1)}`)
+        .replace(/^(\d+)([.)])/, (_m, n: string, p: string) => `${n}&#${p.charCodeAt(0)};`),
+    )
+    .join('\n\n');
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 1968.05, 1968年5月, 1968-5-17, 1968/05, 196805, 1968 → 1968-05 etc.; undefined if it is not a date. */
+export function parseBirth(value: string): string | undefined {
+  const v = value
+    .trim()
+    .replace(/[年月./／]/g, '-')
+    .replace(/日$/, '')
+    .replace(/-+$/, '');
+  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(v);
+  if (!m) {
+    const compact = /^(\d{4})(\d{2})(\d{2})?$/.exec(v);
+    if (compact) m = compact;
+  }
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return undefined;
+  if (d && (Number(d) < 1 || Number(d) > 31)) return undefined;
+  return [y, mo?.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-');
+}
+
+/** 期次 as a quarter of a year: 2026年第一季度, 第一季度, 一季度, Q1, 2026-q1 → 1…4. */
+export function parseQuarter(value: string): { year?: number; quarter: number } | undefined {
+  const v = value.replace(/\s/g, '').toLowerCase();
+  const m = /^(?:(\d{4})(?:年|-)?)?(?:第)?([一二三四1-4])(?:季度|季)$/.exec(v) ?? /^(?:(\d{4})-)?q([1-4])$/.exec(v);
+  if (!m) return undefined;
+  const q = m[2] ?? '';
+  return { year: m[1] ? Number(m[1]) : undefined, quarter: CN_DIGITS[q] ?? Number(q) };
+}
+
+/** 期次 as a session: 第9届, 9, 第九届 → 9. */
+export function parseSession(value: string): number | undefined {
+  const v = value.replace(/\s/g, '');
+  const m = /^(?:第)?(\d+|[一二三四五六七八九十]+)(?:届)?$/.exec(v);
+  if (!m) return undefined;
+  const n = m[1] ?? '';
+  if (/^\d+$/.test(n)) return Number(n);
+  if (n === '十') return 10;
+  if (n.startsWith('十')) return 10 + (CN_DIGITS[n[1] ?? ''] ?? 0);
+  if (n.endsWith('十')) return (CN_DIGITS[n[0] ?? ''] ?? 0) * 10;
+  if (n.length === 3 && n[1] === '十') return (CN_DIGITS[n[0] ?? ''] ?? 0) * 10 + (CN_DIGITS[n[2] ?? ''] ?? 0);
+  return CN_DIGITS[n];
+}
+
+const KINDS: Record<string, EntryDraft['kind']> = {
+  个人: 'person',
+  家庭: 'family',
+  集体: 'group',
+  组织: 'group',
+  person: 'person',
+  family: 'family',
+  group: 'group',
+};
+
+/** 个人 / 家庭 / 集体 (or the English kind) as an entry kind; undefined if it is none of them. */
+export function matchKind(value: string): EntryDraft['kind'] | undefined {
+  return KINDS[value.trim()];
+}
+
+/** 工作单位及职务: “尧都区某社区卫生服务站 医生” → unit and role; without a separator, all is the unit. */
+export function splitUnit(text: string): [string | undefined, string | undefined] {
+  const v = text.trim();
+  if (!v) return [undefined, undefined];
+  const m = /^(.+?)[\s\u3000,，、]+([^\s\u3000,，、]{1,12})$/.exec(v);
+  return m ? [m[1], m[2]] : [v, undefined];
+}
