@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { brokenReferences, htmlErrors, htmlPages, securityProblems } from './audit/static.ts';
-import { auditPage } from './audit/browser.ts';
+import { auditSession } from './audit/browser.ts';
 import { pageFamilies } from './audit/pages.ts';
 import { CHROMIUM, launch } from './lib/browser.ts';
 import { serve } from './lib/serve.ts';
@@ -47,12 +47,14 @@ try {
     const violations: string[] = [];
     const elderly: string[] = [];
     const foreign: string[] = [];
+    const session = await auditSession(browser, server.url, large);
     for (const { family, path } of pageFamilies(dist)) {
-      const a = await auditPage(browser, server.url, path, large);
+      const a = await session.audit(path);
       violations.push(...a.violations.map((v) => `${family} ${path}: ${v}`));
       elderly.push(...a.elderly.map((v) => `${family} ${path}: ${v}`));
       foreign.push(...a.foreign.map((v) => `${family} ${path}: ${v}`));
     }
+    await session.close();
     const mode = large ? 'large-text mode' : 'normal mode';
     report(`axe violations, WCAG 2.2 AA${large ? ' + AAA contrast' : ''} (${mode})`, violations);
     report(`elderly-friendly practice (${mode})`, elderly);

@@ -1,7 +1,7 @@
 /** The browser half of the quality audit: axe (WCAG 2.2 AA; AAA contrast in large-text mode) and elderly-friendly practice on every page family. */
 import { describe, inject, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
-import { auditPage } from '../../scripts/audit/browser.ts';
+import { auditSession } from '../../scripts/audit/browser.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 
 const site = sampleSiteInBrowser();
@@ -14,10 +14,12 @@ describe('accessibility and elderly-friendly practice', () => {
       { timeout: 240_000 },
       async ({ expect }) => {
         const problems: string[] = [];
+        const session = await auditSession(site.browser, site.url, large);
         for (const { family, path } of pageFamilies(inject('sampleDist'))) {
-          const a = await auditPage(site.browser, site.url, path, large);
+          const a = await session.audit(path);
           for (const p of [...a.violations, ...a.elderly, ...a.foreign]) problems.push(`${family} ${path}: ${p}`);
         }
+        await session.close();
         expect(problems).toEqual([]);
       },
     );
