@@ -1,2 +1,2 @@
 /** Build folders inside the project, shared with `npm run bench` (scripts/lib/tmp.ts says why). */
-export { projectTmp } from '../../scripts/lib/tmp.ts';
+export { PROJECT_TMP, projectTmp } from '../../scripts/lib/tmp.ts';
