@@ -215,7 +215,7 @@ const CASES: Case[] = [
   },
 ];
 
-/** Content a careless editor breaks: refused by the same check, in the same root (from tests/build.test.ts and tests/editor.test.ts). */
+/** Content a careless editor breaks: refused by the same check, in the same root (from tests/build.test.ts and tests/builds/editor.ts). */
 CASES.push(
   {
     name: 'a reference to an unknown region',

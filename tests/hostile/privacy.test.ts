@@ -135,7 +135,7 @@ describe('the output gate stops what the input check missed', () => {
       /people\/zhang-san-xixian\/index\.html — 来源 .*entries\/zhang-san-xixian\.mdx — 即将发布的内容含有手机号码（138\*+678）/,
     );
     expect(gate.output).toContain('发布检查未通过');
-    // What happens to a build whose step failed (the previous output stays): tests/integrity.test.ts.
+    // What happens to a build whose step failed (the previous output stays): tests/builds/integrity.ts.
   });
 });
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from './helpers/build.ts';
-import { copyMini, editFile } from './helpers/fixture.ts';
+import { buildSite } from '../helpers/build.ts';
+import { copyMini, editFile } from '../helpers/fixture.ts';
 
 function run(script: string, root: string, args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, [script, ...args], {

@@ -11,12 +11,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from './helpers/build.ts';
-import { copyMini, editFile } from './helpers/fixture.ts';
-import { page, text } from './helpers/html.ts';
-import { projectTmp } from './helpers/tmp.ts';
-import { routes } from '../src/model/routes.ts';
-import { fileOf } from '../src/search/names-table.ts';
+import { buildSite } from '../helpers/build.ts';
+import { copyMini, editFile } from '../helpers/fixture.ts';
+import { page, text } from '../helpers/html.ts';
+import { projectTmp } from '../helpers/tmp.ts';
+import { routes } from '../../src/model/routes.ts';
+import { fileOf } from '../../src/search/names-table.ts';
 
 describe('warm rebuilds', () => {
   it('show an edited entry, a renamed region and title, a replaced photo and a withdrawal everywhere they appear', async () => {

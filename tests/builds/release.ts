@@ -8,13 +8,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { runNode } from './helpers/build.ts';
-import { launch } from './helpers/browser.ts';
-import { editFile, MINI } from './helpers/fixture.ts';
-import { page, text } from './helpers/html.ts';
-import { serve } from './helpers/serve.ts';
-import { projectTmp } from './helpers/tmp.ts';
-import { routes } from '../src/model/routes.ts';
+import { runNode } from '../helpers/build.ts';
+import { launch } from '../helpers/browser.ts';
+import { editFile, MINI } from '../helpers/fixture.ts';
+import { page, text } from '../helpers/html.ts';
+import { serve } from '../helpers/serve.ts';
+import { projectTmp } from '../helpers/tmp.ts';
+import { routes } from '../../src/model/routes.ts';
 
 const sample = inject('sampleDist');
 

@@ -8,10 +8,10 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, runNode } from './helpers/build.ts';
-import { copyMini } from './helpers/fixture.ts';
-import { projectTmp } from './helpers/tmp.ts';
-import { filesIn, treeDigest } from './hostile/helpers.ts';
+import { buildSite, runNode } from '../helpers/build.ts';
+import { copyMini } from '../helpers/fixture.ts';
+import { projectTmp } from '../helpers/tmp.ts';
+import { filesIn, treeDigest } from '../hostile/helpers.ts';
 
 /** Build folders of `outDir`'s parent other than the output itself: staging or previous copies left behind. */
 const leftovers = (outDir: string) =>
