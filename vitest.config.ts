@@ -6,10 +6,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     // Builds every shared fixture site once (tests/setup/build-sites.ts); test files read them through inject().
     globalSetup: ['tests/setup/build-sites.ts'],
-    // Two workers on two cores: a file that builds mostly waits for its build's processes (which
-    // hold the build lock, src/integrations/build-lock.ts) or for Chromium, so another file runs
-    // beside it. Vitest's default here is one (cores − 1). tests/setup/sequencer.ts orders the
-    // files so that build files and browser files pair up rather than queue behind one another.
+    // Two workers on two cores (vitest's default here is one, cores − 1): the build lane
+    // (tests/builds.test.ts, started first by tests/setup/sequencer.ts) in one, the browser and
+    // unit files in the other; a build waits on its processes, a browser test on Chromium.
     maxWorkers: 2,
     // Test files share their workers' module graph instead of a fresh worker each: the pure
     // modules' tests took 24 s isolated and 6 s shared (measured here); no test changes a module's state.
