@@ -28,10 +28,6 @@ import {
 import { splitFrontmatter } from '../parse/frontmatter.ts';
 import { parseYamlDocument, YAML_LIMITS } from '../parse/yaml.ts';
 import { ENTRY_FIELD_ORDER, partOrder } from '../model/entry-fields.ts';
-import type { EntryFileData } from '../model/schema.ts';
-
-/** An entry as written in a file (references are plain ids): the schema's input type, src/model/schema.ts. */
-export type EntryDraft = EntryFileData;
 
 /** How values are written: no folded lines, quotes only when YAML needs them. */
 const WRITE = { lineWidth: 0, singleQuote: true } as const;

@@ -1,5 +1,5 @@
 /** How a sheet's cells are read: header text, dates, 期次, kinds, units and roles, stories. */
-import type { EntryDraft } from './entry-file.ts';
+import type { EntryFileData } from '../model/schema.ts';
 
 /** Header text without spaces, with full-width brackets and punctuation made half-width. */
 export function normalizeHeader(header: string): string {
@@ -97,7 +97,7 @@ export function parseSession(value: string): number | undefined {
   return CN_DIGITS[n];
 }
 
-const KINDS: Record<string, EntryDraft['kind']> = {
+const KINDS: Record<string, EntryFileData['kind']> = {
   个人: 'person',
   家庭: 'family',
   集体: 'group',
@@ -108,7 +108,7 @@ const KINDS: Record<string, EntryDraft['kind']> = {
 };
 
 /** 个人 / 家庭 / 集体 (or the English kind) as an entry kind; undefined if it is none of them. */
-export function matchKind(value: string): EntryDraft['kind'] | undefined {
+export function matchKind(value: string): EntryFileData['kind'] | undefined {
   return KINDS[value.trim()];
 }
 

@@ -10,7 +10,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
 import { personalDataProblems } from './personal-data.ts';
 import { entrySchema } from './plain-schemas.ts';
-import { editEntryFile, readEntryFile, renderEntryFile, type EntryDraft } from './entry-file.ts';
+import { editEntryFile, readEntryFile, renderEntryFile } from './entry-file.ts';
+import type { EntryFileData } from '../model/schema.ts';
 import { entryFacts, validateContent } from './validate.ts';
 import { COLUMN_LABEL, REQUIRED, mapRow, matchHeaders, type Column, type RowError } from './import.ts';
 import type { CellProblem } from './import-sheets.ts';
@@ -220,7 +221,7 @@ export async function planImport(
     const titleName = content.titles.get(honour.title)?.name ?? honour.title;
     const planned = plans.get(key);
     if (planned) {
-      const honours = planned.data.honours as EntryDraft['honours'];
+      const honours = planned.data.honours as EntryFileData['honours'];
       if (!honours.some(sameHonour)) honours.push(honour);
       planned.rows.push(rowNo);
       lines.push(`第 ${rowNo} 行：与第 ${planned.rows[0]} 行是同一人，荣誉合并到 ${io.show(planned.path)}`);
@@ -230,7 +231,7 @@ export async function planImport(
     if (found) {
       const source = io.readEntry(found.path);
       const { data, body } = readEntryFile(source);
-      const honours = (data.honours ?? []) as EntryDraft['honours'];
+      const honours = (data.honours ?? []) as EntryFileData['honours'];
       if (honours.some(sameHonour)) {
         lines.push(`第 ${rowNo} 行：${draft.name} 已有“${titleName}”${honour.year}年，无需改动`);
         continue;

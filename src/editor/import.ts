@@ -6,7 +6,7 @@
  * to the content's records in import-taxonomy.ts.
  */
 import type { CategoryData, RegionData, ReleaseRecord, TitleData } from '../model/schema.ts';
-import type { EntryDraft } from './entry-file.ts';
+import type { EntryFileData } from '../model/schema.ts';
 import {
   normalizeHeader,
   matchKind,
@@ -89,7 +89,7 @@ export interface SheetTaxonomy {
 }
 
 export interface MappedRow {
-  draft: EntryDraft;
+  draft: EntryFileData;
   story?: string;
   photo?: string;
 }
@@ -139,7 +139,7 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   const gender = get('gender');
   if (gender && gender !== '男' && gender !== '女') errors.push({ column: 'gender', reason: '性别应为“男”或“女”' });
 
-  const honour: EntryDraft['honours'][number] = { title: title ?? '', year };
+  const honour: EntryFileData['honours'][number] = { title: title ?? '', year };
   const t = title ? tax.titles.get(title) : undefined;
   const sessionText = get('session');
   const yearValid = Number.isInteger(year) && year > 1900;
@@ -167,7 +167,7 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   if (errors.length || !kind || !region || !category || !title) return errors;
 
   const [unit, role] = splitUnit(get('unit'));
-  const draft: EntryDraft = {
+  const draft: EntryFileData = {
     name: get('name'),
     kind,
     region,
