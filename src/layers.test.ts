@@ -360,6 +360,23 @@ describe('layers (ARCHITECTURE.md)', () => {
     expect(tableProblems(rows, existsInRepository)).toEqual([]);
   });
 
+  it('reads every code file: no module of a kind it does not parse, no import it cannot place', () => {
+    const unread = ROOTS.flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) =>
+        /\.(js|cjs|cts|jsx|tsx|mdx)$/.test(f),
+      ),
+    );
+    expect(unread).toEqual([]);
+    // A root-absolute or aliased path (Vite's /src/…) would go round the table: imports are relative,
+    // a package's or Node's.
+    const unplaced = [...repositoryModules()].flatMap(([file, imports]) =>
+      imports
+        .filter((i) => /^[/~@]\//.test(i.spec) || i.spec.startsWith('/'))
+        .map((i) => `${file}:${i.line} ${i.spec}`),
+    );
+    expect(unplaced).toEqual([]);
+  });
+
   it('every import of src/ and scripts/ keeps to the table', () => {
     const modules = repositoryModules();
     expect(modules.size).toBeGreaterThan(100);

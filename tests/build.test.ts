@@ -1,6 +1,6 @@
 /**
- * The real build, on the sample content (built from a copy outside the
- * repository) and on a small fixture root given through HONOUR_CONTENT_DIR:
+ * The real build, on the sample content (built in place, as `npm run build`
+ * does) and on a small fixture root given through HONOUR_CONTENT_DIR:
  * pages a resident opens. Builds that must fail: tests/hostile/content.test.ts.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -178,7 +178,7 @@ describe('sample site', () => {
     expect(shown).toEqual(expected);
   });
 
-  it('renders the engine’s Quote in a story, the content root being outside the repository', () => {
+  it('renders the engine’s Quote in a story', () => {
     expect(page(sample, routes.entry('he-shuzhen-huozhou')).querySelector('.story')?.innerHTML).toContain(
       '<figure class="quote"><blockquote>老人把我们养大，现在轮到我们尽孝。</blockquote>',
     );

@@ -49,6 +49,38 @@ describe('routes: every URL of the site', () => {
       expect(absoluteUrl(routes.entry('a'), site)).toBe('https://hrb.example.cn/people/a/');
   });
 
+  it('keep every published URL as it was published: links, feeds, printed QR codes and open data point at them', () => {
+    expect([
+      routes.entry('zhang-jianguo-yaodu'),
+      routes.title('shanxi-haoren'),
+      routes.region('yaodu'),
+      routes.category('zhuren'),
+      routes.year(2026),
+      routes.release('2026-q1'),
+      routes.poster('2026-q1'),
+      routes.listPage(routes.region('yaodu'), 2, 'strokes'),
+      routes.data.entriesJson,
+      routes.data.entriesCsv,
+      routes.data.release('2026-q1'),
+      routes.feed,
+      routes.sitemap,
+    ]).toEqual([
+      '/people/zhang-jianguo-yaodu/',
+      '/honours/shanxi-haoren/',
+      '/regions/yaodu/',
+      '/categories/zhuren/',
+      '/years/2026/',
+      '/releases/2026-q1/',
+      '/releases/2026-q1/poster/',
+      '/regions/yaodu/strokes/2/',
+      '/data/entries.json',
+      '/data/entries.csv',
+      '/data/releases/2026-q1.json',
+      '/rss.xml',
+      '/sitemap.xml',
+    ]);
+  });
+
   it('gives both search indexes their cache headers', () => {
     expect(HEADERS_FILE).toContain(`${routes.namesTable}*\n  Cache-Control: public, max-age=3600`);
     expect(HEADERS_FILE).toContain(`${routes.storyIndexes}*\n  Cache-Control: public, max-age=3600`);

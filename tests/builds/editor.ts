@@ -325,5 +325,5 @@ describe('content:import', () => {
     expect(pages, pages.filter((d) => !created.some((f) => f.endsWith(`/${d}.mdx`))).join(' ')).toHaveLength(
       before - 1 + 180,
     );
-  }, 120_000);
+  }, 300_000);
 });

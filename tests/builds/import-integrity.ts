@@ -117,8 +117,9 @@ describe('content:import --write, all or nothing', () => {
     const root = copyMini();
     const before = entryCount(root);
     const job = start(root, [sheet(2000), '--write']);
-    // Writing has begun (the first temporaries are there): Ctrl-C.
+    // Writing has begun (the first temporaries are there), under the import lock: Ctrl-C.
     expect(await until(() => temps(root).length > 0)).toBe(true);
+    expect(acquireImportLock(root).ok).toBe(false);
     job.child.kill('SIGINT');
     expect(await job.closed).toBe(130);
     expect(job.out()).toContain('已中断：没有写入任何文件');

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, runNode } from '../helpers/build.ts';
@@ -34,12 +35,32 @@ describe('atomic builds', () => {
     expect(leftovers(good)).toEqual([]);
   });
 
-  /** The process id of the build step whose command line holds all of `parts` (Linux: /proc). */
-  function stepPid(parts: string[]): number | undefined {
+  it('keeps the previous output byte-identical when the output gate stops a build, publishes nothing, and says so last', async () => {
+    // A page shows a phone number the input check never saw (planted in the gate step's process only).
+    const plant = pathToFileURL(resolve('tests/helpers/plant-leak.mjs')).href;
+    const r = await buildSite(copyMini(), outDir, { NODE_OPTIONS: `--import=${plant}` });
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/people\/zhang-san-xixian\/index\.html — .*即将发布的内容含有手机号码（138\*+678）/);
+    expect(r.output).toContain('发布检查未通过');
+    expect(r.output.trim().split('\n').at(-1)).toMatch(
+      /^构建失败：.*没有改动，仍是上一次成功的构建。请按上面的提示修改后再试。$/,
+    );
+    expect(treeDigest(outDir)).toBe(digest);
+    expect(leftovers(outDir)).toEqual([]);
+    const leaked = filesIn(dirname(outDir)).filter((f) =>
+      readFileSync(join(dirname(outDir), f), 'latin1').includes('13812345678'),
+    );
+    expect(leaked).toEqual([]);
+  });
+
+  /** The child of build process `parent` whose command line holds all of `parts` (Linux: /proc). */
+  function stepPid(parent: number, parts: string[]): number | undefined {
     for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
       try {
+        // /proc/<pid>/stat: "pid (name) state ppid …"; the name may hold spaces, so read after its ")".
+        const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
         const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        if (parts.every((p) => args.some((a) => a.includes(p)))) return Number(pid);
+        if (ppid === parent && parts.every((p) => args.includes(p))) return Number(pid);
       } catch {
         // the process ended meanwhile
       }
@@ -69,9 +90,9 @@ describe('atomic builds', () => {
 
   it('keeps the previous output byte-identical when a step fails after writing pages, and says so last', async () => {
     // A step that dies (as one killed for lack of memory would) once pages are being written.
-    const { closed, log } = await startAndWaitForPages();
-    const staging = leftovers(outDir).find((n) => n.includes('staging')) ?? '?';
-    const astro = stepPid(['astro.mjs', staging]);
+    const { child, closed, log } = await startAndWaitForPages();
+    const staging = join(dirname(outDir), leftovers(outDir).find((n) => n.includes('staging')) ?? '?');
+    const astro = stepPid(child.pid ?? 0, [resolve('node_modules/astro/bin/astro.mjs'), staging]);
     expect(astro).toBeDefined();
     process.kill(astro ?? 0, 'SIGKILL');
     expect(await closed).toBe(1);

@@ -46,7 +46,7 @@ async function release(root: string, id: string, out: string, ...extra: string[]
   return { status: r.status, out: r.output };
 }
 
-describe('npm run release', () => {
+describe('npm run release', { timeout: 300_000 }, () => {
   // One content repository through a year of releases: 2026-q1 twice (the same commit must give the same
   // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty tree.
   const { repo, root, git } = contentRepo();

@@ -18,10 +18,15 @@ export interface BuildResult {
 /** Runs a Node script of the project to its end; its status and everything it printed. */
 export function runNode(
   args: string[],
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
 ): Promise<{ status: number | null; output: string }> {
+  // A variable given as undefined is left out (the child sees it unset).
+  const unset = new Set(Object.keys(env).filter((name) => env[name] === undefined));
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' }).filter(([name]) => !unset.has(name)),
+  );
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,16 +38,19 @@ export function runNode(
   });
 }
 
-/** Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts), with extra `env`. */
+/**
+ * Builds `contentDir` into `outDir` (by default a fresh folder inside the project: see tmp.ts), with
+ * extra `env`; `contentDir` null builds the repository's own content/ as `npm run build` does.
+ */
 export async function buildSite(
-  contentDir: string,
+  contentDir: string | null,
   outDir = join(projectTmp('build-'), 'dist'),
   env: Record<string, string> = {},
 ): Promise<BuildResult> {
   if (!resolve(outDir).startsWith(process.cwd())) throw new Error(`outDir must be inside the project: ${outDir}`);
   const r = await runNode([resolve('scripts/build.ts'), '--outDir', outDir], {
     ...env,
-    HONOUR_CONTENT_DIR: contentDir,
+    HONOUR_CONTENT_DIR: contentDir ?? undefined,
   });
   return { ...r, outDir };
 }

@@ -2,8 +2,8 @@
  * What editors and offices really type is text, never code: stories that are
  * not valid MDX build and read as typed; a spreadsheet cell full of MDX,
  * Markdown and an expression is imported as plain text that runs nothing
- * (the sample site, built by the global setup from a copy outside the
- * repository, shows the same for another city's root). Every sheet that cannot be read gets a message naming the file
+ * (the everyday root is built from a copy outside the repository, as another
+ * city's content root would be). Every sheet that cannot be read gets a message naming the file
  * (and row), never garbage.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -35,6 +35,13 @@ export const EVERYDAY_STORY =
 
 const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/** `text` with `from` replaced by `to`; a fixture edit that matches nothing would test nothing, so it throws. */
+function swap(text: string, from: string | RegExp, to: string): string {
+  const out = text.replace(from, to);
+  if (out === text) throw new Error(`everyday fixture: “${String(from)}” not found`);
+  return out;
+}
+
 /** The names the site wrote for a photo while its entry was public. */
 export async function renditionsOf(photo: string): Promise<string[]> {
   const { digest } = await photoFiles(join(projectTmp('photo-memo-'), 'memo.json')).read(photo);
@@ -49,13 +56,15 @@ export async function renditionsOf(photo: string): Promise<string[]> {
 export async function makeEveryday(root: string, marker: string): Promise<void> {
   const zhang = 'entries/zhang-san-xixian.mdx';
   editFile(root, zhang, (s) =>
-    s
-      .replace('张三的故事。', EVERYDAY_STORY)
-      .replace(
+    swap(
+      swap(
+        swap(s, '张三的故事。', EVERYDAY_STORY),
         'summary: 义务为乡亲修理农具十多年。',
         'summary: =HYPERLINK("https://evil.example","义务修理农具十多年")',
-      )
-      .replace('birth: 1980', 'birth: 1980\nphoto:\n  src: ./zhang-san-xixian.jpg\n  alt: 张三在修农具'),
+      ),
+      'birth: 1980',
+      'birth: 1980\nphoto:\n  src: ./zhang-san-xixian.jpg\n  alt: 张三在修农具',
+    ),
   );
   await sharp({ create: { width: 600, height: 800, channels: 3, background: '#964' } })
     .jpeg()
@@ -66,9 +75,11 @@ export async function makeEveryday(root: string, marker: string): Promise<void> 
     .toFile(join(root, 'entries/zhang-san-xixian.jpg'));
 
   editFile(root, 'entries/li-xiaoming-xixian.mdx', (s) =>
-    s
-      .replace('minor: true', 'minor: true\ngender: 男\nethnicity: 回族\nrole: 少先队大队长')
-      .replace(/\n---\n[\s\S]*$/, '\n---\n\n王五的故事。\n\n<Quote by="邻居（示例）">他是我们村的好人。</Quote>\n'),
+    swap(
+      swap(s, 'minor: true', 'minor: true\ngender: 男\nethnicity: 回族\nrole: 少先队大队长'),
+      /\n---\n[\s\S]*$/,
+      '\n---\n\n王五的故事。\n\n<Quote by="邻居（示例）">他是我们村的好人。</Quote>\n',
+    ),
   );
 
   const withdrawn = 'wang-wu-dongqu';
@@ -76,11 +87,11 @@ export async function makeEveryday(root: string, marker: string): Promise<void> 
     .jpeg()
     .toFile(join(root, `entries/${withdrawn}.jpg`));
   editFile(root, `entries/${withdrawn}.mdx`, (s) =>
-    s.replace('\nsummary:', `\nphoto:\n  src: ./${withdrawn}.jpg\n  alt: 照片\nsummary:`),
+    swap(s, '\nsummary:', `\nphoto:\n  src: ./${withdrawn}.jpg\n  alt: 照片\nsummary:`),
   );
   const named = await renditionsOf(join(root, `entries/${withdrawn}.jpg`));
   editFile(root, 'entries/chen-jia-dongqu.mdx', (s) =>
-    s.replace('陈家的故事。', `旧网址：${named.map((n) => `/_astro/${n}`).join(' ')}`),
+    swap(s, '陈家的故事。', `旧网址：${named.map((n) => `/_astro/${n}`).join(' ')}`),
   );
 
   const sheet = join(mkdtempSync(join(tmpdir(), 'honour-sheet-')), 'list.csv');

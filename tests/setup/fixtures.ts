@@ -2,10 +2,12 @@
  * The shared fixture sites, built once and kept while nothing they are made of
  * changes; test files read them through `inject(…)` (build-sites.ts):
  *
- * - `sampleDist`: the sample content, copied outside the repository first, as
- *   another city's content root would be;
+ * - `sampleDist`: the repository's own sample content, built in place as
+ *   `npm run build` builds it;
  * - `miniDist`: the mini fixture as it is (tests/fixtures/mini);
- * - `everydayDist`: the mini fixture with everyday and careless content (everyday.ts).
+ * - `everydayDist`: the mini fixture with everyday and careless content
+ *   (everyday.ts), copied outside the repository first, as another city's
+ *   content root would be.
  *
  * `npm test` builds them beside the lint step (`test:fixtures`, about a minute
  * of builds that would otherwise wait for the lint), and the global setup finds
@@ -46,7 +48,11 @@ export const FIXTURE_NAMES = [
 
 const FIXTURES = join(PROJECT_TMP, 'fixtures');
 const STAMP = join(FIXTURES, 'stamp.json');
-const ROOTS = join(tmpdir(), `honour-fixtures-${process.getuid?.() ?? 0}`);
+/** One folder of content roots per checkout: another clone's run never removes this one's. */
+const ROOTS = join(
+  tmpdir(),
+  `honour-fixtures-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}`,
+);
 
 /** What the fixture sites are made of: every file of these, by path and bytes. */
 const INPUTS = [
@@ -58,6 +64,7 @@ const INPUTS = [
   'tests/setup',
   'tests/helpers',
   'astro.config.mjs',
+  'package.json',
   'package-lock.json',
   'tsconfig.json',
 ];
@@ -71,6 +78,9 @@ function filesOf(path: string): string[] {
     .filter((f) => statSync(f).isFile())
     .sort();
 }
+
+/** What else a build depends on: the runtime, and the year (the check compares birth years with it). */
+const CONTEXT = `${process.version} ${new Date().getFullYear()}`;
 
 /** One digest of files' paths and bytes. */
 function digestOf(files: string[], relativeTo = ''): string {
@@ -96,10 +106,9 @@ function copyOutside(from: string, name: string): string {
 
 /** The fixture sites, built unless the ones stamped are of the same inputs and unchanged. */
 export async function fixtureSites(say: (line: string) => void = () => undefined): Promise<Fixtures> {
-  const inputs = digestOf(
-    INPUTS.flatMap((p) => filesOf(resolve(p))),
-    process.cwd(),
-  );
+  // A unit test beside a module is not part of any site.
+  const files = INPUTS.flatMap((p) => filesOf(resolve(p))).filter((f) => !f.endsWith('.test.ts'));
+  const inputs = `${digestOf(files, process.cwd())} ${CONTEXT}`;
   if (existsSync(STAMP)) {
     const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as { inputs: string; outputs: string; fixtures: Fixtures };
     const present = FIXTURE_NAMES.every((name) => existsSync(stamp.fixtures[name]));
@@ -113,9 +122,9 @@ export async function fixtureSites(say: (line: string) => void = () => undefined
   mkdirSync(everydayMarker, { recursive: true });
   const everydayRoot = copyOutside(MINI, 'everyday');
   await makeEveryday(everydayRoot, everydayMarker);
-  const roots = { sampleDist: copyOutside(resolve('content'), 'sample'), miniDist: MINI, everydayDist: everydayRoot };
+  const roots = { sampleDist: null, miniDist: MINI, everydayDist: everydayRoot };
   const built: Partial<Fixtures> = { everydayRoot, everydayMarker };
-  for (const [name, root] of Object.entries(roots) as Array<[keyof typeof roots, string]>) {
+  for (const [name, root] of Object.entries(roots) as Array<[keyof typeof roots, string | null]>) {
     say(`构建测试用网站 ${name}…`);
     const b = await buildSite(root, join(FIXTURES, name));
     if (b.status !== 0) throw new Error(`${name} build failed:\n${b.output.slice(-4000)}`);
