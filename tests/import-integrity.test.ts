@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { copyMini } from '../helpers/fixture.ts';
+import { copyMini } from './helpers/fixture.ts';
 import {
   acquireImportLock,
   importLeftovers,
@@ -21,7 +21,7 @@ import {
   TEMP_SUFFIX,
   writeAll,
   type PlannedWrite,
-} from '../../src/editor/import-write.ts';
+} from '../src/editor/import-write.ts';
 
 const HEADER =
   '序号,姓名,类型,性别,民族,出生年月,政治面貌,工作单位及职务,所在县（市、区）,类别,荣誉称号,年份,期次,事迹简介';
