@@ -1,6 +1,7 @@
 /** Content files read the way the engine reads them (src/parse/), for tests that compare a site with its content. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { listEntryFiles } from '../../src/parse/content-files.ts';
 import { splitFrontmatter } from '../../src/parse/frontmatter.ts';
 import { loadYamlData } from '../../src/parse/yaml.ts';
 
@@ -11,11 +12,9 @@ export function readCollection<T>(root: string, file: string): T[] {
 
 /** Every entry file under a content root's `entries/`: its id (the file name) and its front matter. */
 export function readEntries<T>(root: string): Array<T & { id: string }> {
-  return readdirSync(join(root, 'entries'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const parts = splitFrontmatter(readFileSync(join(root, 'entries', f), 'utf8'));
-      if (!parts) throw new Error(`${f} has no front matter`);
-      return { id: basename(f, '.mdx'), ...(loadYamlData(parts.frontmatter) as T) };
-    });
+  return listEntryFiles(join(root, 'entries')).files.map((file) => {
+    const parts = splitFrontmatter(readFileSync(file, 'utf8'));
+    if (!parts) throw new Error(`${file} has no front matter`);
+    return { id: basename(file, '.mdx'), ...(loadYamlData(parts.frontmatter) as T) };
+  });
 }
