@@ -26,6 +26,9 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     });
     expect(skip).toEqual({ text: '跳到正文', inView: true });
     await p.keyboard.press('Enter');
+    // The jump to #main is a navigation of its own: wait for it rather than read the URL at once
+    // (read at once, it was still the page's own URL in one loaded CI run).
+    await p.waitForURL(/#main$/, { timeout: 5000 });
     expect(new URL(p.url()).hash).toBe('#main');
     await context.close();
   });
