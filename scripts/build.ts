@@ -6,8 +6,9 @@
  * their memory peaks never add up (docs/performance.md):
  *
  * 1. `astro build` into a staging folder: the content gate and the pages;
- * 2. the output gate over what is about to be published (src/publish/gate-site.ts);
- * 3. the search indexes of the checked pages (src/search/index-site.ts).
+ * 2. the names table, then the output gate over everything about to be
+ *    published (src/publish/gate-site.ts);
+ * 3. the story indexes of the checked pages (src/search/index-site.ts).
  *
  * Only when all of them succeeded is the new output put in place of the old
  * one (src/build/publish.ts). A failed, interrupted or killed build leaves
@@ -34,6 +35,9 @@ const outDir = resolve(values.outDir);
 // The steps' modules are loaded only by the step that needs them: the entry point waits beside
 // every step, and its memory counts in the build's peak (122 MB with them loaded, measured).
 if (values.step === 'gate') {
+  // The names table is written first, so the gate reads every file that will be published.
+  const { writeNamesTable } = await import('../src/search/index-site.ts');
+  console.log(writeNamesTable(outDir));
   const { gateSite } = await import('../src/publish/gate-site.ts');
   const gate = await gateSite(outDir, contentRoot(), cacheDir());
   (gate.ok ? console.log : console.error)(gate.report);

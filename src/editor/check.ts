@@ -22,7 +22,7 @@ import {
   type ReleaseRecord,
 } from '../model/schema.ts';
 import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
-import { urlScanText, type PublicContacts } from '../rules/privacy.ts';
+import type { PublicContacts } from '../rules/privacy.ts';
 import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
@@ -32,7 +32,7 @@ import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 import { photoProblems } from './photo-check.ts';
-import { personalDataProblems, textFields } from './personal-data.ts';
+import { joinedDataProblems, personalDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 
@@ -93,9 +93,29 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
   if (!story.ok) for (const p of story.problems) err('正文', p.message, p.line);
   // The text a reader will see, joined across emphasis and line breaks; a refused story is read line by line.
   const blocks = story.ok
-    ? storyText(story.tree, bodyLine).map((b) => ({ ...b, text: b.url ? urlScanText(b.text) : b.text }))
+    ? storyText(story.tree, bodyLine)
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
   for (const b of blocks) for (const message of personalDataProblems(b.text, allowed)) err('正文', message, b.line);
+  // Read one after another (语音阅读, the story index): the story's blocks, and the list of sources.
+  const spoken = blocks.filter((b) => !('url' in b));
+  for (const found of joinedDataProblems(
+    spoken.map((b) => b.text),
+    allowed,
+  ))
+    err('正文', found.message, spoken[found.block]?.line);
+  const sources = (data as { sources?: unknown } | null)?.sources;
+  const titles = Array.isArray(sources)
+    ? sources.map((s) => {
+        const title = (s as { title?: unknown } | null)?.title;
+        return typeof title === 'string' ? title : '';
+      })
+    : [];
+  for (const found of joinedDataProblems(titles, allowed))
+    err(
+      `sources[${found.block}].title`,
+      found.message,
+      lineOfField(split.frontmatter, `sources[${found.block}].title`, 1),
+    );
   const parsed = entrySchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

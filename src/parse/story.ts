@@ -114,6 +114,11 @@ interface AnyNode {
   attributes?: MdxAttribute[];
   value?: string;
   url?: string;
+  /** A link's title (shown as a tooltip, read by screen readers). */
+  title?: string | null;
+  /** A code fence's info string: its language and the rest of the line (the language becomes a class). */
+  lang?: string | null;
+  meta?: string | null;
   depth?: number;
   position?: { start: { line: number } };
   children?: AnyNode[];
@@ -348,7 +353,8 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
 /**
  * The text a reader sees of a judged story, one item per block with its line
  * in the file: text and code joined across inline markup, link targets
- * (marked `url`), and the components' attribute values. Used by the privacy scan.
+ * (marked `url`) and titles, code fences' info strings, and the components'
+ * attribute values. Used by the privacy scan.
  */
 export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text: string; url?: true }> {
   const out: Array<{ line: number; text: string; url?: true }> = [];
@@ -361,6 +367,8 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
   const stack: AnyNode[] = [tree as unknown as AnyNode];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.url) out.push({ line: lineOf(node), text: node.url, url: true });
+    // Text a story puts in attributes of the page: a link's title, a code fence's language and its line.
+    for (const text of [node.title, node.lang, node.meta]) if (text) out.push({ line: lineOf(node), text });
     for (const a of node.attributes ?? [])
       if (typeof a.value === 'string') out.push({ line: lineOf(node), text: a.value });
     if (TEXT_BLOCKS.has(node.type)) {
@@ -371,7 +379,10 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
         if (c.url) links.push(c);
         inner.push(...(c.children ?? []));
       }
-      for (const l of links) out.push({ line: lineOf(l), text: l.url ?? '', url: true });
+      for (const l of links) {
+        out.push({ line: lineOf(l), text: l.url ?? '', url: true });
+        if (l.title) out.push({ line: lineOf(l), text: l.title });
+      }
       continue;
     }
     stack.push(...(node.children ?? []));

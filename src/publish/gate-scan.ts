@@ -1,7 +1,7 @@
 /** The output gate's scan of some output files for personal data, in one thread (gate-pool.ts runs it in several). */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { findPersonalData, PERSONAL_DATA_LABELS, type PublicContacts } from '../rules/privacy.ts';
+import { findPersonalData, hitKey, PERSONAL_DATA_LABELS, type PublicContacts } from '../rules/privacy.ts';
 import { ASSETS, fileTexts } from './gate-texts.ts';
 import { gateMemoKey } from './gate-keys.ts';
 
@@ -60,6 +60,8 @@ export function scanFiles(
     }
     const before = result.hits.length;
     const images: string[] = [];
+    // A number is reported once per file, though a block and the joined text of the page both show it.
+    const reported = new Set<string>();
     for (const text of fileTexts(raw, ext, images)) {
       // The scanner's answer depends on the text alone; headers, footers, class names and card
       // texts repeat on thousands of pages (2,483 texts on one roll page; 29 s of 56 s at 10,000
@@ -70,7 +72,11 @@ export function scanFiles(
       // whole page alive (a cold gate at 10,000 entries: 1,180 MB, now 654). A text this long is a
       // story's paragraph, met once.
       if (!found.length && text.length <= CLEAN_TEXT_MAX) clean.add(Buffer.from(text).toString());
-      for (const one of found) result.hits.push({ file: f, kind: one.kind, match: one.match });
+      for (const one of found) {
+        if (reported.has(hitKey(one))) continue;
+        reported.add(hitKey(one));
+        result.hits.push({ file: f, kind: one.kind, match: one.match });
+      }
     }
     if (result.hits.length === before) result.passed.push({ key, images: [...new Set(images)] });
     else for (const image of images) referenced.add(image);

@@ -5,6 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { SEARCH_TERMS_ATTR } from '../rules/search-terms-attr.ts';
+import { joinedText } from '../rules/privacy.ts';
 import { routes } from '../model/routes.ts';
 
 /** Elements that end a run of text for a reader (a number never continues across them). */
@@ -54,7 +55,9 @@ function imagesOf(name: string, a: Record<string, string>): string[] {
 
 /**
  * The text a reader sees of a page, blocks apart, inline markup joined; and
- * every attribute value. Read with htmlparser2's streaming parser, entities
+ * every attribute value; and the part the story index reads, its blocks
+ * joined as Pagefind joins them (a number split across list items or
+ * paragraphs is one number in the index and when read aloud). Read with htmlparser2's streaming parser, entities
  * decoded: the same texts as building a DOM with node-html-parser (compared
  * on all 15,318 pages of the 10,000-entry bench), in 8.8 s instead of 20.1 s.
  * The files of the assets folder the page shows as images are added to
@@ -64,6 +67,11 @@ function imagesOf(name: string, a: Record<string, string>): string[] {
 export function pageTexts(html: string, images: string[] = []): string[] {
   const texts: string[] = [];
   let visible = '';
+  // The part the story index reads (data-pagefind-body), kept apart as well: Pagefind joins its blocks
+  // (joinedText), and so does 语音阅读 within it.
+  let indexed = '';
+  let articles = 0;
+  let indexedAt = 0;
   // Style sheets are not read by anyone; scripts are kept (their strings can carry data).
   let inStyle = 0;
   const parser = new Parser(
@@ -73,25 +81,42 @@ export function pageTexts(html: string, images: string[] = []): string[] {
           // The search words of a name are separate words, each a part of the name (which is read
           // as text too): side by side, the number in 安泽县第13438志愿服务队 cut into 13, 134, 343, 438
           // read as a mobile number, and a roll of 30,000 entries failed on 672 such pages.
-          if (attribute === SEARCH_TERMS_ATTR) texts.push(...value.split(/\s+/));
+          if (attribute === SEARCH_TERMS_ATTR) for (const term of value.split(/\s+/)) texts.push(term);
           else texts.push(value);
         }
-        images.push(...imagesOf(name, attributes));
+        for (const image of imagesOf(name, attributes)) images.push(image);
         if (name === 'style') inStyle += 1;
-        if (BLOCKS.has(name)) visible += BREAK;
+        if (name === 'article') {
+          articles += 1;
+          if (!indexedAt && 'data-pagefind-body' in attributes) indexedAt = articles;
+        }
+        if (BLOCKS.has(name)) {
+          visible += BREAK;
+          if (indexedAt) indexed += BREAK;
+        }
       },
       ontext(text) {
-        if (!inStyle) visible += text;
+        if (inStyle) return;
+        visible += text;
+        if (indexedAt) indexed += text;
       },
       onclosetag(name) {
         if (name === 'style') inStyle -= 1;
-        if (BLOCKS.has(name)) visible += BREAK;
+        if (BLOCKS.has(name)) {
+          visible += BREAK;
+          if (indexedAt) indexed += BREAK;
+        }
+        if (name === 'article') {
+          if (articles === indexedAt) indexedAt = 0;
+          articles -= 1;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  texts.push(...visible.split(BREAK));
+  for (const text of visible.split(BREAK)) texts.push(text);
+  if (indexed) texts.push(joinedText(indexed.split(BREAK)));
   return texts;
 }
 

@@ -122,3 +122,37 @@ describe('the images a page shows', () => {
     expect(pageImages(html)).toEqual([]);
   });
 });
+
+describe('the output gate reads the story index’s part of a page as Pagefind joins it', () => {
+  const site = async (body: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="zh-CN"><body>${body}</body></html>`);
+    return gate(dir, join(dir, 'memo.json'));
+  };
+  const article = (inner: string) => `<article class="entry" data-pagefind-body>${inner}</article>`;
+
+  it('stops a number split across list items, table cells or paragraphs of the indexed part, once', async () => {
+    expect(await site(article('<ul><li>电话138</li><li>1234</li><li>5678</li></ul>'))).toEqual([
+      expect.stringMatching(/^index\.html: 即将发布的内容含有手机号码（138\*+678）/),
+    ]);
+    expect(await site(article('<table><tr><td>140102</td><td>19800101</td><td>1234</td></tr></table>'))).toEqual([
+      expect.stringMatching(/含有身份证号码/),
+    ]);
+    expect(await site(article('<p>电话 138 1234 5678</p><p>又是 138 1234 5678</p>'))).toHaveLength(1);
+  });
+
+  it('reads blocks outside the indexed part one by one, as a reader does', async () => {
+    expect(
+      await site('<nav><ul><li>第138期</li><li>1234</li><li>5678</li></ul></nav>' + article('<p>修理农具</p>')),
+    ).toEqual([]);
+  });
+
+  it('lets a news link’s numeric id through, but not the same digits as text', async () => {
+    const link = '<a href="https://m.weibo.cn/status/4912345678901230">微博报道</a>';
+    expect(await site(article(`<p>${link}</p>`))).toEqual([]);
+    expect(await site(article('<p>卡号 4912345678901230</p>'))).toEqual([expect.stringMatching(/含有银行卡号/)]);
+    expect(await site(article('<p><a href="tel:%31%38%39%31%32%33%34%35%36%37%38">电话</a></p>'))).toEqual([
+      expect.stringMatching(/含有手机号码/),
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, mask, urlScanText } from './privacy.ts';
+import { findPersonalData, mask } from './privacy.ts';
 
 const kinds = (text: string) => findPersonalData(text).map((h) => `${h.kind}:${h.match}`);
 
@@ -74,12 +74,69 @@ describe('findPersonalData', () => {
     expect(findPersonalData('致电 0357-1234568', allowed)).toHaveLength(1);
   });
 
-  it('reads only the query and fragment of a URL', () => {
-    expect(kinds(urlScanText('https://news.example.cn/a/13812345678.html'))).toEqual([]);
-    expect(kinds(urlScanText('https://news.example.cn/a?tel=13812345678'))).toEqual(['mobile:13812345678']);
-    expect(kinds(urlScanText('https://news.example.cn/a#%E7%94%B5%E8%AF%9D13812345678'))).toEqual([
-      'mobile:13812345678',
-    ]);
+  it('reads a URL whole, percent-decoded, where only an article id is not taken for a bank card', () => {
+    expect(kinds('https://news.example.cn/a/13812345678.html')).toEqual(['mobile:13812345678']);
+    expect(kinds('https://news.example.cn/a?tel=13812345678')).toEqual(['mobile:13812345678']);
+    expect(kinds('https://news.example.cn/a#%E7%94%B5%E8%AF%9D13812345678')).toEqual(['mobile:13812345678']);
+    expect(kinds('tel:%31%38%39%31%32%33%34%35%36%37%38')).toEqual(['mobile:18912345678']);
+    expect(kinds('mailto:liuyi%40qq.com')).toEqual(['email:liuyi@qq.com']);
+    // Real news links whose ids pass the Luhn check: ids, not cards.
+    expect(kinds('https://m.weibo.cn/status/4912345678901230')).toEqual([]);
+    expect(kinds('见 https://www.toutiao.com/a6861234567890123453/ 报道')).toEqual([]);
+    // The same digits outside a link are a card.
+    expect(kinds('卡号 4912345678901230')).toEqual(['bank:4912345678901230']);
+    // An ID number in a link needs its check digit; a valid one is refused.
+    expect(kinds('https://x.cn/p/110101199003074511')).toEqual([]);
+    expect(kinds('https://x.cn/p/110101199003074514')).toEqual(['id:110101199003074514']);
+    // A card right after a link, outside it, is still a card.
+    expect(kinds('https://x.cn/a 4111 1111 1111 1111')).toEqual(['bank:4111 1111 1111 1111']);
+  });
+
+  it('reads digits of every script as digits', () => {
+    expect(kinds('电话١٣٨١٢٣٤٥٦٧٨')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话۱۳۸۱۲۳۴۵۶۷۸')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话१३८१२३४५६७८')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖')).toEqual(['mobile:13812345678']);
+  });
+
+  it('reads seven or more Chinese digit words as a number, but not numbers in words', () => {
+    expect(kinds('电话一三八一二三四五六七八')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话幺三八 幺二三四 五六七八')).toEqual(['mobile:138 1234 5678']);
+    expect(kinds('电话幺三八\u3000\u3000\u3000\u3000幺二三四，，五六七八')).toHaveLength(1);
+    expect(kinds('电话壹叁捌壹贰叁肆伍陆柒捌')).toEqual(['mobile:13812345678']);
+    expect(kinds('身份证一四〇一〇二一九八〇〇一〇一一二三四')).toEqual(['id:140102198001011234']);
+    expect(kinds('电话138一二三四五六七八')).toEqual(['mobile:13812345678']);
+    expect(kinds('一九九八年，二〇〇八年，一千三百八十二万，三三两两，一二三四五六')).toEqual([]);
+  });
+
+  it('reads numbers through any punctuation, symbol or run of spaces between groups', () => {
+    expect(kinds('电话138，1234，5678')).toEqual(['mobile:138,1234,5678']);
+    expect(kinds('电话139、1234、5678')).toEqual(['mobile:139、1234、5678']);
+    expect(kinds('138★1234★5678爱心车队')).toEqual(['mobile:138★1234★5678']);
+    expect(kinds('电话137    1234    5678')).toEqual(['mobile:137    1234    5678']);
+    expect(kinds('电话137\u3000\u3000\u3000\u30001234\u3000\u3000\u3000\u30005678')).toHaveLength(1);
+    expect(kinds('140102     19800101     1234')).toEqual(['id:140102     19800101     1234']);
+    expect(kinds('电话135. 1234. 5678.')).toEqual(['mobile:135. 1234. 5678']);
+    expect(kinds('2019、2020、2021年，捐款100、200、300、500元，服务3，120人次')).toEqual([]);
+  });
+
+  it('finds e-mails written with (at), [at], spaces or a word for @', () => {
+    expect(kinds('邮箱liuyi(at)qq.com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('邮箱 liuyi [at] qq [dot] com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('邮箱 liuyi @ 163.com')).toEqual(['email:liuyi@163.com']);
+    expect(kinds('邮箱 liuyi＠163．com')).toEqual(['email:liuyi@163.com']);
+    expect(kinds('邮箱 liuyi艾特qq.com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('邮箱 liuyi#qq.com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('邮箱 liuyi at qq.com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('他在 QQ 群里和 at 了大家，网站 www.qq.com')).toEqual([]);
+  });
+
+  it('finds house numbers with dashes, prefixes and building-unit-room triples', () => {
+    expect(kinds('住解放路12-3号')).toEqual(['address:住解放路12-3号']);
+    expect(kinds('住滨河小区3-2-501')).toEqual(['address:3-2-501']);
+    expect(kinds('住解放路甲12号')).toEqual(['address:住解放路甲12号']);
+    expect(kinds('住王家村十二号')).toEqual(['address:住王家村十二号']);
+    expect(kinds('2021-03-15，比分 3-2，第12-15页')).toEqual([]);
   });
 
   it('masks a number for messages', () => {

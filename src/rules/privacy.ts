@@ -38,20 +38,71 @@ export interface PublicContacts {
   addresses?: readonly string[];
 }
 
+/** Every decimal digit of another script (Arabic-Indic ١, Devanagari १, …) with its value, by code point. */
+const SCRIPT_DIGITS: ReadonlyMap<number, string> = (() => {
+  const digits = new Map<number, string>();
+  // Unicode keeps each script's digits 0-9 on consecutive code points, zero first; all of them are
+  // below U+20000. Built once per process in about 10 ms.
+  let zero = -1;
+  for (let cp = 0x80; cp < 0x20000; cp++) {
+    if (!/\p{Nd}/u.test(String.fromCodePoint(cp))) {
+      zero = -1;
+      continue;
+    }
+    if (zero < 0 || cp - zero >= 10) zero = cp;
+    digits.set(cp, String(cp - zero));
+  }
+  return digits;
+})();
+
+/** Chinese digit words, everyday and financial (大写), as digits. 十, 百, 千 and 万 are not among them: they end a run. */
+const WORD_DIGITS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ['〇零○', '0'],
+    ['一幺壹', '1'],
+    ['二两贰貳兩', '2'],
+    ['三叁參', '3'],
+    ['四肆', '4'],
+    ['五伍', '5'],
+    ['六陆陸', '6'],
+    ['七柒', '7'],
+    ['八捌', '8'],
+    ['九玖', '9'],
+  ].flatMap(([words = '', digit = '']) => Array.from(words, (w) => [w, digit])),
+);
+const WORD = `[${Object.keys(WORD_DIGITS).join('')}0-9]`;
+/** Digit words and digits side by side, or with spacing or punctuation between them. */
+const WORD_RUN = new RegExp(`${WORD}(?:[\\s\\p{P}\\p{S}]*${WORD})*`, 'gu');
+/** From this many digits and digit words in one run, the words are read as digits (一三八一二三四五六七八). */
+const WORD_RUN_MIN = 7;
+
 /**
  * The text a reader would see, in the form the detectors read: references
  * decoded, full-width folded, format characters (zero-width spaces, joiners,
- * soft hyphens, BOMs) removed.
+ * soft hyphens, BOMs) removed, digits of every script as ASCII digits, and
+ * runs of seven or more Chinese digit words (幺三八 幺二三四 五六七八) as digits.
+ * A year or an amount in words (一九九八, 一千三百) stays as it is.
  */
 export function normaliseForScan(text: string): string {
-  return decodeHTML(text)
+  const folded = decodeHTML(text)
     .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '');
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{Nd}/gu, (d) => (d < '\u0080' ? d : (SCRIPT_DIGITS.get(d.codePointAt(0) ?? 0) ?? d)));
+  return folded.replace(WORD_RUN, (run) => {
+    const count = Array.from(run).filter((c) => WORD_DIGITS[c] !== undefined || (c >= '0' && c <= '9')).length;
+    return count < WORD_RUN_MIN ? run : Array.from(run, (c) => WORD_DIGITS[c] ?? c).join('');
+  });
 }
 
-/** Characters that may sit between the digits of one number: spacing, line breaks, punctuation, Markdown emphasis. */
-const SEPARATOR = /[\s.\-‐‑‒–—―_·•*~`'"|/\\()[\]]/;
-/** At most this many separator characters between two digit groups of one number. */
+/**
+ * Characters that may sit between the digits of one number: any punctuation
+ * or symbol (dots, dashes, commas, 、, ★, brackets, Markdown emphasis); any
+ * run of spacing may sit there too, however long (a reader and a search
+ * index collapse it).
+ */
+const SEPARATOR = /[\p{P}\p{S}]/u;
+const SPACE = /\s/;
+/** At most this many separator characters (besides spacing) between two digit groups of one number. */
 const MAX_GAP = 3;
 
 interface Group {
@@ -75,9 +126,15 @@ function digitRuns(t: string): Group[][] {
       run.push({ digits: t.slice(i, j).toUpperCase(), start: i, end: j });
       i = j;
       let gap = 0;
-      while (gap <= MAX_GAP && i + gap < t.length && SEPARATOR.test(t[i + gap] ?? '')) gap += 1;
+      let marks = 0;
+      for (; i + gap < t.length; gap++) {
+        const s = t[i + gap] ?? '';
+        if (SPACE.test(s)) continue;
+        if (!SEPARATOR.test(s) || marks === MAX_GAP) break;
+        marks += 1;
+      }
       const next = t[i + gap] ?? '';
-      if (gap > MAX_GAP || !(next >= '0' && next <= '9') || run[run.length - 1]?.digits.endsWith('X')) {
+      if (!(next >= '0' && next <= '9') || run[run.length - 1]?.digits.endsWith('X')) {
         runs.push(run);
         run = [];
       }
@@ -100,12 +157,24 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** What a number is, read as a whole; undefined for counts, years, amounts and the like. */
-function classify(d: string): PersonalDataKind | undefined {
-  if (/^[1-9]\d{16}[\dX]$/.test(d)) {
+/** Whether an 18-digit ID number's last character is its check digit (GB 11643). */
+function idCheckDigit(d: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((n, w, k) => n + w * Number(d[k]), 0);
+  return '10X98765432'[sum % 11] === d[17];
+}
+
+/**
+ * What a number is, read as a whole; undefined for counts, years, amounts
+ * and the like. In a link (`inUrl`) an article's numeric id is an id: no
+ * number is taken for a bank card, and an ID number needs its check digit.
+ */
+function classify(d: string, inUrl = false): PersonalDataKind | undefined {
+  if (/^[1-9]\d{16}[\dX]$/.test(d) && (!inUrl || idCheckDigit(d))) {
     if (validDate(Number(d.slice(6, 10)), Number(d.slice(10, 12)), Number(d.slice(12, 14)))) return 'id';
   }
   if (
+    !inUrl &&
     /^[1-9]\d{14}$/.test(d) &&
     validDate(1900 + Number(d.slice(6, 8)), Number(d.slice(8, 10)), Number(d.slice(10, 12)))
   )
@@ -113,21 +182,72 @@ function classify(d: string): PersonalDataKind | undefined {
   const mobile = d.replace(/^(?:0086|86)(?=1[3-9]\d{9}$)/, '');
   if (/^1[3-9]\d{9}$/.test(mobile)) return 'mobile';
   if (/^0[1-9]\d{8,10}$/.test(d)) return 'landline';
-  if (/^[3-6]\d{15,18}$/.test(d) && luhn(d)) return 'bank';
+  if (!inUrl && /^[3-6]\d{15,18}$/.test(d) && luhn(d)) return 'bank';
   return undefined;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** An e-mail's local part, starting where a run of such characters starts (so a long run is tried once, not at every character). */
+const LOCAL = '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}';
+/** `@` as people write it to get past filters: ＠ (folded), spaced, (at), [at], 【at】, 艾特, #, or the word at. */
+const AT = '(?:\\s*@\\s*|\\s*[([【]\\s*at\\s*[)\\]】]\\s*|\\s*艾特\\s*|#|\\s+at\\s+)';
+/** `.` likewise: spaced, (dot), [dot], the word dot, 点. */
+const DOT = '(?:\\s*\\.\\s*|\\s*[([【]\\s*dot\\s*[)\\]】]\\s*|\\s+dot\\s+|点)';
+const EMAIL = new RegExp(
+  `${LOCAL}${AT}[A-Za-z0-9-]{1,63}(?:${DOT}[A-Za-z0-9-]{1,63})*?${DOT}[A-Za-z]{2,}(?![A-Za-z])`,
+  'gi',
+);
+/** An e-mail as written, in its plain form: liuyi (at) qq [dot] com → liuyi@qq.com. */
+const plainEmail = (written: string): string => {
+  const local = /^[A-Za-z0-9._%+-]+/.exec(written)?.[0] ?? '';
+  const domain = written
+    .slice(local.length)
+    .replace(new RegExp(`^${AT}`, 'i'), '')
+    .replace(new RegExp(DOT, 'gi'), '.');
+  return `${local}@${domain}`;
+};
+
 const NUM = '[0-9一二三四五六七八九十百零〇两]+';
-// A street number, or a building, unit or room: 解放路12号, 解放路十二号, 3号楼, 二单元, 501室, 5栋. Not 三室一厅, 第二单元 (of a textbook), counts of people.
+/** A house number: 12, 甲12, 12-3, 12之3. */
+const HOUSE = `(?:[甲乙丙丁]\\s?)?${NUM}(?:\\s?[-‐‑‒–—之]\\s?${NUM})*\\s?号`;
+// A street or village number, a building, unit or room: 解放路12号, 解放路甲12号, 解放路12-3号, 王家村十二号, 3号楼,
+// 二单元, 501室, 5栋, and 3-2-501 (building, unit, room). Not 三室一厅, 第二单元 (of a textbook), counts of people,
+// dates (2021-03-15) or page ranges.
 const ADDRESS = new RegExp(
-  `(?:[\\u4e00-\\u9fa5]{1,10}(?:路|街|巷|胡同|大道|弄)\\s?${NUM}\\s?号(?:院)?)|(?:(?<!第)${NUM}\\s?(?:号楼|栋|幢|单元|室)(?![\\u4e00-\\u9fa5]{0,1}(?:年|人|次|名|厅|卫)))`,
+  [
+    `(?:[\\u4e00-\\u9fa5]{1,10}(?:路|街|巷|胡同|大道|弄)\\s?${HOUSE}(?:院)?)`,
+    `(?:[\\u4e00-\\u9fa5]{0,10}(?:村|小区|社区|花园|家园|公寓|新村)\\s?${HOUSE}(?!楼))`,
+    `(?:(?<!第)${NUM}\\s?(?:号楼|栋|幢|单元|室)(?![\\u4e00-\\u9fa5]{0,1}(?:年|人|次|名|厅|卫)))`,
+    `(?:(?<![\\d-])\\d{1,3}\\s?[-‐‑‒–—]\\s?\\d{1,2}\\s?[-‐‑‒–—]\\s?\\d{3,4}(?![\\d-]))`,
+  ].join('|'),
   'g',
 );
 
-/** Every piece of personal data in a text, however disguised; declared public contacts excepted. */
-export function findPersonalData(text: string, allowed: PublicContacts = {}): PersonalDataHit[] {
-  const t = normaliseForScan(text);
+/** A link written in a text, as far as URL characters go (a Chinese character ends it). */
+// A scheme starts where a run of scheme characters starts, and is short: tried at every letter of `a.a.a…`, an
+// unbounded one took 25 s on a 128 KB story.
+const URL_IN_TEXT =
+  /(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/|(?<![\w.])www\.|(?<![\w.])(?:mailto|tel|sms|callto):)[\w\-.~:/?#[\]@!$&'()*+,;=%]*/gi;
+
+/** A URL with its percent-encoding undone, however often applied (`%2531` → `%31` → `1`), byte by byte. */
+function percentDecoded(url: string): string {
+  let out = url;
+  for (let round = 0; round < 4 && /%[0-9a-f]{2}/i.test(out); round++) {
+    out = out
+      // ASCII first, one byte at a time: an invalid sequence beside it cannot keep it encoded.
+      .replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/(?:%[89a-f][0-9a-f])+/gi, (bytes) => {
+        try {
+          return decodeURIComponent(bytes);
+        } catch {
+          return bytes;
+        }
+      });
+  }
+  return out;
+}
+
+/** The hits of one normalised text; in a link (`inUrl`) numbers are read as classify() says. */
+function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   const phones = new Set((allowed.phones ?? []).map((p) => p.replace(/\D/g, '')));
   for (const run of digitRuns(t)) {
@@ -139,7 +259,7 @@ export function findPersonalData(text: string, allowed: PublicContacts = {}): Pe
         const groups = run.slice(i, j);
         const digits = groups.map((g) => g.digits).join('');
         if (digits.length < 10 || digits.length > 19) continue;
-        const kind = classify(digits);
+        const kind = classify(digits, inUrl);
         if (!kind) continue;
         found = j - i;
         if ((kind === 'mobile' || kind === 'landline') && phones.has(digits)) continue;
@@ -152,7 +272,10 @@ export function findPersonalData(text: string, allowed: PublicContacts = {}): Pe
     }
   }
   const emails = new Set((allowed.emails ?? []).map((e) => e.toLowerCase()));
-  for (const m of t.matchAll(EMAIL)) if (!emails.has(m[0].toLowerCase())) hits.push({ kind: 'email', match: m[0] });
+  for (const m of t.matchAll(EMAIL)) {
+    const email = plainEmail(m[0]);
+    if (!emails.has(email.toLowerCase())) hits.push({ kind: 'email', match: email });
+  }
   for (const m of t.matchAll(ADDRESS)) {
     if ((allowed.addresses ?? []).some((a) => normaliseForScan(a).includes(m[0].trim()))) continue;
     hits.push({ kind: 'address', match: m[0].trim() });
@@ -160,19 +283,42 @@ export function findPersonalData(text: string, allowed: PublicContacts = {}): Pe
   return hits;
 }
 
+/**
+ * Every piece of personal data in a text, however disguised; declared
+ * public contacts excepted. A link in the text is read whole, percent-decoded
+ * (scheme, path, query, fragment: `tel:%31%38…`, `mailto:liuyi%40qq.com`),
+ * where only an article's numeric id is let through (classify); the rest of
+ * the text is read around it.
+ */
+export function findPersonalData(text: string, allowed: PublicContacts = {}): PersonalDataHit[] {
+  const links: PersonalDataHit[] = [];
+  // A link stands apart from the text around it: a control character ends any number.
+  const rest = normaliseForScan(text).replace(URL_IN_TEXT, (url) => {
+    links.push(...scan(normaliseForScan(percentDecoded(url)), allowed, true));
+    return '\u0000';
+  });
+  return [...scan(rest, allowed, false), ...links];
+}
+
+/**
+ * Blocks of a page read one after another, as the story index keeps them and
+ * 语音阅读 speaks them: Pagefind joins blocks with `. ` and collapses
+ * whitespace, so a number split across paragraphs, list items or table cells
+ * is one number there.
+ */
+export const joinedText = (blocks: readonly string[]): string =>
+  blocks
+    .map((b) => b.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('. ');
+
+/** What identifies a hit whatever its spacing: its kind and its digits and letters. */
+export const hitKey = (hit: PersonalDataHit): string =>
+  `${hit.kind}:${hit.match.replace(/[^0-9A-Za-z@.\u4e00-\u9fa5]/g, '')}`;
+
 /** A masked form for messages, so the error output does not spread the number further: 140************234. */
 export function mask(match: string): string {
   const s = match.replace(/\s/g, '');
   if (s.includes('@')) return `${s.slice(0, 2)}***@${s.split('@')[1] ?? ''}`;
   return s.length <= 6 ? s : `${s.slice(0, 3)}${'*'.repeat(s.length - 6)}${s.slice(-3)}`;
-}
-
-/** The part of a URL that may carry a resident's data: its query and fragment, not an article's path. */
-export function urlScanText(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(`${u.search} ${u.hash}`.replace(/\+/g, ' '));
-  } catch {
-    return url;
-  }
 }

@@ -127,6 +127,10 @@ describe('the output gate stops what the input check missed', () => {
     cpSync(inject('miniDist'), staging, { recursive: true });
     const entry = join(staging, 'people/zhang-san-xixian/index.html');
     writeFileSync(entry, readFileSync(entry, 'utf8').replace('张三的故事。', '他的电话是 138 1234 5678。'));
+    // The rows Astro writes for the names table, one with a number in words in its summary: the gate
+    // step makes the table's files from them and reads those files before anything is published.
+    const row = ['/people/li-si-xixian/', '李四', 'li si', 'city', '市级好人', '电话一三九一二三四五六七八', '', []];
+    writeFileSync(join(staging, 'search/names-rows.json'), JSON.stringify([row]));
     const gate = await runNode([resolve('scripts/build.ts'), '--step', 'gate', '--outDir', staging], {
       HONOUR_CONTENT_DIR: root,
     });
@@ -134,6 +138,7 @@ describe('the output gate stops what the input check missed', () => {
     expect(gate.output).toMatch(
       /people\/zhang-san-xixian\/index\.html — 来源 .*entries\/zhang-san-xixian\.mdx — 即将发布的内容含有手机号码（138\*+678）/,
     );
+    expect(gate.output).toMatch(/search\/names\/[^ ]+\.json — .*即将发布的内容含有手机号码（139\*+678）/);
     expect(gate.output).toContain('发布检查未通过');
     // What happens to a build whose step failed (the previous output stays): tests/builds/integrity.ts.
   });

@@ -1,8 +1,8 @@
 import { nameRows } from '../../collections/content.ts';
 import { storeRow } from '../../search/names-table.ts';
 
-// routes.namesRows: read by the search step after the output gate checked it, never published. Rows
-// are written as the table's files store them, so the gate reads every string the table publishes.
+// routes.namesRows: made into the names table's files by the build's gate step, which then reads those
+// files with everything else; never published itself.
 export function GET() {
   return new Response(JSON.stringify(nameRows().map(storeRow)), { headers: { 'content-type': 'application/json' } });
 }
