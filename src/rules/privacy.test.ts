@@ -104,6 +104,7 @@ describe('findPersonalData', () => {
     expect(kinds('电话幺三八 幺二三四 五六七八')).toEqual(['mobile:138 1234 5678']);
     expect(kinds('电话幺三八\u3000\u3000\u3000\u3000幺二三四，，五六七八')).toHaveLength(1);
     expect(kinds('电话壹叁捌壹贰叁肆伍陆柒捌')).toEqual(['mobile:13812345678']);
+    expect(kinds('呼叫幺三拐 幺两三四 五六勾洞')).toEqual(['mobile:137 1234 5690']);
     expect(kinds('身份证一四〇一〇二一九八〇〇一〇一一二三四')).toEqual(['id:140102198001011234']);
     expect(kinds('电话138一二三四五六七八')).toEqual(['mobile:13812345678']);
     expect(kinds('一九九八年，二〇〇八年，一千三百八十二万，三三两两，一二三四五六')).toEqual([]);
@@ -128,7 +129,11 @@ describe('findPersonalData', () => {
     expect(kinds('邮箱 liuyi艾特qq.com')).toEqual(['email:liuyi@qq.com']);
     expect(kinds('邮箱 liuyi#qq.com')).toEqual(['email:liuyi@qq.com']);
     expect(kinds('邮箱 liuyi at qq.com')).toEqual(['email:liuyi@qq.com']);
-    expect(kinds('他在 QQ 群里和 at 了大家，网站 www.qq.com')).toEqual([]);
+    expect(kinds('邮箱 liuyi(艾特)qq。com，或 liuyi（@）163.com')).toEqual([
+      'email:liuyi@qq.com',
+      'email:liuyi@163.com',
+    ]);
+    expect(kinds('他在 QQ 群里和 at 了大家，网站 www.qq.com，chatgpt.com')).toEqual([]);
   });
 
   it('finds house numbers with dashes, prefixes and building-unit-room triples', () => {

@@ -55,19 +55,19 @@ const SCRIPT_DIGITS: ReadonlyMap<number, string> = (() => {
   return digits;
 })();
 
-/** Chinese digit words, everyday and financial (大写), as digits. 十, 百, 千 and 万 are not among them: they end a run. */
+/** Chinese digit words, everyday, financial (大写) and as read over a radio (洞幺两拐勾), as digits. 十, 百, 千 and 万 are not among them: they end a run. */
 const WORD_DIGITS: Readonly<Record<string, string>> = Object.fromEntries(
   [
-    ['〇零○', '0'],
+    ['〇零○洞', '0'],
     ['一幺壹', '1'],
     ['二两贰貳兩', '2'],
     ['三叁參', '3'],
     ['四肆', '4'],
     ['五伍', '5'],
     ['六陆陸', '6'],
-    ['七柒', '7'],
+    ['七柒拐', '7'],
     ['八捌', '8'],
-    ['九玖', '9'],
+    ['九玖勾', '9'],
   ].flatMap(([words = '', digit = '']) => Array.from(words, (w) => [w, digit])),
 );
 const WORD = `[${Object.keys(WORD_DIGITS).join('')}0-9]`;
@@ -189,9 +189,9 @@ function classify(d: string, inUrl = false): PersonalDataKind | undefined {
 /** An e-mail's local part, starting where a run of such characters starts (so a long run is tried once, not at every character). */
 const LOCAL = '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}';
 /** `@` as people write it to get past filters: ＠ (folded), spaced, (at), [at], 【at】, 艾特, #, or the word at. */
-const AT = '(?:\\s*@\\s*|\\s*[([【]\\s*at\\s*[)\\]】]\\s*|\\s*艾特\\s*|#|\\s+at\\s+)';
+const AT = '(?:\\s*@\\s*|\\s*[([【]\\s*(?:@|at|艾特)\\s*[)\\]】]\\s*|\\s*艾特\\s*|#|\\s+at\\s+)';
 /** `.` likewise: spaced, (dot), [dot], the word dot, 点. */
-const DOT = '(?:\\s*\\.\\s*|\\s*[([【]\\s*dot\\s*[)\\]】]\\s*|\\s+dot\\s+|点)';
+const DOT = '(?:\\s*[.。]\\s*|\\s*[([【]\\s*(?:dot|点|[.。])\\s*[)\\]】]\\s*|\\s+dot\\s+|点)';
 const EMAIL = new RegExp(
   `${LOCAL}${AT}[A-Za-z0-9-]{1,63}(?:${DOT}[A-Za-z0-9-]{1,63})*?${DOT}[A-Za-z]{2,}(?![A-Za-z])`,
   'gi',

@@ -37,6 +37,8 @@ describe('everyday text builds and reads as typed, from a content root outside t
     expect(text).not.toContain('备注');
     expect(html).not.toContain('<!--');
     expect(html).toContain('<a href="https://example.cn/news/1">https://example.cn/news/1</a>');
+    // A news link's id is published although it would pass for a card number (the gate reads links as links).
+    expect(html).toContain('<a href="https://m.weibo.cn/status/4912345678901230">');
   });
 
   it('renders the engine’s Quote with no import line', () => {

@@ -4,7 +4,8 @@
  * (tests/hostile/text.test.ts, tests/hostile/privacy.test.ts):
  *
  * - 张三: a story that is not valid MDX (<0度, a lone brace, comments, an
- *   autolink); a phone photo carrying EXIF (artist, GPS); a summary that a
+ *   autolink), with a news link whose numeric id passes the Luhn check and
+ *   lists of years and amounts side by side; a phone photo carrying EXIF (artist, GPS); a summary that a
  *   spreadsheet would read as a formula;
  * - 李小明 (a minor): a Quote with no import line; gender, ethnicity and role,
  *   which the public view of a minor leaves out;
@@ -31,7 +32,8 @@ export const CODE_CELL = `{globalThis.process.getBuiltinModule('fs').writeFileSy
 
 /** 张三's story, as an editor pasted it. */
 export const EVERYDAY_STORY =
-  '冬天气温<0度，他一个 { 括号也不打，照样出门。<!-- 备注：待核实 -->\n\n<!-- 整段备注 -->\n\n报道见 <https://example.cn/news/1>。';
+  '冬天气温<0度，他一个 { 括号也不打，照样出门。<!-- 备注：待核实 -->\n\n<!-- 整段备注 -->\n\n报道见 <https://example.cn/news/1>。\n\n' +
+  '微博也转了：<https://m.weibo.cn/status/4912345678901230>\n\n- 2019、2020、2021年\n- 捐款100、200、300、500元';
 
 const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
