@@ -136,10 +136,26 @@ describe('npm run release', { timeout: 300_000 }, () => {
         'summary: 三代同堂，和睦孝亲。\nstatus: withdrawn\nwithdrawal:\n  reason: 经核实，事迹材料有误。\n  date: 2026-06-01',
       ),
     );
+    // A release is the committed blobs (src/release/git.ts): a committed .gitattributes changes no byte.
+    // git archive expanded the story's comment into this commit's message, whose link then closed the
+    // comment and was published; and it left the export-ignore'd new entry out.
+    writeFileSync(join(root, '.gitattributes'), '*.mdx export-subst\nsun-qi-xixian.mdx export-ignore\n');
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
+      s.replace('张三的故事。', '张三的故事。\n\n<!-- $Format:%B$ -->'),
+    );
     git('add', '-A');
-    git('commit', '-qm', '第二批');
+    git('commit', '-qm', '第二批 -->\n\n[申请补贴，请填写身份证和银行卡](https://subsidy.example.cn/apply)\n\n<!--');
     const second = await releaseOf('2026-q2', 'r2');
     expect(second.status, second.out).toBe(0);
+    const dist = distOf(join(repo, 'r2'));
+    expect(text(page(dist, routes.entry('zhang-san-xixian')).querySelector('.story'))).not.toContain('申请补贴');
+    expect(spawnSync('grep', ['-rl', 'subsidy.example.cn', dist], { encoding: 'utf8' }).stdout).toBe('');
+    const archive = join(repo, 'r2/site-2026-q2.tar.gz');
+    expect(spawnSync('tar', ['-xzOf', archive], { maxBuffer: 1 << 30 }).stdout.includes('subsidy.example.cn')).toBe(
+      false,
+    );
+    expect(text(page(dist, routes.entry('sun-qi-xixian')).querySelector('h1'))).toContain('孙七');
+    expect(spawnSync('tar', ['-tzf', archive], { encoding: 'utf8' }).stdout).toContain('people/sun-qi-xixian/');
     const log = readFileSync(join(repo, 'r2/CHANGELOG.md'), 'utf8');
     expect(log).toContain('对比上次发布：release/2026-q1');
     expect(log).toContain('本次共新增 1 条，修改 1 条，撤销 1 条。');
