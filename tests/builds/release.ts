@@ -4,7 +4,7 @@
  * redirects of former URLs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -48,7 +48,8 @@ async function release(root: string, id: string, out: string, ...extra: string[]
 
 describe('npm run release', { timeout: 300_000 }, () => {
   // One content repository through a year of releases: 2026-q1 twice (the same commit must give the same
-  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty tree.
+  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty
+  // tree, then a commit with a symlink, refused before any build.
   const { repo, root, git } = contentRepo();
   const releaseOf = (id: string, out: string, ...extra: string[]) => release(root, id, join(repo, out), ...extra);
 
@@ -175,6 +176,20 @@ describe('npm run release', { timeout: 300_000 }, () => {
     expect(text(page(distOf(join(repo, 'x')), routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
       '张三的新故事。',
     );
+  });
+
+  it('refuses a committed symlink before building, writing no release folder', async () => {
+    git('checkout', '--', 'content/entries/zhang-san-xixian.mdx');
+    // A link git archive followed out of the repository: the release would have carried the file it points at.
+    symlinkSync('/etc/hostname', join(root, 'entries/notes.txt'));
+    git('add', '-A');
+    git('commit', '-qm', '链接');
+    const linked = await releaseOf('2026-q2', 'r3');
+    expect(linked.status).toBe(1);
+    expect(linked.out).toContain('content/entries/notes.txt');
+    expect(linked.out).toContain('符号链接');
+    expect(linked.out).toContain('发布已停止');
+    expect(existsSync(join(repo, 'r3'))).toBe(false);
   });
 });
 
