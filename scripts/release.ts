@@ -8,13 +8,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sortedFiles } from '../src/release/archive.ts';
 import { checksums, writeSiteFiles } from '../src/release/release-folder.ts';
-import { extractTree, previousReleaseTag } from '../src/release/git.ts';
+import { extractTree, previousReleaseTag, readTreeFiles, TreeRefusedError } from '../src/release/git.ts';
 import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
@@ -54,21 +53,35 @@ if (dirty && !values['allow-dirty']) {
 const head = git('rev-parse', 'HEAD');
 
 // ---- the committed tree: engine and content as of HEAD, extracted to stable folders ----
-// Untracked and ignored files never ship. The folders keep their paths between releases, so the
-// build cache (one per content-root path) stays warm. --allow-dirty builds the working tree instead.
+// The committed blobs byte for byte (src/release/git.ts: no .gitattributes applies); untracked and
+// ignored files never ship. The folders keep their paths between releases, so the build cache (one
+// per content-root path) stays warm. --allow-dirty builds the working tree instead.
 const committed = !values['allow-dirty'];
 let root = workingRoot;
+/** extractTree, or a stop that says what in the commit cannot be released; nothing is written then. */
+async function extracted(repo: string, rev: string, path: string, into: string): Promise<void> {
+  try {
+    await extractTree(repo, rev, path, into);
+  } catch (e) {
+    if (e instanceof TreeRefusedError) {
+      stop(`${e.message}\n提交中有 ${e.problems.length} 处不能发布，发布已停止，没有写出任何发布文件。`);
+    }
+    stop(
+      `无法从 git 取出提交 ${rev.slice(0, 12)} 的文件（${repo}）：${e instanceof Error ? e.message : String(e)}\n发布已停止。`,
+    );
+  }
+}
 let engine = process.cwd();
 if (committed) {
   const stage = resolve('.release-build');
   engine = join(stage, 'engine');
-  extractTree(process.cwd(), 'HEAD', '.', engine);
+  await extracted(process.cwd(), 'HEAD', '.', engine);
   symlinkSync(resolve('node_modules'), join(engine, 'node_modules'), 'dir');
   const contentCopy = join(
     stage,
     `content-${createHash('sha256').update(join(top, contentPath)).digest('hex').slice(0, 12)}`,
   );
-  extractTree(top, head, contentPath, contentCopy);
+  await extracted(top, head, contentPath, contentCopy);
   root = join(contentCopy, contentPath);
   const engineDirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
     encoding: 'utf8',
@@ -87,11 +100,14 @@ say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
 const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
 const earlier = previousReleaseTag(tags, content.releases, release.date);
 
-/** Entry files (id → frontmatter and body) at a commit, read through git archive. */
-function entriesAt(rev: string): Map<string, EntrySnapshot> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'honour-prev-')), 'prev');
-  extractTree(top, rev, join(contentPath, 'entries'), dir);
-  return readEntries(join(dir, contentPath, 'entries'));
+/** Entry files (id → frontmatter and body) at a commit: its blobs, as the release of that commit built them. */
+async function entriesAt(rev: string): Promise<Map<string, EntrySnapshot>> {
+  const files = await readTreeFiles(top, rev, join(contentPath, 'entries'), (f) => f.endsWith('.mdx'));
+  const out = new Map<string, EntrySnapshot>();
+  for (const [f, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.set(entryIdFromPath(f), readEntryFile(bytes.toString('utf8')));
+  }
+  return out;
 }
 function readEntries(dir: string): Map<string, EntrySnapshot> {
   const out = new Map<string, EntrySnapshot>();
@@ -131,7 +147,7 @@ const changelog = renderChangelog({
       ? `- 对比上次发布：${earlier.tag}（${git('rev-list', '-n', '1', earlier.tag).slice(0, 12)}）`
       : '- 这是第一次发布：所有条目都列为新增',
   ],
-  before: earlier ? entriesAt(earlier.tag) : new Map(),
+  before: earlier ? await entriesAt(earlier.tag) : new Map(),
   after: readEntries(join(root, 'entries')),
   regionName: (rid) => content.regions.get(rid)?.name ?? rid,
   regionOrder,

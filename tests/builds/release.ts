@@ -4,7 +4,7 @@
  * redirects of former URLs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -48,7 +48,8 @@ async function release(root: string, id: string, out: string, ...extra: string[]
 
 describe('npm run release', { timeout: 300_000 }, () => {
   // One content repository through a year of releases: 2026-q1 twice (the same commit must give the same
-  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty tree.
+  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty
+  // tree, then a commit with a symlink, refused before any build.
   const { repo, root, git } = contentRepo();
   const releaseOf = (id: string, out: string, ...extra: string[]) => release(root, id, join(repo, out), ...extra);
 
@@ -136,10 +137,26 @@ describe('npm run release', { timeout: 300_000 }, () => {
         'summary: 三代同堂，和睦孝亲。\nstatus: withdrawn\nwithdrawal:\n  reason: 经核实，事迹材料有误。\n  date: 2026-06-01',
       ),
     );
+    // A release is the committed blobs (src/release/git.ts): a committed .gitattributes changes no byte.
+    // git archive expanded the story's comment into this commit's message, whose link then closed the
+    // comment and was published; and it left the export-ignore'd new entry out.
+    writeFileSync(join(root, '.gitattributes'), '*.mdx export-subst\nsun-qi-xixian.mdx export-ignore\n');
+    editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
+      s.replace('张三的故事。', '张三的故事。\n\n<!-- $Format:%B$ -->'),
+    );
     git('add', '-A');
-    git('commit', '-qm', '第二批');
+    git('commit', '-qm', '第二批 -->\n\n[申请补贴，请填写身份证和银行卡](https://subsidy.example.cn/apply)\n\n<!--');
     const second = await releaseOf('2026-q2', 'r2');
     expect(second.status, second.out).toBe(0);
+    const dist = distOf(join(repo, 'r2'));
+    expect(text(page(dist, routes.entry('zhang-san-xixian')).querySelector('.story'))).not.toContain('申请补贴');
+    expect(spawnSync('grep', ['-rl', 'subsidy.example.cn', dist], { encoding: 'utf8' }).stdout).toBe('');
+    const archive = join(repo, 'r2/site-2026-q2.tar.gz');
+    expect(spawnSync('tar', ['-xzOf', archive], { maxBuffer: 1 << 30 }).stdout.includes('subsidy.example.cn')).toBe(
+      false,
+    );
+    expect(text(page(dist, routes.entry('sun-qi-xixian')).querySelector('h1'))).toContain('孙七');
+    expect(spawnSync('tar', ['-tzf', archive], { encoding: 'utf8' }).stdout).toContain('people/sun-qi-xixian/');
     const log = readFileSync(join(repo, 'r2/CHANGELOG.md'), 'utf8');
     expect(log).toContain('对比上次发布：release/2026-q1');
     expect(log).toContain('本次共新增 1 条，修改 1 条，撤销 1 条。');
@@ -159,6 +176,20 @@ describe('npm run release', { timeout: 300_000 }, () => {
     expect(text(page(distOf(join(repo, 'x')), routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
       '张三的新故事。',
     );
+  });
+
+  it('refuses a committed symlink before building, writing no release folder', async () => {
+    git('checkout', '--', 'content/entries/zhang-san-xixian.mdx');
+    // A link git archive followed out of the repository: the release would have carried the file it points at.
+    symlinkSync('/etc/hostname', join(root, 'entries/notes.txt'));
+    git('add', '-A');
+    git('commit', '-qm', '链接');
+    const linked = await releaseOf('2026-q2', 'r3');
+    expect(linked.status).toBe(1);
+    expect(linked.out).toContain('content/entries/notes.txt');
+    expect(linked.out).toContain('符号链接');
+    expect(linked.out).toContain('发布已停止');
+    expect(existsSync(join(repo, 'r3'))).toBe(false);
   });
 });
 
