@@ -37,10 +37,16 @@ if (values.write) {
   // One import writes at a time, and it reads the content only once it holds the lock.
   const lock = acquireImportLock(root);
   if (!lock.ok) {
-    console.error(`另一个导入正在写入（进程 ${lock.pid ?? '刚启动'}）：请等它结束后再运行，两次导入同时写会丢失荣誉。`);
+    console.error(lock.message);
     process.exit(1);
   }
-  for (const note of recoverImport(root)) console.log(note);
+  if (lock.note) console.log(lock.note);
+  const recovered = recoverImport(root);
+  if (!recovered.ok) {
+    console.error(recovered.message);
+    process.exit(1);
+  }
+  for (const note of recovered.notes) console.log(note);
 }
 const existing = await checkContent(root);
 if (existing.problems.some((p) => p.severity === 'error')) {
