@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readXlsx, SheetError } from './import-sheets.ts';
+import { readXlsx, SheetError, sheetNotes } from './import-sheets.ts';
 import { findHeader, planImport, type ImportIo } from './import-plan.ts';
 import type { LoadedContent } from './check.ts';
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
@@ -63,6 +63,10 @@ describe('readXlsx: only sheets an editor can see', () => {
     expect(read.rows.map((r) => r[0])).toEqual(['姓名', '孙公开']);
     expect(read.sheet).toBe('名单');
     expect(read.hidden).toEqual(['内部', '备用']);
+    expect(sheetNotes(read)).toEqual([
+      '读取工作表“名单”',
+      '隐藏的工作表 “内部”、“备用” 没有读取（隐藏的内容不会导入）',
+    ]);
   });
 
   it('asks which sheet to read when several have content, listing their names; --sheet picks one', async () => {
