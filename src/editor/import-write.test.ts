@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,11 @@ describe('the import journal is data', () => {
     journal(root, [['entries/pages/.x.mdx.import-tmp', 'entries/pages/x.mdx']]);
     expect(refused(recoverImport(root, root))).toContain('链接');
     expect(readdirSync(join(project, 'src/pages'))).toEqual(['.x.mdx.import-tmp']);
+    // A journal that is itself a link, even to nothing, is reported and refused.
+    rmSync(join(root, JOURNAL));
+    symlinkSync(join(project, 'nothing.json'), join(root, JOURNAL));
+    expect(importLeftovers(root, root)).toContain(JOURNAL);
+    expect(refused(recoverImport(root, root))).toMatch(/链接.*删除/);
   });
 
   it('says in Chinese that a damaged journal cannot be read, and what to do', () => {

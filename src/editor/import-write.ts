@@ -134,7 +134,15 @@ function tempFiles(root: string): string[] {
 
 /** What a killed import left: its journal and temporary files (paths relative to `cwd`). */
 export function importLeftovers(root: string, cwd = process.cwd()): string[] {
-  const journal = existsSync(join(root, JOURNAL)) ? [join(root, JOURNAL)] : [];
+  const path = join(root, JOURNAL);
+  let journal: string[] = [];
+  try {
+    // lstat: a journal that is a link, even a broken one, is reported too (the import refuses it).
+    lstatSync(path);
+    journal = [path];
+  } catch {
+    // no journal
+  }
   return [...journal, ...tempFiles(root)].map((p) => relative(cwd, p));
 }
 
