@@ -1,5 +1,5 @@
 /**
- * npm run content:import -- <file.xlsx|file.csv> [--write]
+ * npm run content:import -- <file.xlsx|file.csv> [--sheet <name>] [--write]
  *
  * Turns a list editors received into entries. Dry run by default: prints
  * what each row would create or change. With --write, writes every valid
@@ -15,18 +15,27 @@ import { photoProblems } from '../src/editor/photo-check.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { COLUMN_LABEL } from '../src/editor/import.ts';
-import { decodeCsv, parseCsv, readXlsx, SheetError, type CellProblem } from '../src/editor/import-sheets.ts';
+import {
+  decodeCsv,
+  parseCsv,
+  readXlsx,
+  sheetNotes,
+  SheetError,
+  type CellProblem,
+} from '../src/editor/import-sheets.ts';
 import { entryFileText, findHeader, planImport } from '../src/editor/import-plan.ts';
 import { formatReport } from '../src/rules/problems.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { write: { type: 'boolean', default: false } },
+  options: { write: { type: 'boolean', default: false }, sheet: { type: 'string' } },
 });
 const sheetPath = positionals[0] ? resolve(positionals[0]) : undefined;
 if (!sheetPath || !existsSync(sheetPath)) {
   console.error(
-    sheetPath ? `找不到文件 ${sheetPath}` : '用法：npm run content:import -- 名单.xlsx（或 .csv）[--write]',
+    sheetPath
+      ? `找不到文件 ${sheetPath}`
+      : '用法：npm run content:import -- 名单.xlsx（或 .csv）[--sheet 工作表名] [--write]',
   );
   process.exit(2);
 }
@@ -37,10 +46,16 @@ if (values.write) {
   // One import writes at a time, and it reads the content only once it holds the lock.
   const lock = acquireImportLock(root);
   if (!lock.ok) {
-    console.error(`另一个导入正在写入（进程 ${lock.pid ?? '刚启动'}）：请等它结束后再运行，两次导入同时写会丢失荣誉。`);
+    console.error(lock.message);
     process.exit(1);
   }
-  for (const note of recoverImport(root)) console.log(note);
+  if (lock.note) console.log(lock.note);
+  const recovered = recoverImport(root);
+  if (!recovered.ok) {
+    console.error(recovered.message);
+    process.exit(1);
+  }
+  for (const note of recovered.notes) console.log(note);
 }
 const existing = await checkContent(root);
 if (existing.problems.some((p) => p.severity === 'error')) {
@@ -54,8 +69,14 @@ const { content } = existing;
 let rows: string[][];
 let cellProblems: CellProblem[] = [];
 try {
-  if (/\.xlsx$/i.test(sheetPath)) ({ rows, problems: cellProblems } = await readXlsx(sheetPath));
-  else rows = parseCsv(decodeCsv(readFileSync(sheetPath)));
+  if (/\.xlsx$/i.test(sheetPath)) {
+    const book = await readXlsx(sheetPath, values.sheet);
+    ({ rows, problems: cellProblems } = book);
+    for (const line of sheetNotes(book)) console.log(line);
+  } else {
+    if (values.sheet !== undefined) throw new SheetError('CSV 文件只有一个工作表，不需要 --sheet：请去掉它再运行');
+    rows = parseCsv(decodeCsv(readFileSync(sheetPath)));
+  }
 } catch (e) {
   if (!(e instanceof SheetError)) throw e;
   console.error(`${show(sheetPath)}${e.row ? ` 第 ${e.row} 行` : ''} — ${e.message}`);

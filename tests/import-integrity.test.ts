@@ -16,6 +16,7 @@ import { copyMini } from './helpers/fixture.ts';
 import {
   acquireImportLock,
   importLeftovers,
+  journalText,
   JOURNAL,
   recoverImport,
   TEMP_SUFFIX,
@@ -157,10 +158,36 @@ describe('content:import --write, all or nothing', () => {
       writeFileSync(i === 0 ? w.path : tmp, w.text ?? '');
       return [tmp, w.path];
     });
-    writeFileSync(join(root, JOURNAL), JSON.stringify(pairs));
+    writeFileSync(join(root, JOURNAL), journalText(root, pairs));
     expect(importLeftovers(root, root)).toContain(JOURNAL);
-    expect(recoverImport(root)).toEqual(['上次导入在写入途中被强制结束：已补完剩下的 2 个文件（共 3 个）']);
+    expect(recoverImport(root)).toEqual({
+      ok: true,
+      notes: ['上次导入在写入途中被强制结束：已补完剩下的 2 个文件（共 3 个）'],
+    });
     expect(readdirSync(join(root, 'entries/plan')).sort()).toEqual(['p-0.mdx', 'p-1.mdx', 'p-2.mdx']);
     expect(importLeftovers(root)).toEqual([]);
+  });
+
+  it('refuses a forged journal aimed outside the root, in Chinese, and renames nothing', () => {
+    const root = copyMini();
+    // A stand-in for the project folder beside the content root: a regression must not plant code in the repository.
+    const pages = join(dirname(root), `${basename(root)}-project/src/pages`);
+    mkdirSync(pages, { recursive: true });
+    writeFileSync(join(root, 'entries/notes.txt'), '---\nx: 1\n---\n');
+    for (const journal of [
+      [[join(root, 'entries/notes.txt'), join(pages, 'pwned.astro')]],
+      {
+        format: 'honour-import-journal/2',
+        files: [['entries/notes.txt', `../${basename(root)}-project/src/pages/pwned.astro`]],
+      },
+    ]) {
+      writeFileSync(join(root, JOURNAL), JSON.stringify(journal));
+      const r = run(root, [sheet(1, 3000), '--write']);
+      expect(r.status).toBe(1);
+      expect(r.out).toMatch(/导入日志 .*\.import-journal\.json .*删除/);
+      expect(r.out).not.toMatch(/Error|\n\s+at /);
+      expect(readdirSync(pages)).toEqual([]);
+      expect(existsSync(join(root, 'entries/notes.txt'))).toBe(true);
+    }
   });
 });

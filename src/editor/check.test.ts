@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from './check.ts';
@@ -65,6 +65,22 @@ describe('checkContent on a content root', () => {
     const root2 = copyMini();
     writeFileSync(join(root2, 'regions.yaml'), '');
     expect((await errorsOf(root2))[0]).toContain('regions.yaml — （整个文件） — 文件是空的');
+  });
+
+  it('refuses a journal the import would refuse with its way out, and mentions a stale import lock', async () => {
+    const root = copyMini();
+    writeFileSync(join(root, '.import-journal.json'), '[["/x/entries/notes.txt", "/x/src/pages/pwned.astro"]]');
+    mkdirSync(join(root, '.import.lock'));
+    writeFileSync(join(root, '.import.lock/pid'), '1');
+    const { problems } = await checkContent(root, root);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^［错误］\.import-journal\.json — （整个文件） — 导入日志 .*旧版.*删除 \.import-journal\.json/,
+      ),
+      expect.stringMatching(
+        /^［提醒］\.import\.lock — （整个文件） — 上次导入留下的锁已失效（进程 1 不是正在运行的导入）/,
+      ),
+    ]);
   });
 });
 

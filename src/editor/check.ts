@@ -27,7 +27,7 @@ import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
 import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
 import { parseStory, storyText } from '../parse/story.ts';
-import { importLeftovers } from './import-write.ts';
+import { importLeftovers, importLockProblem, JOURNAL, readJournal } from './import-write.ts';
 import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
@@ -275,13 +275,19 @@ export async function checkEntryFiles(
   if (existsSync(entriesDir) && lstatSync(entriesDir).isSymbolicLink()) {
     err(show(entriesDir), '', '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中');
   }
+  // A journal the import would refuse must not send the editor to run the import again.
+  const journal = readJournal(root, cwd);
   for (const left of importLeftovers(root, cwd)) {
     err(
       left,
       '',
-      '上次导入被强制结束，这是它留下的文件，内容可能只导入了一半：请再运行一次 npm run content:import -- 表格 --write（会先补完或清理），再检查',
+      journal && !journal.ok && left === relative(cwd, join(root, JOURNAL))
+        ? journal.message
+        : '上次导入被强制结束，这是它留下的文件，内容可能只导入了一半：请再运行一次 npm run content:import -- 表格 --write（会先补完或清理），再检查',
     );
   }
+  const lock = importLockProblem(root, cwd);
+  if (lock) problems.push(lock);
   const { files, symlinks } = listEntryFiles(entriesDir);
   for (const link of symlinks) {
     err(show(link), '', '这是一个链接（快捷方式），不是文件：内容只能是放在内容目录里的普通文件，请换成文件本身或删除');

@@ -1,4 +1,5 @@
 /** How a sheet's cells are read: header text, dates, 期次, kinds, units and roles, stories. */
+import { format as formatNumber, getFormatInfo, isDateFormat } from 'numfmt';
 import type { EntryFileData } from '../model/schema.ts';
 
 /** Header text without spaces, with full-width brackets and punctuation made half-width. */
@@ -118,4 +119,60 @@ export function splitUnit(text: string): [string | undefined, string | undefined
   if (!v) return [undefined, undefined];
   const m = /^(.+?)[\s\u3000,，、]+([^\s\u3000,，、]{1,12})$/.exec(v);
   return m ? [m[1], m[2]] : [v, undefined];
+}
+
+/** Which parts of a date a number format shows: 年月 formats show no day, and none is made up. */
+function dateParts(numFmt: string): 'year' | 'month' | 'day' {
+  // Literal text ("年", \-) and bracketed sections ([$-804], [Red]) are not date parts.
+  const codes = numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .toLowerCase();
+  if (/[dh]|aaa/.test(codes) || !/y/.test(codes)) return 'day';
+  return /m/.test(codes) ? 'month' : 'year';
+}
+
+/** A date as YYYY-MM-DD, YYYY-MM or YYYY, as much as its format shows. */
+function dateText(date: Date, numFmt: string | undefined): string {
+  const iso = date.toISOString();
+  const parts = numFmt ? dateParts(numFmt) : 'day';
+  return iso.slice(0, parts === 'year' ? 4 : parts === 'month' ? 7 : 10);
+}
+
+/** Days from 1899-12-30, Excel's (1900 system) day 0, to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+
+/**
+ * A number or date cell's text as the editor sees it in Excel or WPS. A
+ * number typed `2008.10` is stored as 2008.1: only its format ('0.00')
+ * shows the trailing zero, so a fixed-decimals format is applied — and only
+ * when the text it shows is the same number (a format that hides digits, a
+ * grouping, a percent or a scale would change the value, or hide a phone
+ * number from the privacy scan; the value is kept then). A date keeps the
+ * parts its format shows. `loose` is true when the text reads as a year and
+ * a one-digit month (2008.1), which is 2008.10 with its zero dropped as
+ * often as January.
+ */
+export function shownText(value: number | Date, numFmt: string | undefined): { text: string; loose: boolean } {
+  const fmt = numFmt && numFmt !== 'General' && numFmt !== '@' ? numFmt : undefined;
+  if (value instanceof Date) return { text: dateText(value, fmt), loose: false };
+  let text = String(value);
+  if (fmt && isDateFormat(fmt)) {
+    return { text: dateText(new Date(Math.round((value - EXCEL_EPOCH_DAYS) * 86_400_000)), fmt), loose: false };
+  }
+  if (fmt) {
+    const info = getFormatInfo(fmt);
+    if (info.type === 'number' && !info.grouped && !info.isPercent && info.scale === 1) {
+      const shown = formatNumber(fmt, value).trim();
+      if (/^-?\d+(?:\.\d+)?$/.test(shown) && Number(shown) === value) text = shown;
+    }
+  }
+  return { text, loose: /^\d{4}\.\d$/.test(text) };
+}
+
+/** Why a number cell read as `2008.1` cannot be a birth month, and what to type instead. */
+export function looseBirthReason(text: string): string {
+  const year = text.slice(0, 4);
+  return `出生年月“${text}”在表格里是数字，Excel 会去掉末尾的 0，看不出是 1 月还是 10 月：请把这一格改成文字，写成 ${year}-10 或 ${year}年10月（1 月就写 ${year}-01）`;
 }

@@ -177,7 +177,7 @@ export async function planImport(
       if (c) cells[c] = raw[j] ?? '';
     });
     const errors: RowError[] = sheet.cellProblems
-      .filter((p) => p.row === rowNo)
+      .filter((p) => p.row === rowNo && (p.onlyIn === undefined || columns[p.column - 1] === p.onlyIn))
       .map((p) => ({ column: columns[p.column - 1] ?? null, reason: p.reason }));
     const mapped = mapRow(cells, content);
     if (Array.isArray(mapped)) {

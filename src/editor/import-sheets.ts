@@ -3,7 +3,9 @@
  * GB18030/GBK) and .xlsx, every cell as text; a sheet or a cell that cannot be
  * read says why and how to save it again.
  */
+import { basename } from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
+import { looseBirthReason, shownText } from './import-cells.ts';
 
 /** A sheet that cannot be read as it is, with what to do about it. */
 export class SheetError extends Error {
@@ -80,10 +82,33 @@ export interface CellProblem {
   row: number;
   column: number;
   reason: string;
+  /** The problem counts only when the cell is in this column (a number read as 2008.1 is fine as a 序号). */
+  onlyIn?: 'birth';
 }
 
-/** Rows of the first worksheet of an .xlsx file, every cell as text (dates as YYYY-MM-DD), and the cells that are not text. */
-export async function readXlsx(path: string): Promise<{ rows: string[][]; problems: CellProblem[] }> {
+/** A workbook read: the rows of the sheet read, which sheet that was, and the hidden ones never read. */
+export interface XlsxRead {
+  rows: string[][];
+  problems: CellProblem[];
+  /** Name of the sheet read. */
+  sheet: string | undefined;
+  /** Names of the hidden sheets, which are never read. */
+  hidden: string[];
+}
+
+const sheetList = (names: readonly string[]) => names.map((n) => `“${n}”`).join('、');
+const shellWord = (word: string) => (/^[\p{L}\p{N}._-]+$/u.test(word) ? word : `"${word.replace(/"/g, '\\"')}"`);
+
+/**
+ * Rows of one visible worksheet of an .xlsx file, every cell as the editor
+ * sees it (numbers by their display format, dates with the parts their
+ * format shows), and the cells that are not text. Hidden and very hidden
+ * sheets are never read: an office keeps internal lists there ("not
+ * recommended", notes on people) that nobody sees on screen. With several
+ * visible sheets that have content, `sheetName` must say which (the
+ * refusal lists them); empty ones (Excel's Sheet2, Sheet3) do not count.
+ */
+export async function readXlsx(path: string, sheetName?: string): Promise<XlsxRead> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   try {
@@ -93,29 +118,76 @@ export async function readXlsx(path: string): Promise<{ rows: string[][]; proble
       '无法打开这个 .xlsx 文件（可能已损坏，或其实是 .xls / .et 格式）：请在 Excel 或 WPS 中另存为 .xlsx',
     );
   }
-  const sheet = book.worksheets[0];
-  if (!sheet) return { rows: [], problems: [] };
+  const visible = book.worksheets.filter((s) => s.state === 'visible');
+  const hidden = book.worksheets.filter((s) => !visible.includes(s)).map((s) => s.name);
+  const names = (sheets: typeof visible) => sheets.map((s) => s.name);
+  let sheet: (typeof visible)[number] | undefined;
+  if (sheetName !== undefined) {
+    const wanted = sheetName.trim();
+    const named = book.worksheets.find((s) => s.name.trim() === wanted);
+    if (!named) {
+      throw new SheetError(
+        `这个表格里没有名为“${wanted}”的工作表：可以导入的工作表有 ${sheetList(names(visible))}，请核对 --sheet 后面的名字`,
+      );
+    }
+    if (!visible.includes(named)) {
+      throw new SheetError(
+        `工作表“${wanted}”是隐藏的，不会导入：隐藏的工作表常是内部名单，如确实要导入，请在 Excel 或 WPS 中取消隐藏、核对内容后另存，再用 --sheet 指定`,
+      );
+    }
+    sheet = named;
+  } else {
+    const filled = visible.filter((s) => s.actualRowCount > 0);
+    if (filled.length > 1) {
+      throw new SheetError(
+        `这个表格有 ${filled.length} 个有内容的工作表：${sheetList(names(filled))}。请说明导入哪一个，例如：npm run content:import -- ${shellWord(basename(path))} --sheet ${shellWord(filled[0]?.name ?? '')}`,
+      );
+    }
+    sheet = filled[0] ?? visible[0];
+  }
+  if (!sheet) {
+    if (hidden.length) {
+      throw new SheetError(
+        `这个表格的工作表都是隐藏的（${sheetList(hidden)}），不会导入：请在 Excel 或 WPS 中取消隐藏要导入的工作表，核对后另存`,
+      );
+    }
+    return { rows: [], problems: [], sheet: undefined, hidden };
+  }
   const rows: Array<string[] | undefined> = [];
   const problems: CellProblem[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: Array<string | undefined> = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const text = cellText(cell.value);
+      const text = cellText(cell.value, cell.numFmt);
       if (typeof text === 'string') cells[c - 1] = text;
-      else {
+      else if ('loose' in text) {
+        cells[c - 1] = text.loose;
+        problems.push({ row: n, column: c, reason: looseBirthReason(text.loose), onlyIn: 'birth' });
+      } else {
         cells[c - 1] = '';
         problems.push({ row: n, column: c, reason: text.problem });
       }
     });
     rows[n - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return { rows: Array.from(rows, (r) => r ?? []), problems };
+  return { rows: Array.from(rows, (r) => r ?? []), problems, sheet: sheet.name, hidden };
+}
+
+/** What the import's report says about the sheets of a workbook: which one it read, which hidden ones it left. */
+export function sheetNotes(book: Pick<XlsxRead, 'sheet' | 'hidden'>): string[] {
+  return [
+    ...(book.sheet === undefined ? [] : [`读取工作表“${book.sheet}”`]),
+    ...(book.hidden.length ? [`隐藏的工作表 ${sheetList(book.hidden)} 没有读取（隐藏的内容不会导入）`] : []),
+  ];
 }
 
 /** A cell's text, or why it has none: an error value, or a formula saved without its result. */
-function cellText(value: unknown): string | { problem: string } {
+function cellText(value: unknown, numFmt: string | undefined): string | { problem: string } | { loose: string } {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date || typeof value === 'number') {
+    const shown = shownText(value, numFmt);
+    return shown.loose ? { loose: shown.text } : shown.text;
+  }
   if (typeof value === 'object') {
     const v = value as {
       richText?: Array<{ text: string }>;
@@ -131,20 +203,22 @@ function cellText(value: unknown): string | { problem: string } {
         .join('')
         .trim();
     if (v.error !== undefined) return { problem: `这一格是错误值 ${v.error}：请改正公式或直接填写文字` };
-    if (v.text !== undefined) return typeof v.text === 'string' ? v.text.trim() : cellText(v.text);
+    if (v.text !== undefined) return typeof v.text === 'string' ? v.text.trim() : cellText(v.text, numFmt);
     if (v.formula !== undefined || v.sharedFormula !== undefined) {
       if (v.result === undefined || v.result === null)
         return {
           problem: '这一格是公式，但表格里没有保存计算结果：请在 Excel 或 WPS 中打开、保存一次，或把公式改成文字',
         };
       if (typeof v.result === 'object' && !(v.result instanceof Date)) {
-        const inner = cellText(v.result);
-        return typeof inner === 'string' ? inner : { problem: `这一格的公式结果是错误值：请改正公式或直接填写文字` };
+        const inner = cellText(v.result, numFmt);
+        return typeof inner === 'string' || 'loose' in inner
+          ? inner
+          : { problem: `这一格的公式结果是错误值：请改正公式或直接填写文字` };
       }
-      return cellText(v.result);
+      return cellText(v.result, numFmt);
     }
     return { problem: '这一格的内容无法读取为文字：请把它改成普通文字' };
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return String(value);
   return typeof value === 'string' ? value.trim() : '';
 }
