@@ -276,7 +276,7 @@ export async function checkEntryFiles(
     // A file or folder name becomes a URL, a sitemap line and an open-data row.
     for (const message of personalDataProblems(relative(entriesDir, path), allowed)) err(file, '文件名', message);
     const checked = checkEntrySource(read.text, file, allowed);
-    problems.push(...checked.problems);
+    for (const problem of checked.problems) problems.push(problem);
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
     const entry = checked.entry;
     if (!entry || checked.frontmatter === undefined) continue;
@@ -321,16 +321,16 @@ export async function checkContent(
   const show = shower(cwd);
   const { problems, collections, allowed } = readCollections(root, cwd);
   const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd, memo);
-  problems.push(...own);
+  for (const problem of own) problems.push(problem);
   const cross = validateContent(
     taxonomyOf(collections, (name) => show(join(root, name))),
     facts,
   );
-  cross.push(...likelyDuplicates(facts));
+  for (const problem of likelyDuplicates(facts)) cross.push(problem);
   for (const p of cross) {
     const fm = frontmatters.get(p.file);
     if (fm && p.line === undefined) p.line = lineOfField(fm, p.field, 1);
   }
-  problems.push(...cross);
+  for (const problem of cross) problems.push(problem);
   return { problems, entries: files, content: { ...collections, entries: facts } };
 }

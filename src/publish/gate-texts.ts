@@ -73,10 +73,11 @@ export function pageTexts(html: string, images: string[] = []): string[] {
           // The search words of a name are separate words, each a part of the name (which is read
           // as text too): side by side, the number in 安泽县第13438志愿服务队 cut into 13, 134, 343, 438
           // read as a mobile number, and a roll of 30,000 entries failed on 672 such pages.
-          if (attribute === SEARCH_TERMS_ATTR) texts.push(...value.split(/\s+/));
+          // Loops, not push(...): a spread of a page's words overflowed the stack on a 90 MB page.
+          if (attribute === SEARCH_TERMS_ATTR) for (const term of value.split(/\s+/)) texts.push(term);
           else texts.push(value);
         }
-        images.push(...imagesOf(name, attributes));
+        for (const image of imagesOf(name, attributes)) images.push(image);
         if (name === 'style') inStyle += 1;
         if (BLOCKS.has(name)) visible += BREAK;
       },
@@ -91,7 +92,7 @@ export function pageTexts(html: string, images: string[] = []): string[] {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  texts.push(...visible.split(BREAK));
+  for (const block of visible.split(BREAK)) texts.push(block);
   return texts;
 }
 
