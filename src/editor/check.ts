@@ -12,7 +12,8 @@ import {
   categorySchema,
   regionSchema,
   siteSchema,
-  slugPattern,
+  chineseIssue,
+  slugProblem,
   titleSchema,
   type CategoryData,
   type RegionData,
@@ -96,7 +97,7 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     ? storyText(story.tree, bodyLine).map((b) => ({ ...b, text: b.url ? urlScanText(b.text) : b.text }))
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
   for (const b of blocks) for (const message of personalDataProblems(b.text, allowed)) err('正文', message, b.line);
-  const parsed = entrySchema.safeParse(data ?? {});
+  const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldPath(issue.path);
@@ -188,18 +189,14 @@ function readCollection<T>(
       return;
     }
     // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
-    if (!slugPattern.test(id)) {
-      err(
-        show(path),
-        `[${i}].id`,
-        `id “${id.slice(0, 40)}” 只能使用小写拼音字母、数字和单个连字符（-），例如 yaodu`,
-        lineOfIdRecord(text, id),
-      );
+    const idProblem = slugProblem(id, 'id ');
+    if (idProblem) {
+      err(show(path), `[${i}].id`, idProblem, lineOfIdRecord(text, id));
       return;
     }
     if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
     const { id: _id, ...rest } = r;
-    const parsed = schema.safeParse(rest);
+    const parsed = schema.safeParse(rest, { error: chineseIssue });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) err(show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
       return;
