@@ -328,7 +328,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     if (refs > STORY_MAX_CHAR_REFS) {
       return {
         line: lineNo,
-        message: `正文里的字符引用（&nbsp;、&#123; 这类写法）太多（到这一行已超过 ${STORY_MAX_CHAR_REFS} 个）：请直接写出字符本身，例如把 &nbsp; 换成空格、&copy; 换成 ©`,
+        message: `正文里的字符引用（&nbsp;、&#123; 这类写法）太多（到这一行已超过 ${STORY_MAX_CHAR_REFS} 个）：请直接写出字符本身，例如把 &nbsp; 换成空格、&copy; 换成 ©（从表格导入的正文，请删减原文里的 * _ | ! 等符号）`,
       };
     }
     // Container markers at the start of a line: > quotes, - * + bullets, 1. 1) numbers.
