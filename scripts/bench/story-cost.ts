@@ -58,6 +58,17 @@ const CASES: Record<string, (n: number) => string> = {
   wideRows: (n) => `|a|a|\n|-|-|\n${`${'|a'.repeat(n)}\n`.repeat(10)}`,
   backslashes: (n) => '\\\\'.repeat(n),
   underscores: (n) => '_a '.repeat(n),
+  unclosedLinks: (n) => '[a]('.repeat(n),
+  unclosedTitles: (n) => '[a](b "'.repeat(n),
+  emails: (n) => 'a@b.c '.repeat(n),
+  emailRun: (n) => `${'a.'.repeat(n)}@b.cn`,
+  longDomain: (n) => `www.${'a.'.repeat(n)}cn`,
+  urlParens: (n) => `https://a.cn/${'('.repeat(n)}`,
+  intraword: (n) => 'a_b*c'.repeat(n),
+  bangBrackets: (n) => '!['.repeat(n),
+  closers: (n) => `${'['.repeat(n)}${']('.repeat(n)}`,
+  defsUnclosed: (n) => '[a]: <\n'.repeat(n),
+  tableish: (n) => `a|b\n${'|'.repeat(n)}\n`,
   htmlEntitiesInCode: (n) => '`&amp;` '.repeat(n),
 };
 
