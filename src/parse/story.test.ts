@@ -208,7 +208,7 @@ describe('stories are data: judged on the syntax tree', () => {
     // Quotes 24 deep, paragraph after paragraph: 13 characters of HTML for each byte of text.
     const quotes = (n: number) => `${'> '.repeat(24)}好\n\n`.repeat(n);
     expect(refused(quotes(100))).toEqual([]);
-    expect(refused(quotes(1_800))).toEqual([expect.stringMatching(/^10: 正文排版后太大（超过 1,000,000 个字符）/)]);
+    expect(refused(quotes(1_800))).toEqual([expect.stringMatching(/^10: 正文排版后太大（超过 100 万个字符）/)]);
     // One long address used many times (satteri stops expanding references at about 300 KB).
     const refs = (n: number) => `[r]: https://example.cn/${'好'.repeat(1_000)}\n\n${'[报道][r] '.repeat(n)}`;
     // The bound is never below the HTML itself.

@@ -454,7 +454,7 @@ export function renderedSizeBound(tree: Root): number {
 function tooLargeHtml(line: number): StoryProblem {
   return {
     line,
-    message: `正文排版后太大（超过 ${STORY_MAX_HTML.toLocaleString('en')} 个字符）：请减少表格、列表、多层引用，或反复出现的长链接`,
+    message: `正文排版后太大（超过 ${STORY_MAX_HTML / 10_000} 万个字符）：请减少表格、列表、多层引用，或反复出现的长链接`,
   };
 }
 
