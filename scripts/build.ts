@@ -17,7 +17,7 @@
  * `--step gate|index --outDir <staging>` runs one of the later steps; the
  * entry point calls itself that way.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { acquireBuildLock } from '../src/integrations/build-lock.ts';
 import { cacheDir } from '../src/build/cache-dir.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
+import { runStep, stepEndLine, type StepEnd } from '../src/build/step.ts';
 
 const { values } = parseArgs({
   options: { outDir: { type: 'string', default: 'dist' }, step: { type: 'string' } },
@@ -70,27 +71,24 @@ await acquireBuildLock(() => console.log('另一个构建正在进行，等待�
 for (const note of recoverOutput(outDir)) console.log(note);
 const staging = stagingFolder(outDir);
 
-let current: ReturnType<typeof spawn> | undefined;
+let current: ChildProcess | undefined;
 const run = { stopping: false };
-/** Runs one step in its own process; its exit status. */
-function step(args: string[]): Promise<number | null> {
-  const child = spawn(process.execPath, args, {
-    stdio: 'inherit',
-    env: {
-      // Memory the steps free goes back to the system: blocks of 1 MB and more come from their own
-      // mappings (glibc otherwise kept a 760 MB heap of freed buffers for the whole page generation),
-      // and the bundler's allocator (mimalloc) returns freed pages at once. At 10,000 entries Astro's
-      // process held 1.6-1.8 GB while rendering pages, 1.0-1.05 GB with these; its peak, 1.98 GB,
-      // became 1.76 GB. At 128 KB page generation took 37 s longer (docs/performance.md).
-      MALLOC_MMAP_THRESHOLD_: '1048576',
-      MIMALLOC_PURGE_DELAY: '0',
-      ...process.env,
-      // The lock is this process's; the build-lock integration leaves it to us.
-      HONOUR_BUILD_LOCK_HELD: '1',
-    },
+/** Runs one step in its own process; how it ended. */
+function step(args: string[]): Promise<StepEnd> {
+  const { child, done } = runStep(args, {
+    // Memory the steps free goes back to the system: blocks of 1 MB and more come from their own
+    // mappings (glibc otherwise kept a 760 MB heap of freed buffers for the whole page generation),
+    // and the bundler's allocator (mimalloc) returns freed pages at once. At 10,000 entries Astro's
+    // process held 1.6-1.8 GB while rendering pages, 1.0-1.05 GB with these; its peak, 1.98 GB,
+    // became 1.76 GB. At 128 KB page generation took 37 s longer (docs/performance.md).
+    MALLOC_MMAP_THRESHOLD_: '1048576',
+    MIMALLOC_PURGE_DELAY: '0',
+    ...process.env,
+    // The lock is this process's; the build-lock integration leaves it to us.
+    HONOUR_BUILD_LOCK_HELD: '1',
   });
   current = child;
-  return new Promise((done) => child.once('close', done));
+  return done;
 }
 
 const abandon = (signal: NodeJS.Signals, code: number) => {
@@ -109,21 +107,27 @@ process.once('SIGINT', () => abandon('SIGINT', 130));
 process.once('SIGTERM', () => abandon('SIGTERM', 143));
 
 const self = fileURLToPath(import.meta.url);
-const steps = [
-  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging],
-  [self, '--step', 'gate', '--outDir', staging],
-  [self, '--step', 'index', '--outDir', staging],
+/** Each step by the name an editor reads when it fails. */
+const steps: Array<{ name: string; args: string[] }> = [
+  { name: '内容检查和页面生成', args: [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging] },
+  { name: '发布检查', args: [self, '--step', 'gate', '--outDir', staging] },
+  { name: '搜索索引', args: [self, '--step', 'index', '--outDir', staging] },
 ];
-for (const [i, args] of steps.entries()) {
-  const status = await step(args);
+for (const [i, { name, args }] of steps.entries()) {
+  const end = await step(args);
   if (run.stopping) await new Promise(() => undefined); // abandon() exits
-  if (status !== 0) {
+  if (!end.ok) {
     rmSync(staging, { recursive: true, force: true });
     const kept = existsSync(outDir) ? `${shown}/ 没有改动，仍是上一次成功的构建` : `没有生成 ${shown}/`;
-    // A step killed by a signal (the system out of memory, say) printed no hint and may have stopped mid-line.
-    const killed = status === null;
-    if (killed) console.error('\n构建的一个步骤被系统强制结束（可能是内存不足）。');
-    console.error(`构建失败：${kept}。${killed ? '请稍后重试' : '请按上面的提示修改后再试'}。`);
+    // A step out of memory or killed by a signal printed no hint (or V8's English) and may have stopped mid-line.
+    const line = stepEndLine(name, end);
+    if (line) console.error(`\n${line}`);
+    const next = !line
+      ? '请按上面的提示修改后再试'
+      : end.cause === 'out-of-memory'
+        ? '请按上面的提示处理后再试'
+        : '请稍后重试';
+    console.error(`构建失败：${kept}。${next}。`);
     process.exit(1);
   }
   if (i === 0) removeInternals(staging);

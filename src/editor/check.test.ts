@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from './check.ts';
@@ -81,6 +81,41 @@ describe('checkContent on a content root', () => {
         /^［提醒］\.import\.lock — （整个文件） — 上次导入留下的锁已失效（进程 1 不是正在运行的导入）/,
       ),
     ]);
+  });
+
+  it('refuses over-long ids and slugs and out-of-range numbers, in Chinese, naming file and field', async () => {
+    const root = copyMini();
+    const long = 'a'.repeat(263);
+    editFile(root, ZHANG, (s) =>
+      s
+        .replace('    release: 2026-q1', `    release: 2026-q1\n    session: 13812345679`)
+        .replace('birth: 1980', `birth: 1980\nformerSlugs: [${long}]\nethnicity: ${'汉'.repeat(11)}`),
+    );
+    editFile(root, 'regions.yaml', (s) =>
+      s.replace('id: xixian, name: 西县, kind: 县, order: 2', `id: ${long}, name: 西县, kind: 县, order: 13812345679`),
+    );
+    const wang = 'entries/wang-wu-dongqu.mdx';
+    writeFileSync(join(root, `entries/${'b'.repeat(70)}.mdx`), readFileSync(join(root, wang), 'utf8'));
+    const errors = await errorsOf(root);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^［错误］regions\.yaml:\d+ — \[1\]\.id — id “a{40}…”太长（263 个字符，最多 60 个）/),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^［错误］${ZHANG}:\\d+ — honours\\[0\\]\\.session — session 是第几届，最大 100`),
+      ),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(new RegExp(`^［错误］${ZHANG}:\\d+ — formerSlugs\\[0\\] — 太长（最多 60 个字符）`)),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(new RegExp(`^［错误］${ZHANG}:\\d+ — ethnicity — 太长（最多 10 个字）`)),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^［错误］entries\/b{70}\.mdx — 文件名 — 文件名 “b{40}…” 太长（70 个字符，最多 60 个）/),
+    );
+    // Every message an editor reads is Chinese: no zod default ("Too big: expected …").
+    for (const e of errors) expect(e).not.toMatch(/expected|Invalid|Too (big|small)/);
   });
 });
 

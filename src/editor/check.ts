@@ -12,7 +12,8 @@ import {
   categorySchema,
   regionSchema,
   siteSchema,
-  slugPattern,
+  chineseIssue,
+  slugProblem,
   titleSchema,
   type CategoryData,
   type RegionData,
@@ -116,7 +117,7 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
       found.message,
       lineOfField(split.frontmatter, `sources[${found.block}].title`, 1),
     );
-  const parsed = entrySchema.safeParse(data ?? {});
+  const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldPath(issue.path);
@@ -208,18 +209,14 @@ function readCollection<T>(
       return;
     }
     // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
-    if (!slugPattern.test(id)) {
-      err(
-        show(path),
-        `[${i}].id`,
-        `id “${id.slice(0, 40)}” 只能使用小写拼音字母、数字和单个连字符（-），例如 yaodu`,
-        lineOfIdRecord(text, id),
-      );
+    const idProblem = slugProblem(id, 'id ');
+    if (idProblem) {
+      err(show(path), `[${i}].id`, idProblem, lineOfIdRecord(text, id));
       return;
     }
     if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
     const { id: _id, ...rest } = r;
-    const parsed = schema.safeParse(rest);
+    const parsed = schema.safeParse(rest, { error: chineseIssue });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) err(show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
       return;
@@ -302,7 +299,7 @@ export async function checkEntryFiles(
     // A file or folder name becomes a URL, a sitemap line and an open-data row.
     for (const message of personalDataProblems(relative(entriesDir, path), allowed)) err(file, '文件名', message);
     const checked = checkEntrySource(read.text, file, allowed);
-    problems.push(...checked.problems);
+    for (const problem of checked.problems) problems.push(problem);
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
     const entry = checked.entry;
     if (!entry || checked.frontmatter === undefined) continue;
@@ -347,16 +344,16 @@ export async function checkContent(
   const show = shower(cwd);
   const { problems, collections, allowed } = readCollections(root, cwd);
   const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd, memo);
-  problems.push(...own);
+  for (const problem of own) problems.push(problem);
   const cross = validateContent(
     taxonomyOf(collections, (name) => show(join(root, name))),
     facts,
   );
-  cross.push(...likelyDuplicates(facts));
+  for (const problem of likelyDuplicates(facts)) cross.push(problem);
   for (const p of cross) {
     const fm = frontmatters.get(p.file);
     if (fm && p.line === undefined) p.line = lineOfField(fm, p.field, 1);
   }
-  problems.push(...cross);
+  for (const problem of cross) problems.push(problem);
   return { problems, entries: files, content: { ...collections, entries: facts } };
 }

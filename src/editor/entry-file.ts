@@ -224,13 +224,13 @@ class InPlace {
       if (isMap(itemNode) && !itemNode.flow && isRecord(before[i]) && isRecord(after[i])) {
         const inner = this.map(itemNode, before[i], after[i], partOrder(field), false);
         if (inner) {
-          out.push(...inner);
+          for (const splice of inner) out.push(splice);
           continue;
         }
       }
       const replaced = this.replaceNode(itemNode, next[0]);
       if (!replaced.length) return null;
-      out.push(...replaced);
+      for (const splice of replaced) out.push(splice);
     }
     const added = orderedValue(field, after.slice(before.length)) as unknown[];
     if (added.length) {
@@ -276,7 +276,7 @@ class InPlace {
         ? this.changeValue(pair, key, was, orderedValue(key, now), key)
         : this.insertPair(node, pairs, key, orderedValue(key, now), order);
       if (!splices) return null;
-      out.push(...splices);
+      for (const splice of splices) out.push(splice);
     }
     return out;
   }

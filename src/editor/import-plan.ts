@@ -11,7 +11,7 @@ import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
 import { personalDataProblems } from './personal-data.ts';
 import { entrySchema } from './plain-schemas.ts';
 import { editEntryFile, readEntryFile, renderEntryFile } from './entry-file.ts';
-import type { EntryFileData } from '../model/schema.ts';
+import { chineseIssue, type EntryFileData } from '../model/schema.ts';
 import { entryFacts, validateContent } from './validate.ts';
 import { COLUMN_LABEL, REQUIRED, mapRow, matchHeaders, type Column, type RowError } from './import.ts';
 import type { CellProblem } from './import-sheets.ts';
@@ -201,6 +201,7 @@ export async function planImport(
     }
     const parsed = entrySchema.safeParse(
       photoFrom && !draft.minor ? { ...draft, photo: { src: './photo.jpg', alt: `${draft.name}的照片` } } : draft,
+      { error: chineseIssue },
     );
     if (!parsed.success) {
       for (const issue of parsed.error.issues)

@@ -6,6 +6,7 @@
 import type { Problem } from '../rules/problems.ts';
 import {
   slugPattern,
+  SLUG_MAX_LENGTH,
   yearOf,
   type EntryRecord,
   type HonourRecord,
@@ -146,6 +147,12 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     }
     if (!slugPattern.test(e.id)) {
       err(e.file, '文件名', `文件名 “${e.id}” 不能作网址，请只用小写拼音、数字和连字符，例如 zhang-jianguo-yaodu.mdx`);
+    } else if (e.id.length > SLUG_MAX_LENGTH) {
+      err(
+        e.file,
+        '文件名',
+        `文件名 “${e.id.slice(0, 40)}…” 太长（${e.id.length} 个字符，最多 ${SLUG_MAX_LENGTH} 个）：请改短，例如 zhang-jianguo-yaodu.mdx`,
+      );
     }
   }
 

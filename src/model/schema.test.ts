@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { entrySchemaFor, partialDateSchema, releaseSchemaFor, siteSchema, titleSchema } from './schema.ts';
+import {
+  categorySchema,
+  chineseIssue,
+  entrySchemaFor,
+  partialDateSchema,
+  photoFileSchema,
+  regionSchema,
+  releaseSchemaFor,
+  siteSchema,
+  slugProblem,
+  titleSchema,
+} from './schema.ts';
 import { plainHelpers } from '../editor/plain-schemas.ts';
 
 const entrySchema = entrySchemaFor(plainHelpers);
@@ -15,9 +26,9 @@ const valid = {
   birth: 1968,
 };
 
-/** The fields and messages of every issue when `data` is parsed. */
+/** The fields and messages of every issue when `data` is parsed (as the content check parses it). */
 function issues(data: unknown): Array<{ field: string; message: string }> {
-  const r = entrySchema.safeParse(data);
+  const r = entrySchema.safeParse(data, { error: chineseIssue });
   return r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
 }
 
@@ -92,6 +103,65 @@ describe('entry schema', () => {
     });
     expect(issues({ ...valid, kind: 'people' })[0]?.message).toContain('person（个人）');
     expect(issues({ ...valid, formerSlugs: ['Zhang Jianguo'] })[0]?.field).toBe('formerSlugs.0');
+  });
+
+  it('bounds the length of every slug and id, and of a photo path, in Chinese', () => {
+    // A former slug of 263 characters stopped the build with ENAMETOOLONG and an English stack.
+    expect(issues({ ...valid, formerSlugs: ['a'.repeat(263)] })).toEqual([
+      { field: 'formerSlugs.0', message: expect.stringMatching(/^太长（最多 60 个字符）：请改短/) },
+    ]);
+    expect(issues({ ...valid, formerSlugs: [`zhang-${'a'.repeat(54)}`] })).toEqual([]);
+    expect(issues({ ...valid, region: 'a'.repeat(61) })).toEqual([
+      { field: 'region', message: expect.stringContaining('最多 60 个字符') },
+    ]);
+    const photo = (src: string) => issues({ ...valid, photo: { src, alt: '张建国在卫生站' } });
+    expect(photo(`./${'a'.repeat(80)}.jpg`)).toEqual([
+      { field: 'photo.src', message: expect.stringMatching(/^照片文件名太长（最多 80 个字符）/) },
+    ]);
+    expect(photo('./zhang-jianguo-yaodu.jpg')).toEqual([]);
+    expect(
+      photoFileSchema.safeParse({ path: `./${'a'.repeat(80)}.jpg`, digest: 'a'.repeat(16), width: 1, height: 1 })
+        .success,
+    ).toBe(false);
+    // Record ids (regions, titles, categories, releases) are read by the check with the same rule.
+    expect(slugProblem('yaodu', 'id ')).toBeUndefined();
+    expect(slugProblem('a'.repeat(263), 'id ')).toMatch(/^id “a{40}…”太长（263 个字符，最多 60 个）/);
+    expect(slugProblem('Yao Du', 'id ')).toMatch(/只能使用小写拼音字母/);
+  });
+
+  it('bounds every integer field, in Chinese: a phone number is no session', () => {
+    const honour = (session: unknown) => issues({ ...valid, honours: [{ title: 'lf-hr', year: 2026, session }] });
+    expect(honour(8)).toEqual([]);
+    for (const bad of [13812345679, 101, 0, -1, 1e21]) {
+      const found = honour(bad);
+      expect(found.length).toBeGreaterThan(0);
+      for (const issue of found) {
+        expect(issue).toEqual({ field: 'honours.0.session', message: expect.stringMatching(/^session /) });
+      }
+    }
+    expect(issues({ ...valid, honours: [{ title: 'lf-hr', year: 13812345679 }] })).toEqual([
+      { field: 'honours.0.year', message: expect.stringContaining('晚于明年') },
+    ]);
+    const region = { name: '尧都区', kind: '区', order: 1 };
+    expect(regionSchema.safeParse(region).success).toBe(true);
+    const orderIssue = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+      r.error?.issues[0]?.message ?? '';
+    expect(orderIssue(regionSchema.safeParse({ ...region, order: 13812345679 }))).toMatch(/^order 太大（最大 999）/);
+    expect(orderIssue(regionSchema.safeParse({ ...region, order: 0 }))).toMatch(/^order 必须从 1 开始/);
+    expect(orderIssue(regionSchema.safeParse({ ...region, aliases: ['尧'.repeat(21)] }))).toMatch(/最多 20 个字/);
+    const category = { name: '助人为乐', order: 13812345679, description: '帮助他人。' };
+    expect(orderIssue(categorySchema.safeParse(category))).toMatch(/^order 太大/);
+    const title = { name: '临汾好人', level: 'city', issuer: '临汾市文明委', cadence: 'quarter', rank: 13812345679 };
+    expect(orderIssue(titleSchema.safeParse(title))).toMatch(/^rank 太大/);
+  });
+
+  it('says in Chinese what a field left without a message of its own wants', () => {
+    const messages = (data: unknown) => issues(data).map((i) => `${i.field}: ${i.message}`);
+    expect(messages({ ...valid, ethnicity: '汉'.repeat(11) })).toEqual(['ethnicity: 太长（最多 10 个字），请删减']);
+    expect(messages({ ...valid, unit: '' })).toEqual(['unit: 不能为空，请填写']);
+    expect(messages({ ...valid, draft: 'yes' })).toEqual(['draft: 只能是 true 或 false']);
+    expect(messages({ ...valid, sources: 'x' })).toEqual(['sources: 必须是列表（每项以 “- ” 开头）']);
+    expect(chineseIssue({ code: 'too_big', origin: 'number', maximum: 5 })).toBe('太大（最大是 5），请核对');
   });
 
   it('gives families and groups no personal details', () => {

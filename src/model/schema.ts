@@ -19,6 +19,12 @@ export type Kind = (typeof KINDS)[number];
 /** Collections an entry may point at by id. */
 export type RefCollection = 'regions' | 'titles' | 'releases' | 'categories';
 
+/** Longest photo path an entry may give, in characters (`./zhang-jianguo-yaodu.jpg` is 25). */
+export const PHOTO_PATH_MAX_LENGTH = 80;
+
+/** The message of a photo path longer than PHOTO_PATH_MAX_LENGTH. */
+export const PHOTO_PATH_TOO_LONG = `照片文件名太长（最多 ${PHOTO_PATH_MAX_LENGTH} 个字符）：请把照片改名，例如 ./zhang-jianguo-yaodu.jpg`;
+
 /** The two helpers that differ inside Astro, or stand-ins for them. */
 export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   /** Validates a photo (the read photo file inside Astro, `photoFileSchema`; its path outside Astro). */
@@ -34,7 +40,7 @@ export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodT
  */
 export const photoFileSchema = z.strictObject({
   /** The path as the entry wrote it. */
-  path: z.string(),
+  path: z.string().max(PHOTO_PATH_MAX_LENGTH, { error: PHOTO_PATH_TOO_LONG }),
   /** The first 64 bits of the file's SHA-256 in the letters a-p: part of every rendition's name. */
   digest: z.string().regex(/^[a-p]{16}$/),
   /** Width as shown (EXIF orientation applied), px. */
@@ -51,12 +57,72 @@ export const FIRST_BIRTH_YEAR = 1900;
 /** Lower-case ASCII words joined by single hyphens: the form of every id and slug. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** An id made of lower-case pinyin/ASCII words joined by hyphens. */
+/**
+ * Longest id or slug, in characters: a slug is a folder name, a URL segment
+ * and part of a file name (`<slug>.mdx`); a `formerSlugs` entry of 263
+ * characters stopped the build with ENAMETOOLONG. Real ones are under 40
+ * (zhang-jianguo-yaodu-2 is 21).
+ */
+export const SLUG_MAX_LENGTH = 60;
+
+/** Why `id` cannot be an id or slug (`what` names it in the message), or undefined. */
+export function slugProblem(id: string, what: string): string | undefined {
+  const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+  if (id.length > SLUG_MAX_LENGTH) {
+    return `${what}“${shown}”太长（${id.length} 个字符，最多 ${SLUG_MAX_LENGTH} 个）：请改短，例如只用姓名拼音加地区，zhang-jianguo-yaodu`;
+  }
+  if (!slugPattern.test(id)) {
+    return `${what}“${shown}”只能使用小写拼音字母、数字和单个连字符（-），例如 zhang-jianguo-yaodu`;
+  }
+  return undefined;
+}
+
+/** An id made of lower-case pinyin/ASCII words joined by hyphens, at most SLUG_MAX_LENGTH characters. */
 export const slugSchema = z
   .string({ error: '必须是由小写拼音字母、数字和连字符组成的标识，例如 zhang-jianguo-yaodu' })
+  .max(SLUG_MAX_LENGTH, {
+    error: `太长（最多 ${SLUG_MAX_LENGTH} 个字符）：请改短，例如只用姓名拼音加地区，zhang-jianguo-yaodu`,
+  })
   .regex(slugPattern, {
     error: '只能使用小写拼音字母、数字和单个连字符（-），例如 zhang-jianguo-yaodu',
   });
+
+/**
+ * A Chinese message for any issue a schema left without its own (zod's are
+ * English): passed to every `safeParse` whose messages editors read.
+ */
+export function chineseIssue(issue: {
+  code?: string;
+  origin?: string;
+  maximum?: unknown;
+  minimum?: unknown;
+  expected?: unknown;
+  values?: unknown[];
+}): string {
+  const unit = issue.origin === 'string' ? ' 个字' : issue.origin === 'array' ? ' 项' : '';
+  const sized = issue.origin === 'string' || issue.origin === 'array';
+  switch (issue.code) {
+    case 'too_big':
+      return sized
+        ? `太长（最多 ${String(issue.maximum)}${unit}），请删减`
+        : `太大（最大是 ${String(issue.maximum)}），请核对`;
+    case 'too_small':
+      if (!sized) return `太小（最小是 ${String(issue.minimum)}），请核对`;
+      return Number(issue.minimum) <= 1 ? '不能为空，请填写' : `太短（至少 ${String(issue.minimum)}${unit}），请补全`;
+    case 'invalid_type':
+      if (issue.expected === 'number' || issue.expected === 'int') return '必须是数字';
+      if (issue.expected === 'string') return '必须是一段文字';
+      if (issue.expected === 'boolean') return '只能是 true 或 false';
+      if (issue.expected === 'array') return '必须是列表（每项以 “- ” 开头）';
+      return '填写的类型不对，请参照示例内容';
+    case 'invalid_value':
+      return `只能是 ${(issue.values ?? []).map(String).join('、')} 之一`;
+    case 'unrecognized_keys':
+      return '有不认识的项：请检查拼写，或删除它';
+    default:
+      return '格式不对，请参照示例内容改正';
+  }
+}
 
 /** Non-empty trimmed Chinese text; `what` names the field in the message. */
 const text = (what: string, max = 200) =>
@@ -181,16 +247,35 @@ export const siteSchema = z.object({
   sample: z.boolean({ error: 'sample 只能是 true 或 false' }).default(false),
 });
 
+/** Highest position in an ordered list (divisions, categories, ranks): real ones have fewer than 30. */
+export const ORDER_MAX = 999;
+
+/** A position in an order, 1 to ORDER_MAX; `what` names the field in the message. */
+const orderSchema = (what: string) =>
+  z
+    .int({ error: `${what} 必须是整数，例如 1` })
+    .min(1, { error: `${what} 必须从 1 开始（1 是第一个）` })
+    .max(ORDER_MAX, { error: `${what} 太大（最大 ${ORDER_MAX}），请填这一项排第几，例如 3` });
+
 /** A county-level division of the city. */
 export const regionSchema = z.object({
   /** Full official name, e.g. 尧都区. */
   name: text('地区名称', 20),
   /** Administrative kind of the division. */
   kind: z.enum(['区', '市', '县'], { error: 'kind 只能是 区、市 或 县' }),
-  /** Position in the official order of the city's divisions (1 = first). */
-  order: z.int({ error: 'order 必须是整数' }).positive({ error: 'order 必须大于 0' }),
+  /** Position in the official order of the city's divisions (1 = first; a city has about 20). */
+  order: orderSchema('order'),
   /** Other names residents and spreadsheets use for this division, e.g. 尧都. */
-  aliases: z.array(z.string()).default([]),
+  aliases: z
+    .array(
+      z
+        .string({ error: 'aliases 的每一项必须是文字，例如 尧都' })
+        .trim()
+        .min(1, { error: 'aliases 里有空的一项，请删除' })
+        .max(20, { error: 'aliases 的每一项最多 20 个字' }),
+    )
+    .max(20, { error: 'aliases 最多 20 项' })
+    .default([]),
 });
 
 /** An honour title (荣誉称号) in the taxonomy. */
@@ -215,7 +300,7 @@ export const titleSchema = z.object({
     error: 'cadence 只能是 session（届）、month、quarter 或 year',
   }),
   /** Order within its level: 1 is the most senior. */
-  rank: z.int({ error: 'rank 必须是整数' }).positive({ error: 'rank 必须大于 0' }),
+  rank: orderSchema('rank'),
   /** True for titles given only to minors (新时代好少年). */
   forMinors: z.boolean().default(false),
 });
@@ -225,7 +310,7 @@ export const categorySchema = z.object({
   /** Chinese name of the category. */
   name: text('类别名称', 20),
   /** Position in lists (1 = first). */
-  order: z.int({ error: 'order 必须是整数' }).positive({ error: 'order 必须大于 0' }),
+  order: orderSchema('order'),
   /** One sentence on what the category covers. */
   description: text('类别说明', 200),
 });
@@ -243,6 +328,9 @@ export const releaseSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: Sc
     intro: text('发布说明', 1000),
   });
 
+/** Highest session (第几届) an honour may carry: no honour on the roll has reached 100. */
+export const SESSION_MAX = 100;
+
 /** One honour held by an entry: a rung of its ladder. */
 export const honourSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: SchemaHelpers<I, R>) =>
   z.object({
@@ -253,8 +341,12 @@ export const honourSchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: Sch
       .int({ error: 'year 必须是四位数年份，例如 2025' })
       .min(FIRST_HONOUR_YEAR, { error: `year 不能早于 ${FIRST_HONOUR_YEAR} 年，请核对年份` })
       .refine((y) => y <= yearNow() + 1, { error: 'year 晚于明年，请核对年份' }),
-    /** Session number (第几届) for titles awarded by session. */
-    session: z.int({ error: 'session 必须是整数（第几届）' }).positive().optional(),
+    /** Session number (第几届) for titles awarded by session, 1 to SESSION_MAX. */
+    session: z
+      .int({ error: 'session 必须是整数（第几届），例如 8' })
+      .min(1, { error: 'session 是第几届，从 1 开始' })
+      .max(SESSION_MAX, { error: `session 是第几届，最大 ${SESSION_MAX}：请核对（不要填电话、编号等其他数字）` })
+      .optional(),
     /** The batch that published this honour, if it came in one. */
     release: h.reference('releases').optional(),
     /** The issuing body's own batch when it is not one of this site's releases, e.g. 2026年第三季度. */

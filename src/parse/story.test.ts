@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderStory, STORY_COMPONENTS, type StoryComponents } from './story.ts';
+import { markdownToMdast } from 'satteri';
+import type { Root } from 'mdast';
+import {
+  renderedSizeBound,
+  renderStory,
+  storyHtml,
+  STORY_COMPONENTS,
+  STORY_MAX_HTML,
+  type StoryComponents,
+} from './story.ts';
 
 /** The refusals of a story, as `line: message`, with the story starting on line 10 of its file. */
 const refused = (body: string) => {
@@ -143,5 +152,95 @@ describe('stories are data: judged on the syntax tree', () => {
     expect(refused('<b>x\n'.repeat(1_000))).toEqual([expect.stringMatching(/太多（1000 个/)]);
     expect(refused(`第一段\n\n${'- '.repeat(30_000)}深`)).toEqual([expect.stringMatching(/^12: 正文嵌套太深/)]);
     expect(refused(`${'> '.repeat(24)}二十四层引用还可以`)).toEqual([]);
+  });
+
+  it('refuses, before parsing, a table whose cells are too many: columns from the delimiter row', () => {
+    const table = (columns: number, rows: number, row = `|${'a|'.repeat(columns)}`) =>
+      `|${'a|'.repeat(columns)}\n|${'-|'.repeat(columns)}\n${`${row}\n`.repeat(rows)}`;
+    // 27 KB: 6,000 columns, 1,500 short rows padded to the delimiter row's width, a 90 MB page.
+    const started = performance.now();
+    expect(refused(table(6_000, 1_500, '|a'))).toEqual([expect.stringMatching(/^10: 这一行开始的表格太大（6000 列/)]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // A real story's table, and a larger one, pass.
+    expect(refused(`前言\n\n${table(10, 50)}`)).toEqual([]);
+    expect(refused(table(20, 99))).toEqual([]);
+    expect(refused(table(20, 100))).toEqual([expect.stringMatching(/每个表格最多 2000 格/)]);
+    // Delimiter rows without pipes, and tables inside quotes and lists, count the same.
+    expect(refused(`甲\n${'-:\n'.repeat(2)}${'乙\n'.repeat(2_000)}`)).toEqual([
+      expect.stringMatching(/表格太大（1 列/),
+    ]);
+    expect(refused(`> ${'a|'.repeat(100)}\n> ${'-|'.repeat(100)}\n${'> a\n'.repeat(30)}`)).toEqual([
+      expect.stringMatching(/表格太大（100 列/),
+    ]);
+    expect(refused(`- ${'a|'.repeat(100)}\n  ${'-|'.repeat(100)}\n${'  a\n'.repeat(30)}`)).toEqual([
+      expect.stringMatching(/表格太大（100 列/),
+    ]);
+    // Tables each within the bound, too many in all.
+    expect(refused([1, 2, 3].map(() => table(10, 180)).join('\n'))).toEqual([
+      expect.stringMatching(/^5\d\d: 正文里的表格一共太大.*全文最多 5000 格/),
+    ]);
+  });
+
+  it('refuses, before parsing, character references whose parse time grows with their square', () => {
+    // 24,000 of them took 16.6 s and 4.6 GB in the content check.
+    const started = performance.now();
+    expect(refused('&#0;'.repeat(24_000))).toEqual([expect.stringMatching(/^10: 正文里的字符引用.*超过 1000 个/)]);
+    expect(refused(`第一段\n\n${'&copy;\n'.repeat(1_001)}`)).toEqual([
+      expect.stringMatching(/^1012: 正文里的字符引用/),
+    ]);
+    expect(refused('&#x1F600;&#1234567;&nbsp;'.repeat(400))).not.toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(refused(`他说&nbsp;&nbsp;好。${'&nbsp;'.repeat(40)}&copy; &#123;`)).toEqual([]);
+    // An ampersand that is no reference is text.
+    expect(refused('甲&乙 '.repeat(5_000))).toEqual([]);
+  });
+
+  it('refuses, before parsing, more list items than a list renders in time', () => {
+    // 64,000 empty items (125 KB) took 59 s to render: every item asks whether its list is loose.
+    const started = performance.now();
+    expect(refused('-\n'.repeat(64_000))).toEqual([expect.stringMatching(/^1010: 正文里的列表项太多/)]);
+    expect(refused(Array.from({ length: 2_000 }, (_, i) => `${i + 1}. 项`).join('\n'))).not.toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(refused('- 第一件\n'.repeat(100))).toEqual([]);
+  });
+
+  it('refuses a story whose HTML would be too large, without rendering it', () => {
+    // Quotes 24 deep, paragraph after paragraph: 13 characters of HTML for each byte of text.
+    const quotes = (n: number) => `${'> '.repeat(24)}好\n\n`.repeat(n);
+    expect(refused(quotes(100))).toEqual([]);
+    expect(refused(quotes(1_800))).toEqual([expect.stringMatching(/^10: 正文排版后太大（超过 100 万个字符）/)]);
+    // One long address used many times (satteri stops expanding references at about 300 KB).
+    const refs = (n: number) => `[r]: https://example.cn/${'好'.repeat(1_000)}\n\n${'[报道][r] '.repeat(n)}`;
+    // The bound is never below the HTML itself.
+    const F = { gfm: { footnotes: false }, frontmatter: false } as const;
+    for (const body of [
+      refs(50),
+      refs(400),
+      quotes(1_800),
+      `|${'a|'.repeat(89)}\n|${':-:|'.repeat(89)}\n${'|a\n'.repeat(21)}`,
+      Array.from({ length: 2_000 }, (_, i) => `${'> '.repeat((i % 24) + 1)}- a & b`).join('\n'),
+      '&<>"\'*a*`x<y`\n\n```js "t"\n<&>\n```\n\n[a](https://a.cn/"好" "t&")'.repeat(40),
+    ]) {
+      const tree = markdownToMdast(body, { features: F }) as unknown as Root;
+      expect(renderedSizeBound(tree)).toBeGreaterThanOrEqual(storyHtml(tree).length);
+    }
+  });
+
+  it('refuses, as a last line, HTML too large whatever made it', () => {
+    const components: StoryComponents = {
+      Big: {
+        attributes: [],
+        render: () => ({
+          type: 'element',
+          tagName: 'p',
+          properties: {},
+          children: [{ type: 'text', value: '好'.repeat(STORY_MAX_HTML) }],
+        }),
+      },
+    };
+    const r = renderStory('<Big />', 10, components);
+    expect(r.ok ? [] : r.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^10: 正文排版后太大/),
+    ]);
   });
 });

@@ -31,6 +31,48 @@ export const STORY_MAX_MARKUP = 200;
 const MAX_LISTED = 20;
 /** Deepest nesting of lists, quotes and emphasis a story may have (editors never need more than a few). */
 export const STORY_MAX_DEPTH = 24;
+/*
+ * The bounds below keep one story's parse and render within a second and a
+ * few hundred MB. Costs measured with scripts/bench/story-cost.ts (satteri's
+ * two parsers, then rendering the tree; max RSS of the process, 85 MB empty):
+ * - character references: parse time and memory grow with the square of their
+ *   number in one paragraph (`&copy;`, `&#0;`, `&#x1F600;` alike). 1,000: 20-45 ms
+ *   per parser, 101 MB; 8,000: 0.7-1.3 s, 0.7-1.0 GB; 24,000 `&#0;` (94 KB):
+ *   14 s and 18 s, 5.9 GB.
+ * - table cells: GFM pads every row to the delimiter row's width, so a 27 KB
+ *   story of 6,000 columns × 1,500 short rows is 9 million cells (a 90 MB
+ *   page, 3.26 GB in Astro). 2,000 cells (89 columns, 23 rows): 5 ms, 21 KB
+ *   of HTML, 88 MB; 5,000 cells (10 × 500): 73 ms + 205 ms to render, 59 KB,
+ *   107 MB; a million (2,000 × 500, 9 KB of text): 2 s, 9.8 MB, 460 MB.
+ * - list items: rendering a list (mdast-util-to-hast asks every item whether
+ *   its list is loose) grows with the square of its items. 1,000 items: 60 ms;
+ *   30,000: 4.7 s; 64,000 empty items (`-` lines, 125 KB): 59 s.
+ * - nesting across lines stays linear: a list indented 350 levels deep
+ *   (121 KB) parses in 19 ms, 60,000 `*` around one word in 140 ms; the judge
+ *   refuses such trees (deeper than 2 × STORY_MAX_DEPTH) before rendering,
+ *   which would overflow the stack.
+ * Tried and linear at 117-141 KB, so left to the byte bound: runs of backticks,
+ * `[`, `![`, `*`, `_`, `~~`, unclosed links and titles, 4,000 link reference
+ * definitions, 16,000 references, autolinks, e-mail addresses, fences, hard
+ * breaks (all under 0.5 s per parser, 220 MB); HTML of many nodes is bounded
+ * by STORY_MAX_HTML below.
+ */
+/** Most cells (columns of the delimiter row × rows, header included) one table may have: a real one is about 10 × 50. */
+export const STORY_MAX_TABLE_CELLS = 2_000;
+/** Most table cells a story may have in all. */
+export const STORY_MAX_CELLS = 5_000;
+/** Most character references (`&nbsp;`, `&#123;`, `&#x4E00;`) a story may hold: a real one has a few dozen. */
+export const STORY_MAX_CHAR_REFS = 1_000;
+/** Most list items a story may have (a real one has a few dozen). */
+export const STORY_MAX_LIST_ITEMS = 1_000;
+/**
+ * Longest HTML a story may render to, in characters: a story of the largest
+ * size renders to about 130,000. Within the bounds above, nested quotes still
+ * multiply a story's size (a paragraph in 24 quotes: 13 characters of HTML a
+ * byte; 12 quotes per line, 109 KB: 1.1 MB of HTML, 0.7 s to render, 284 MB);
+ * satteri stops expanding link references at about 300 KB.
+ */
+export const STORY_MAX_HTML = 1_000_000;
 
 /** One thing wrong with a story. */
 export interface StoryProblem {
@@ -258,12 +300,19 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComp
   return first;
 }
 
+/** A character reference as CommonMark reads one: named, decimal or hexadecimal. */
+const CHAR_REF = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+/** A table's delimiter row (`|---|:-:|`, `-:`), container markers taken off: dashes, colons, pipes and spaces. */
+const DELIMITER_ROW = /^(?=[^-]*-)(?=.*[|:])[ \t|:-]+$/;
+
 /**
  * Bounds checked in one linear pass before parsing. They decide nothing about
  * safety (the tree does); they keep the parse fast, because satteri's time
  * grows with the square of unclosed `<` or `{` and of containers nested on
  * one line (measured here: 40,000 lines of `{` 8 s, 20,000 of `<b>` 3.4 s,
- * 80,000 `- ` on one line 1.5 s, in each syntax).
+ * 80,000 `- ` on one line 1.5 s, in each syntax), and of character
+ * references; and they keep the rendered page small (tables, list items).
+ * Each count is an upper bound of what the parser will make of the text.
  */
 function resourceProblem(body: string, firstLine: number): StoryProblem | undefined {
   const bytes = Buffer.byteLength(body, 'utf8');
@@ -282,7 +331,20 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     };
   }
   const lines = body.split('\n');
+  let refs = 0;
+  let items = 0;
+  let cells = 0;
+  /** The table being read: its first line, its columns (the delimiter row's) and rows so far. */
+  let table: { line: number; columns: number; rows: number } | undefined;
   for (const [i, line] of lines.entries()) {
+    const lineNo = firstLine + i;
+    for (const _ of line.matchAll(CHAR_REF)) refs += 1;
+    if (refs > STORY_MAX_CHAR_REFS) {
+      return {
+        line: lineNo,
+        message: `正文里的字符引用（&nbsp;、&#123; 这类写法）太多（到这一行已超过 ${STORY_MAX_CHAR_REFS} 个）：请直接写出字符本身，例如把 &nbsp; 换成空格、&copy; 换成 ©（从表格导入的正文，请删减原文里的 * _ | ! 等符号）`,
+      };
+    }
     // Container markers at the start of a line: > quotes, - * + bullets, 1. 1) numbers.
     let depth = 0;
     let at = 0;
@@ -298,16 +360,107 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
       }
       if (c !== '>' && end < line.length && line[end] !== ' ' && line[end] !== '\t') break;
       depth += 1;
+      if (c !== '>') items += 1;
       at = end;
       if (depth > STORY_MAX_DEPTH) {
         return {
-          line: firstLine + i,
+          line: lineNo,
           message: `正文嵌套太深（一行里超过 ${STORY_MAX_DEPTH} 层列表或引用）：请简化这一段的格式`,
         };
       }
     }
+    if (items > STORY_MAX_LIST_ITEMS) {
+      return {
+        line: lineNo,
+        message: `正文里的列表项太多（到这一行已超过 ${STORY_MAX_LIST_ITEMS} 项）：请把列表改写成几段文字，或删减`,
+      };
+    }
+    // A table runs from its delimiter row to the first blank line (in a quote, a line of only ">");
+    // every line until then is a row, each padded or cut to the delimiter row's columns.
+    if (table && /^[ \t>]*$/.test(line)) table = undefined;
+    else if (table) table.rows += 1;
+    else if (DELIMITER_ROW.test(line.slice(at))) {
+      // Every cell of the delimiter row has a dash: the runs of dashes are at least its columns.
+      table = { line: Math.max(firstLine, lineNo - 1), columns: line.match(/-+/g)?.length ?? 0, rows: 1 };
+    } else continue;
+    if (!table) continue;
+    // The header row and the rows so far, counted as the table grows (so its cells can never run ahead).
+    const size = table.columns * table.rows;
+    if (size > STORY_MAX_TABLE_CELLS) {
+      return {
+        line: table.line,
+        message: `这一行开始的表格太大（${table.columns} 列，到第 ${lineNo} 行已有 ${size} 格，每个表格最多 ${STORY_MAX_TABLE_CELLS} 格；列数以 |---| 分隔行为准，较短的行也按这么多列显示）：请拆成几个小表格，或改用文字叙述`,
+      };
+    }
+    cells += table.columns;
+    if (cells > STORY_MAX_CELLS) {
+      return {
+        line: lineNo,
+        message: `正文里的表格一共太大（到这一行已有 ${cells} 格，全文最多 ${STORY_MAX_CELLS} 格）：请删减表格，或改用文字叙述`,
+      };
+    }
   }
   return undefined;
+}
+
+/** Longest a text may become in HTML: each `&`, `<`, `>`, `"` or `'` escaped as up to six characters (`&#x26;`). */
+function escapedBound(text: string): number {
+  let specials = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || c === 34 || c === 39) specials += 1;
+  }
+  return text.length + 5 * specials;
+}
+
+/** Tags, a line break and attribute names of one element, at most (`<pre><code class="language-…"></code></pre>\n`). */
+const ELEMENT_BOUND = 64;
+
+/**
+ * An upper bound of the length of a judged tree's HTML, without rendering it:
+ * the check judges every story and renders none (rendering is as slow as
+ * parsing, 0.9 ms for a story of 3 KB), yet what it passes must render within
+ * STORY_MAX_HTML. Addresses count nine times (a Chinese character becomes
+ * `%E5%A5%BD`); a link reference counts its definition's address each time.
+ */
+export function renderedSizeBound(tree: Root): number {
+  let size = 0;
+  let longest = 0;
+  const definitions = new Map<string, number>();
+  const references = new Map<string, number>();
+  const stack: AnyNode[] = [tree as unknown as AnyNode];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const n = node as AnyNode & {
+      identifier?: string;
+      title?: string | null;
+      lang?: string | null;
+      meta?: string | null;
+      align?: unknown[] | null;
+    };
+    size += (n.type === 'text' ? 0 : ELEMENT_BOUND) + escapedBound(n.value ?? '');
+    size += escapedBound(n.lang ?? '') + escapedBound(n.meta ?? '');
+    for (const a of n.attributes ?? []) if (typeof a.value === 'string') size += ELEMENT_BOUND + escapedBound(a.value);
+    const target = 9 * (n.url?.length ?? 0) + escapedBound(n.title ?? '');
+    if (n.type === 'definition' && n.identifier !== undefined) {
+      definitions.set(n.identifier, Math.max(definitions.get(n.identifier) ?? 0, target));
+      longest = Math.max(longest, target);
+    } else if (n.type === 'linkReference' && n.identifier !== undefined) {
+      references.set(n.identifier, (references.get(n.identifier) ?? 0) + 1);
+    } else size += target;
+    // A table's every row is rendered with as many cells as it has columns, short rows padded.
+    if (n.type === 'table') size += ELEMENT_BOUND * (n.align?.length ?? 0) * (n.children?.length ?? 0);
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  for (const [id, uses] of references) size += uses * (definitions.get(id) ?? longest);
+  return size;
+}
+
+/** The refusal of a story whose HTML is, or may be, longer than STORY_MAX_HTML. */
+function tooLargeHtml(line: number): StoryProblem {
+  return {
+    line,
+    message: `正文排版后太大（超过 ${STORY_MAX_HTML / 10_000} 万个字符）：请减少表格、列表、多层引用，或反复出现的长链接`,
+  };
 }
 
 /**
@@ -322,6 +475,7 @@ export function parseStory(body: string, firstLine = 1, components: StoryCompone
   try {
     const tree = mdxToMdast(body, { features: FEATURES }) as unknown as Root;
     const problems = judge(tree, lineOf, components);
+    if (!problems.length && renderedSizeBound(tree) > STORY_MAX_HTML) problems.push(tooLargeHtml(firstLine));
     return problems.length ? { ok: false, problems } : { ok: true, tree, syntax: 'mdx' };
   } catch (e) {
     mdxError = (e as Error).message;
@@ -329,7 +483,10 @@ export function parseStory(body: string, firstLine = 1, components: StoryCompone
   // Not MDX: read it as CommonMark, where `<0度` and a lone `{` are text.
   const tree = markdownToMdast(body, { features: FEATURES }) as unknown as Root;
   const problems = judge(tree, lineOf, components);
-  if (problems.length === 0) return { ok: true, tree, syntax: 'markdown' };
+  if (problems.length === 0) {
+    if (renderedSizeBound(tree) > STORY_MAX_HTML) return { ok: false, problems: [tooLargeHtml(firstLine)] };
+    return { ok: true, tree, syntax: 'markdown' };
+  }
   // It has markup, so it was meant as MDX: the MDX error says where it broke.
   const where = describeParseError(mdxError);
   const usesComponent = problems.some((p) => /<[A-Z]/.test(p.message));
@@ -377,7 +534,7 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
       const inner = [...(node.children ?? [])];
       for (let c = inner.pop(); c; c = inner.pop()) {
         if (c.url) links.push(c);
-        inner.push(...(c.children ?? []));
+        for (const child of c.children ?? []) inner.push(child);
       }
       for (const l of links) {
         out.push({ line: lineOf(l), text: l.url ?? '', url: true });
@@ -385,7 +542,7 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
       }
       continue;
     }
-    stack.push(...(node.children ?? []));
+    for (const child of node.children ?? []) stack.push(child);
   }
   return out.sort((a, b) => a.line - b.line);
 }
@@ -416,5 +573,10 @@ export function renderStory(
   components: StoryComponents = STORY_COMPONENTS,
 ): { ok: true; html: string } | { ok: false; problems: StoryProblem[] } {
   const parsed = parseStory(body, firstLine, components);
-  return parsed.ok ? { ok: true, html: storyHtml(parsed.tree, components) } : parsed;
+  if (!parsed.ok) return parsed;
+  const html = storyHtml(parsed.tree, components);
+  // The last line: the bound parseStory judged by holds for the engine's components; a page never
+  // carries more, whatever a component (or a bound's mistake) makes of a story.
+  if (html.length > STORY_MAX_HTML) return { ok: false, problems: [tooLargeHtml(firstLine)] };
+  return { ok: true, html };
 }

@@ -81,6 +81,7 @@ export function pageTexts(html: string, images: string[] = []): string[] {
           // The search words of a name are separate words, each a part of the name (which is read
           // as text too): side by side, the number in 安泽县第13438志愿服务队 cut into 13, 134, 343, 438
           // read as a mobile number, and a roll of 30,000 entries failed on 672 such pages.
+          // Loops, not push(...): a spread of a page's words overflowed the stack on a 90 MB page.
           if (attribute === SEARCH_TERMS_ATTR) for (const term of value.split(/\s+/)) texts.push(term);
           else texts.push(value);
         }

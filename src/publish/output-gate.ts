@@ -78,7 +78,7 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
     memo.add(key, images);
     for (const image of images ?? memo.get(key) ?? []) referenced.add(image);
   }
-  if (options.makeAssets) problems.push(...(await options.makeAssets(referenced)));
+  if (options.makeAssets) for (const problem of await options.makeAssets(referenced)) problems.push(problem);
   // The photo step adds files to the assets folder only.
   const made = options.makeAssets && existsSync(join(dir, ASSETS)) ? readdirSync(join(dir, ASSETS)) : [];
   for (const f of [...new Set([...files, ...made.map((name) => `${ASSETS}/${name}`)])].sort()) {

@@ -97,7 +97,7 @@ describe('atomic builds', () => {
     process.kill(astro ?? 0, 'SIGKILL');
     expect(await closed).toBe(1);
     const lines = log().trim().split('\n');
-    expect(lines.at(-2)).toBe('构建的一个步骤被系统强制结束（可能是内存不足）。');
+    expect(lines.at(-2)).toBe('构建的“内容检查和页面生成”步骤被系统强制结束（可能是内存不足）。');
     expect(lines.at(-1)).toMatch(/^构建失败：.*没有改动，仍是上一次成功的构建。请稍后重试。$/);
     expect(treeDigest(outDir)).toBe(digest);
     expect(leftovers(outDir)).toEqual([]);

@@ -213,6 +213,36 @@ const CASES: Case[] = [
     attack: (root) => editFile(root, VICTIM, (s) => s.replace('张三的故事。', '张三的\0故事。')),
     message: () => `${VICTIM} — （整个文件） — 第 15 行含有空字符（NUL）`,
   },
+  {
+    // 27 KB: 6,000 columns, 1,500 short rows padded to them, a 90 MB page and 3.26 GB in Astro.
+    name: 'a table of nine million cells',
+    attack: (root) => story(root, `|${'a|'.repeat(6_000)}\n|${'-|'.repeat(6_000)}\n${'|a\n'.repeat(1_500)}`),
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 这一行开始的表格太大（6000 列`,
+  },
+  {
+    // 96 KB: 16.6 s and 4.6 GB in the content check; four of them got the build killed at 14 GB.
+    name: 'character references whose parse grows with their square',
+    attack: (root) => story(root, '&#0;'.repeat(24_000)),
+    message: () => `${VICTIM}:${STORY_LINE} — 正文 — 正文里的字符引用`,
+  },
+  {
+    name: 'a list whose rendering grows with the square of its items',
+    attack: (root) => story(root, '-\n'.repeat(64_000)),
+    message: () => `${VICTIM}:${STORY_LINE + 1_000} — 正文 — 正文里的列表项太多`,
+  },
+  {
+    name: 'a phone number as a session',
+    attack: (root) =>
+      editFile(root, VICTIM, (s) => s.replace('    year: 2026', '    year: 2026\n    session: 13812345679')),
+    message: () => `${VICTIM}:9 — honours[0].session — session 是第几届，最大 100`,
+  },
+  {
+    // A former slug becomes a folder: 263 characters gave ENAMETOOLONG with an English stack.
+    name: 'a former slug longer than a file name may be',
+    attack: (root) =>
+      editFile(root, VICTIM, (s) => s.replace('gender: 男', `gender: 男\nformerSlugs: [${'a'.repeat(263)}]`)),
+    message: () => `${VICTIM}:12 — formerSlugs[0] — 太长（最多 60 个字符）`,
+  },
 ];
 
 /** Content a careless editor breaks: refused by the same check, in the same root (from tests/build.test.ts and tests/builds/editor.ts). */
