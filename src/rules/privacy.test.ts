@@ -140,7 +140,7 @@ describe('findPersonalData', () => {
     expect(kinds('住解放路12-3号')).toEqual(['address:住解放路12-3号']);
     expect(kinds('住滨河小区3-2-501')).toEqual(['address:3-2-501']);
     expect(kinds('住解放路甲12号')).toEqual(['address:住解放路甲12号']);
-    expect(kinds('住王家村十二号')).toEqual(['address:住王家村十二号']);
+    expect(kinds('住王家村十二号')).toEqual(['address:村十二号']);
     expect(kinds('2021-03-15，比分 3-2，第12-15页')).toEqual([]);
   });
 
