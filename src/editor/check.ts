@@ -33,7 +33,7 @@ import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 import { photoProblems } from './photo-check.ts';
-import { joinedDataProblems, personalDataProblems, textFields } from './personal-data.ts';
+import { joinedDataProblems, personalDataProblems, storyDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 
@@ -96,14 +96,7 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
   const blocks = story.ok
     ? storyText(story.tree, bodyLine)
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
-  for (const b of blocks) for (const message of personalDataProblems(b.text, allowed)) err('正文', message, b.line);
-  // Read one after another (语音阅读, the story index): the story's blocks, and the list of sources.
-  const spoken = blocks.filter((b) => !('url' in b));
-  for (const found of joinedDataProblems(
-    spoken.map((b) => b.text),
-    allowed,
-  ))
-    err('正文', found.message, spoken[found.block]?.line);
+  for (const p of storyDataProblems(blocks, allowed)) err('正文', p.message, p.line);
   const sources = (data as { sources?: unknown } | null)?.sources;
   const titles = Array.isArray(sources)
     ? sources.map((s) => {

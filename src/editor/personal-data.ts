@@ -57,3 +57,35 @@ export function joinedDataProblems(
       };
     });
 }
+
+/** Personal-data problems of one story listed in full; past this, one line says how many more there are. */
+const STORY_LISTED = 20;
+
+/**
+ * Personal data in a story's blocks (storyText, with their lines): each
+ * block alone, then the blocks read one after another (links apart: a reader
+ * does not hear them). A story of nothing but numbers gets its first
+ * STORY_LISTED problems and a count, not 24,000 lines.
+ */
+export function storyDataProblems(
+  blocks: ReadonlyArray<{ line: number; text: string; url?: true }>,
+  allowed: PublicContacts = {},
+): Array<{ message: string; line?: number }> {
+  const found: Array<{ message: string; line?: number }> = [];
+  for (const b of blocks)
+    for (const message of personalDataProblems(b.text, allowed)) found.push({ message, line: b.line });
+  const spoken = blocks.filter((b) => !b.url);
+  for (const { message, block } of joinedDataProblems(
+    spoken.map((b) => b.text),
+    allowed,
+  ))
+    found.push({ message, line: spoken[block]?.line });
+  if (found.length <= STORY_LISTED) return found;
+  return [
+    ...found.slice(0, STORY_LISTED),
+    {
+      message: `正文里还有 ${found.length - STORY_LISTED} 处个人信息（电话、证件号、邮箱、住址等）：请先删除上面列出的，再运行检查`,
+      line: found[STORY_LISTED]?.line,
+    },
+  ];
+}
