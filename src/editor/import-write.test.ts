@@ -128,6 +128,10 @@ describe('the import journal is data', () => {
       files: [['entries/yaodu/.a-b-yaodu.mdx.import-tmp', 'entries/yaodu/a-b-yaodu.mdx']],
     });
     expect(() => journalText(root, [pair('src/pages/a.mdx')])).toThrow();
+    // An update writes an existing entry where it is: directly in entries/, or in a folder of its own.
+    expect(() => journalText(root, [pair('entries/zeng-hong-dongqu.mdx'), pair('entries/a/b/c-d.jpg')])).not.toThrow();
+    expect(() => journalText(root, [pair('entries/../a.mdx')])).toThrow();
+    expect(() => journalText(root, [pair('entries/a/b/c/d/e.mdx')])).toThrow();
   });
 });
 

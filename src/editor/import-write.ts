@@ -146,19 +146,33 @@ export function importLeftovers(root: string, cwd = process.cwd()): string[] {
   return [...journal, ...tempFiles(root)].map((p) => relative(cwd, p));
 }
 
-/** The files an import writes, relative to the root: entries/<region>/<slug>.mdx and the entry's photo beside it. */
+/**
+ * The files an import writes, relative to the root: a new entry as entries/<region>/<slug>.mdx, an
+ * existing one where it is (entries/<slug>.mdx, entries/<folder>/…/<slug>.mdx), and an entry's photo beside it.
+ */
 const FINAL_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:mdx|jpe?g|png|webp)$/;
+/** Folders below entries/ a written file may sit in (editors group entries by county, rarely deeper). */
+const MAX_FOLDERS = 3;
 
 /** Why a (temporary, final) pair of a journal is not one an import writes; undefined when it is. */
 function pairProblem(tmp: unknown, final: unknown): string | undefined {
   if (typeof tmp !== 'string' || typeof final !== 'string') return '不是一对文件路径';
   const parts = final.split('/');
-  const [top, region, file] = parts;
-  // Only entries/<region>/<slug>.<ext>: no absolute path, no `..`, no backslash, no other folder.
-  if (parts.length !== 3 || top !== 'entries' || !slugPattern.test(region ?? '') || !FINAL_FILE.test(file ?? '')) {
-    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries/地区/条目名.mdx 或它的照片）`;
+  const top = parts[0];
+  const file = parts[parts.length - 1] ?? '';
+  const folders = parts.slice(1, -1);
+  // Only entries/[<folder>/…]<slug>.<ext>: no absolute path, no `..`, no backslash, no other top folder.
+  if (
+    top !== 'entries' ||
+    parts.length < 2 ||
+    folders.length > MAX_FOLDERS ||
+    !folders.every((f) => slugPattern.test(f)) ||
+    !FINAL_FILE.test(file)
+  ) {
+    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries 里的条目文件 条目名.mdx 或它的照片）`;
   }
-  if (tmp !== `entries/${region}/.${file}${TEMP_SUFFIX}`) {
+  const expected = [...parts.slice(0, -1), `.${file}${TEMP_SUFFIX}`].join('/');
+  if (tmp !== expected) {
     return `临时文件“${tmp.slice(0, 160)}”与“${final}”对不上（导入只会把 .${file}${TEMP_SUFFIX} 改名为 ${file}）`;
   }
   return undefined;
@@ -244,7 +258,7 @@ export function journalText(root: string, pairs: ReadonlyArray<readonly [string,
   const files = pairs.map(([tmp, final]) => {
     const rel = (p: string) => relative(root, p).split(sep).join('/');
     const why = pairProblem(rel(tmp), rel(final));
-    // The plan only ever writes entries/<region>/<slug>; anything else is a bug, stopped before any rename.
+    // The plan only ever writes entry files and their photos; anything else is a bug, stopped before any rename.
     if (why) throw new Error(`import journal: ${rel(final)} is not a file an import writes`);
     return [rel(tmp), rel(final)];
   });
