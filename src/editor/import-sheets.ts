@@ -158,6 +158,14 @@ export async function readXlsx(path: string, sheetName?: string): Promise<XlsxRe
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: Array<string | undefined> = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
+      // exceljs gives every cell of a merged range the first cell's value. Across columns the editor
+      // sees one text (a title, a footer, 基本情况 over its sub-columns): it stays in the first cell
+      // only, or a footer would be read as fourteen cells. Down a column (尧都区 merged over the
+      // rows of its people) the editor sees it on each row, and each row gets it.
+      if (cell.isMerged && cell.master.col !== cell.col) {
+        cells[c - 1] = '';
+        return;
+      }
       const text = cellText(cell.value, cell.numFmt);
       if (typeof text === 'string') cells[c - 1] = text;
       else if ('loose' in text) {
