@@ -30,5 +30,7 @@ describe('cleanCell: what a copy from WeChat or Word brings along', () => {
     });
     // Words that only look like boilerplate stay: 编辑 in a sentence is not a signature.
     expect(cleanCell('story', '她是报社的编辑：二十年如一日。').removed).toEqual([]);
+    for (const said of ['他教老人扫描二维码付款。', '她请大家阅读原文件。', '邻居们都在看'])
+      expect(cleanCell('story', said)).toEqual({ text: said, removed: [] });
   });
 });

@@ -11,15 +11,24 @@ import type { Column } from './import.ts';
 /** Zero-width and direction marks, BOM, soft hyphen, Mongolian vowel separator: invisible, never meant. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** Phrases a WeChat article carries around its text; each names itself in the report. */
+/**
+ * Phrases a WeChat article carries around its text, each named in the report.
+ * Removed wherever they stand only when no sentence of a story says them
+ * (点击上方蓝字关注, 长按识别二维码); the words a story may use (扫描二维码, 阅读原文件,
+ * 在看) go only when they are the whole line.
+ */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [
     /点击(?:上方)?(?:蓝字|“[^”\n]{1,20}”|"[^"\n]{1,20}")?\s*(?:关注|订阅)(?:我们)?[！!。，,]*/g,
     '“点击上方蓝字关注我们”',
   ],
-  [/(?:长按|扫描|扫码)(?:识别)?(?:图中|下方)?二维码(?:关注(?:我们)?)?[！!。，,]*/g, '“长按识别二维码”'],
-  [/(?:点击)?[“"]?阅读原文[”"]?(?:查看更多|了解更多)?[！!。，,]*/g, '“阅读原文”'],
-  [/(?:点个|点击)?[“"]?(?:在看|分享、点赞、在看)[”"]?吧?[！!。，,]*$/g, '“点个在看”'],
+  [/长按(?:识别|扫描)?(?:图中|下方)?二维码(?:关注(?:我们)?)?[！!。，,]*/g, '“长按识别二维码”'],
+  [/点击[“"]?阅读原文[”"]?(?:查看更多|了解更多)?[！!。，,]*/g, '“阅读原文”'],
+];
+const LINES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:扫描|扫码|识别).{0,10}二维码.{0,10}$/, '“长按识别二维码”'],
+  [/^[“"]?阅读原文[”"]?.{0,6}$/, '“阅读原文”'],
+  [/^(?:点个|点击)?[“"]?(?:在看|赞|分享、?点赞、?在看)[”"]?吧?[！!。～~]*$/, '“点个在看”'],
 ];
 
 /** A signature line of an article: 编辑：… 审核：…, 来源：…; short, and starting with the word. */
@@ -46,6 +55,11 @@ export function cleanCell(column: Column, raw: string): Cleaned {
     for (const line of text.split(/\r\n|\r|\n/)) {
       if (SIGNATURE.test(line.trim()) && line.trim().length <= 60) {
         if (!removed.includes('编辑、审核署名行')) removed.push('编辑、审核署名行');
+        continue;
+      }
+      const whole = LINES.find(([pattern]) => pattern.test(line.trim()));
+      if (whole) {
+        if (!removed.includes(whole[1])) removed.push(whole[1]);
         continue;
       }
       let kept = line;
