@@ -227,13 +227,14 @@ describe('the report of refused rows', () => {
       {
         file: '名单.xlsx',
         line: 3,
-        field: '荣誉称号（D 列）',
+        cell: 'D3',
+        field: '荣誉称号',
         message: expect.stringContaining('最美好人'),
         severity: 'error',
       },
     ]);
     expect(problems.map(formatSheetProblem)).toEqual([
-      expect.stringMatching(/^［拒绝］名单\.xlsx 第 3 行 — 荣誉称号（D 列） — 找不到荣誉称号/),
+      expect.stringMatching(/^［拒绝］名单\.xlsx 第 3 行 — 荣誉称号 — 找不到荣誉称号.*（D3 格）$/),
     ]);
   });
 });

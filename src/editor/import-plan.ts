@@ -531,31 +531,36 @@ export async function planImport(
   return { entries: plans, rejected, lines, notes };
 }
 
+/** A refused cell: a `Problem` whose line is the sheet's row, and the cell's address (F5) when its column is known. */
+export type SheetProblem = Problem & { cell?: string };
+
 /**
  * The rejected rows as problems, in row order: the sheet's row as Excel numbers
- * it, the column by its header and letter, what is wrong and how to fix it.
+ * it, the column by its header, what is wrong and how to fix it, and the
+ * cell's address as Excel's name box takes it.
  */
 export function sheetProblems(
   rejected: ImportPlan['rejected'],
   file: string,
   columns: ReadonlyArray<Column | null>,
-): Problem[] {
+): SheetProblem[] {
   return [...rejected]
     .sort((a, b) => a.row - b.row)
     .flatMap((r) =>
-      r.errors.map((e): Problem => {
+      r.errors.map((e): SheetProblem => {
         const at = e.column ? columns.indexOf(e.column) : -1;
         return {
           file,
           line: r.row,
-          field: e.column ? `${COLUMN_LABEL[e.column]}${at >= 0 ? `（${columnLetter(at)} 列）` : ''}` : '整行',
+          field: e.column ? COLUMN_LABEL[e.column] : '整行',
           message: e.reason,
           severity: 'error',
+          ...(at >= 0 ? { cell: `${columnLetter(at)}${r.row}` } : {}),
         };
       }),
     );
 }
 
-/** A refused cell as the import prints it: ［拒绝］名单.xlsx 第 5 行 — 出生年月（F 列） — … */
-export const formatSheetProblem = (p: Problem): string =>
-  `［拒绝］${p.file}${p.line ? ` 第 ${p.line} 行` : ''} — ${p.field} — ${p.message}`;
+/** A refused cell as the import prints it: ［拒绝］名单.xlsx 第 5 行 — 出生年月 — …（F5 格） */
+export const formatSheetProblem = (p: SheetProblem): string =>
+  `［拒绝］${p.file}${p.line ? ` 第 ${p.line} 行` : ''} — ${p.field} — ${p.message}${p.cell ? `（${p.cell} 格）` : ''}`;
