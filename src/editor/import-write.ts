@@ -146,19 +146,31 @@ export function importLeftovers(root: string, cwd = process.cwd()): string[] {
   return [...journal, ...tempFiles(root)].map((p) => relative(cwd, p));
 }
 
-/** The files an import writes, relative to the root: entries/<region>/<slug>.mdx and the entry's photo beside it. */
+/**
+ * The files an import writes, relative to the root: a new entry as
+ * entries/<region>/<slug>.mdx with its photo beside it, and an update in place
+ * of an existing entry, which a content root may keep directly in entries/ or
+ * in folders of its own (entries/2026/yaodu/…): at most four folders deep.
+ */
 const FINAL_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:mdx|jpe?g|png|webp)$/;
+const MAX_FOLDERS = 4;
 
 /** Why a (temporary, final) pair of a journal is not one an import writes; undefined when it is. */
 function pairProblem(tmp: unknown, final: unknown): string | undefined {
   if (typeof tmp !== 'string' || typeof final !== 'string') return '不是一对文件路径';
   const parts = final.split('/');
-  const [top, region, file] = parts;
-  // Only entries/<region>/<slug>.<ext>: no absolute path, no `..`, no backslash, no other folder.
-  if (parts.length !== 3 || top !== 'entries' || !slugPattern.test(region ?? '') || !FINAL_FILE.test(file ?? '')) {
-    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries/地区/条目名.mdx 或它的照片）`;
+  const [top, ...rest] = parts;
+  const file = rest.pop() ?? '';
+  // Only entries/<folders>/<slug>.<ext>, every folder a lower-case slug: no absolute path, no `..`, no backslash.
+  if (
+    top !== 'entries' ||
+    rest.length > MAX_FOLDERS ||
+    !rest.every((folder) => slugPattern.test(folder)) ||
+    !FINAL_FILE.test(file)
+  ) {
+    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries 里的条目 .mdx 或它的照片）`;
   }
-  if (tmp !== `entries/${region}/.${file}${TEMP_SUFFIX}`) {
+  if (tmp !== [top, ...rest, `.${file}${TEMP_SUFFIX}`].join('/')) {
     return `临时文件“${tmp.slice(0, 160)}”与“${final}”对不上（导入只会把 .${file}${TEMP_SUFFIX} 改名为 ${file}）`;
   }
   return undefined;
