@@ -300,3 +300,25 @@ describe('cells as an office writes them (issue 29)', () => {
     });
   });
 });
+
+describe('a title the content does not have', () => {
+  it('lists the titles of this content, never a fixed example', () => {
+    const only = new Map<string, TitleData>([
+      ['shi', { name: '测试市好人', level: 'city', issuer: 'x', cadence: 'year', rank: 1, forMinors: false }],
+    ]);
+    const r = mapRow(
+      {
+        name: '王小花',
+        region: '尧都区',
+        category: '助人为乐',
+        title: '最美好人',
+        year: '2026',
+        summary: '照顾瘫痪婆婆二十年。',
+      },
+      { ...tax, titles: only },
+    );
+    expect(Array.isArray(r) && r.map((e) => e.reason)).toEqual([
+      '找不到荣誉称号“最美好人”，应为以下之一：测试市好人（也可以写简称）',
+    ]);
+  });
+});

@@ -142,7 +142,8 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   if (get('title') && candidates.length === 0) {
     errors.push({
       column: 'title',
-      reason: `找不到荣誉称号“${get('title')}”，请使用 titles.yaml 中的称号名称，如“临汾好人”`,
+      // The names come from this content's titles.yaml: a fixed example may name a title it does not have.
+      reason: `找不到荣誉称号“${get('title')}”，应为以下之一：${[...tax.titles.values()].map((t) => t.name).join('、')}（也可以写简称）`,
     });
   } else if (candidates.length > 1) {
     const names = candidates.map((id) => `“${tax.titles.get(id)?.name ?? id}”`).join('、');
