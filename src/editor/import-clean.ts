@@ -9,7 +9,7 @@
 import type { Column } from './import.ts';
 
 /** Zero-width and direction marks, BOM, soft hyphen, Mongolian vowel separator: invisible, never meant. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /**
  * Phrases a WeChat article carries around its text, each named in the report.

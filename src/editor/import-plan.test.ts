@@ -238,3 +238,15 @@ describe('the report of refused rows', () => {
     ]);
   });
 });
+
+describe('every problem of a row at once', () => {
+  it('names the personal data and the photo of a row whose county is also wrong', async () => {
+    const bad = row('赵强', '临汾好人', '2025', 'zq.jpg').with(5, '赵强热心助人，电话 13912345678。').with(1, '北县');
+    const p = await plan([bad, ['\u200b', '', '\ufeff']]);
+    expect(p.rejected.map((r) => [r.row, r.errors.map((e) => e.column)])).toEqual([
+      [3, ['summary', 'photo', 'region']],
+    ]);
+    // A row of invisible characters only is as empty as it looks: neither a note nor a refusal.
+    expect(p.notes).toEqual([]);
+  });
+});

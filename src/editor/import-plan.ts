@@ -21,7 +21,7 @@ import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
 import { mask } from '../rules/privacy.ts';
 import type { Problem } from '../rules/problems.ts';
-import { cleanCell } from './import-clean.ts';
+import { cleanCell, INVISIBLE } from './import-clean.ts';
 
 /** One entry file the import will write. */
 export interface PlannedEntry {
@@ -330,21 +330,17 @@ export async function planImport(
   for (const [i, raw] of sheet.rows.slice(sheet.headerIndex + 1).entries()) {
     onRow();
     const rowNo = sheet.headerIndex + 2 + i;
-    // Cells of a row may be missing (a short CSV line): undefined despite the type.
-    if (raw.every((c) => !(c as string | undefined)?.trim())) continue;
+    // Cells of a row may be missing (a short CSV line): undefined despite the type. A cell holding
+    // only invisible characters is as empty as it looks.
+    const shown = raw.map((c) => ((c as string | undefined) ?? '').replace(INVISIBLE, '').trim());
+    if (shown.every((c) => !c)) continue;
     // Footer, note and signature rows are said once for the sheet, not refused cell by cell.
-    if (isEmptyNumberedRow(raw, columns)) {
+    if (isEmptyNumberedRow(shown, columns)) {
       numberedOnly.push(rowNo);
       continue;
     }
-    if (isNoteRow(raw, columns)) {
-      noteRows.push({
-        row: rowNo,
-        text: raw
-          .map((c) => (c as string | undefined)?.trim() ?? '')
-          .filter(Boolean)
-          .join(' '),
-      });
+    if (isNoteRow(shown, columns)) {
+      noteRows.push({ row: rowNo, text: shown.filter(Boolean).join(' ') });
       continue;
     }
     const cells: Partial<Record<Column, string>> = {};
@@ -359,26 +355,25 @@ export async function planImport(
     const errors: RowError[] = sheet.cellProblems
       .filter((p) => p.row === rowNo && (p.onlyIn === undefined || columns[p.column - 1] === p.onlyIn))
       .map((p) => ({ column: columns[p.column - 1] ?? null, reason: p.reason }));
+    // Personal data and the photo are judged even when other cells are wrong: every problem of a row at once.
+    for (const col of Object.keys(cells) as Column[]) {
+      if (col === 'photo' || col === 'seq') continue;
+      for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
+    }
+    const photoCell = (cells.photo ?? '').trim();
+    const photoCheck = photoCell ? await photoOfRow(photoCell, sheet.sheetDir, io) : undefined;
+    for (const reason of photoCheck?.errors ?? []) errors.push({ column: 'photo', reason });
     const mapped = mapRow(cells, content);
     if (Array.isArray(mapped)) {
       rejected.push({ row: rowNo, errors: [...errors, ...mapped] });
       continue;
     }
-    for (const col of Object.keys(cells) as Column[]) {
-      if (col === 'photo' || col === 'seq') continue;
-      for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
-    }
     const story = parseStory(mapped.story ?? '');
     if (!story.ok) for (const p of story.problems) errors.push({ column: 'story', reason: p.message });
 
     const { draft } = mapped;
-    let photoFrom: string | undefined;
-    if (mapped.photo) {
-      const photo = await photoOfRow(mapped.photo, sheet.sheetDir, io);
-      photoFrom = photo.from;
-      for (const reason of photo.errors) errors.push({ column: 'photo', reason });
-      if (draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
-    }
+    const photoFrom = photoCheck?.from;
+    if (photoCheck && draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
     const parsed = entrySchema.safeParse(
       photoFrom && !draft.minor ? { ...draft, photo: { src: './photo.jpg', alt: `${draft.name}的照片` } } : draft,
     );
