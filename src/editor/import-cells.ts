@@ -212,3 +212,15 @@ export function looseBirthReason(text: string): string {
   const year = text.slice(0, 4);
   return `出生年月“${text}”在表格里是数字，Excel 会去掉末尾的 0，看不出是 1 月还是 10 月：请把这一格改成文字，写成 ${year}-10 或 ${year}年10月（1 月就写 ${year}-01）`;
 }
+
+/** Row numbers as a short list: 5—8、11. */
+export function rowRanges(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === (rows[j] ?? 0) + 1) j++;
+    parts.push(j > i ? `${rows[i]}—${rows[j]}` : `${rows[i]}`);
+    i = j;
+  }
+  return parts.join('、');
+}

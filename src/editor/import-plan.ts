@@ -22,6 +22,7 @@ import { slugFor } from '../model/slug.ts';
 import { mask } from '../rules/privacy.ts';
 import type { Problem } from '../rules/problems.ts';
 import { cleanCell, INVISIBLE } from './import-clean.ts';
+import { rowRanges } from './import-cells.ts';
 
 /** One entry file the import will write. */
 export interface PlannedEntry {
@@ -236,18 +237,6 @@ function shownNote(text: string): string {
     .replace(/[^\s@：:]+@[^\s@]+/g, (m) => mask(m));
   const chars = Array.from(masked);
   return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : masked;
-}
-
-/** Row numbers as a short list: 5—8、11. */
-function rowRanges(rows: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === (rows[j] ?? 0) + 1) j++;
-    parts.push(j > i ? `${rows[i]}—${rows[j]}` : `${rows[i]}`);
-    i = j;
-  }
-  return parts.join('、');
 }
 
 /** Fields an update never rewrites, compared to say which of them the sheet gives otherwise. */

@@ -83,6 +83,25 @@ describe('readXlsx: only sheets an editor can see', () => {
   });
 });
 
+describe('readXlsx: rows an editor can see', () => {
+  it('never reads a hidden row (filtered out, or hidden by hand) and says which it left', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名单');
+    sheet.addRow(HEADER);
+    sheet.addRow(person('孙公开', '1970.05'));
+    sheet.addRow(person('赵不推荐', '1970.05')).hidden = true;
+    sheet.addRow(person('钱不推荐', '1970.05')).hidden = true;
+    const file = join(mkdtempSync(join(tmpdir(), 'honour-xlsx-')), 'list.xlsx');
+    await book.xlsx.writeFile(file);
+    const read = await readXlsx(file);
+    expect(read.rows.map((r) => r[0] ?? '')).toEqual(['姓名', '孙公开', '', '']);
+    expect(JSON.stringify(read)).not.toContain('不推荐');
+    expect(sheetNotes(read)).toContain(
+      '第 3—4 行是隐藏的行，没有读取：如要导入，请在 Excel 或 WPS 中取消隐藏，核对后另存',
+    );
+  });
+});
+
 describe('readXlsx: cells as the editor sees them', () => {
   it('reads a number by its display format and a date by the parts its format shows', async () => {
     const may17 = new Date(Date.UTC(1970, 4, 17));
