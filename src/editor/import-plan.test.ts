@@ -250,3 +250,19 @@ describe('every problem of a row at once', () => {
     expect(p.notes).toEqual([]);
   });
 });
+
+describe('numbered rows left empty', () => {
+  it('are said once, however the 序号 is typed', async () => {
+    const all = [['序号', ...HEADER], ['1', ...row('李明', '临汾好人', '2025')], ['2.'], ['（3）'], ['4、']];
+    const header = findHeader(all);
+    if (!header.ok) throw new Error(header.message);
+    const p = await planImport(
+      { rows: all, headerIndex: header.index, columns: header.columns, cellProblems: [], sheetDir: '/sheets' },
+      content,
+      '/c',
+      io(),
+    );
+    expect(p.rejected).toEqual([]);
+    expect(p.notes).toEqual(['第 3—5 行只有序号，没有内容，没有导入']);
+  });
+});

@@ -205,13 +205,16 @@ export function birthRelation(a: string | undefined, b: string | undefined): 'sa
 const NOTE_ROW =
   /^(?:填表人|填报人|制表人|联系人|联系电话|电话|手机|审核人|审核|审批人|负责人|单位负责人|主要负责人|经办人|领导签字|签字|填报单位|推荐单位|填表单位|填表日期|填报日期|日期|注|备注|说明|附注|附件)\s*[:：]|^注\s*\d*[.、]|^[（(]?\s*(?:单位)?(?:盖章|公章|签字|签章)\s*[）)]?$|年\s+月\s+日\s*$/;
 
+/** A 序号 as offices type it: 1, 1., （1）, 1、. */
+const SEQ_NUMBER = /^[（(]?\d+[)）.、]?$/;
+
 /**
  * A row that is not a person: the 序号 cell holds no number, and the row has
  * text in one cell only, or opens with a footer word (填表人：王芳 … 电话：…).
  */
 function isNoteRow(cells: readonly string[], columns: ReadonlyArray<Column | null>): boolean {
   const seq = columns.indexOf('seq');
-  if (seq >= 0 && /^\d+$/.test((cells[seq] ?? '').trim())) return false;
+  if (seq >= 0 && SEQ_NUMBER.test((cells[seq] ?? '').trim())) return false;
   const filled = cells.map((c) => (c as string | undefined)?.trim() ?? '').filter(Boolean);
   return filled.length === 1 || NOTE_ROW.test(filled[0] ?? '');
 }
@@ -221,7 +224,7 @@ function isEmptyNumberedRow(cells: readonly string[], columns: ReadonlyArray<Col
   const seq = columns.indexOf('seq');
   return (
     seq >= 0 &&
-    /^\d+$/.test((cells[seq] ?? '').trim()) &&
+    SEQ_NUMBER.test((cells[seq] ?? '').trim()) &&
     cells.every((c, j) => j === seq || !(c as string | undefined)?.trim())
   );
 }
