@@ -292,6 +292,18 @@ describe('cells as an office writes them (issue 29)', () => {
     expect(r.notes).toEqual(['家庭和集体不写性别、出生年月和民族：这一行的 性别、出生年月 没有导入']);
   });
 
+  it('reads a header with a hint in brackets after it', () => {
+    expect(
+      matchHeaders([
+        '事迹简介（200字以内）',
+        '出生年月(年.月)',
+        '姓名（单位名称）',
+        '所在县（市、区）',
+        '备注（选填）',
+      ]),
+    ).toEqual(['summary', 'birth', 'name', 'region', null]);
+  });
+
   it('reads 工作单位 and 职务 from two columns', () => {
     expect(matchHeaders(['工作单位', '职务'])).toEqual(['unit', 'role']);
     expect(draftOf({ unit: '尧都区某社区卫生服务站 党支部', role: '书记' })).toMatchObject({

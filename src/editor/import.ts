@@ -81,7 +81,11 @@ export function matchHeaders(headers: string[]): Array<Column | null> {
   for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
     for (const n of names) lookup.set(normalizeHeader(n), col);
   }
-  return headers.map((h) => lookup.get(normalizeHeader(h)) ?? null);
+  // Templates add a hint after the name, 事迹简介（200字以内）: the name without it is tried next.
+  return headers.map((h) => {
+    const n = normalizeHeader(h);
+    return lookup.get(n) ?? lookup.get(n.replace(/\([^()]*\)$/, '')) ?? null;
+  });
 }
 
 const YES = new Set(['是', '已故', '√', '✓', 'y', 'yes', 'true', '1']);
