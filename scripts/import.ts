@@ -14,7 +14,6 @@ import { checkContent } from '../src/editor/check.ts';
 import { photoProblems } from '../src/editor/photo-check.ts';
 import { acquireImportLock, recoverImport, writeAll, type PlannedWrite } from '../src/editor/import-write.ts';
 import { contentRoot } from '../src/model/content-root.ts';
-import { COLUMN_LABEL } from '../src/editor/import.ts';
 import {
   decodeCsv,
   parseCsv,
@@ -23,7 +22,7 @@ import {
   SheetError,
   type CellProblem,
 } from '../src/editor/import-sheets.ts';
-import { entryFileText, findHeader, planImport } from '../src/editor/import-plan.ts';
+import { entryFileText, findHeader, formatSheetProblem, planImport, sheetProblems } from '../src/editor/import-plan.ts';
 import { formatReport } from '../src/rules/problems.ts';
 
 const { values, positionals } = parseArgs({
@@ -87,6 +86,7 @@ if (!header.ok) {
   console.error(`${show(sheetPath)}${header.row ? ` 第 ${header.row} 行` : ''} — ${header.message}`);
   process.exit(1);
 }
+for (const note of header.notes) console.log(note);
 
 // ---- plan (src/editor/import-plan.ts) ----
 const dataRows = rows.length - header.index - 1;
@@ -102,6 +102,7 @@ const {
   entries: plans,
   rejected,
   lines,
+  notes,
 } = await planImport(
   { rows, headerIndex: header.index, columns: header.columns, cellProblems, sheetDir: dirname(sheetPath) },
   content,
@@ -117,14 +118,8 @@ const {
 bar?.stop();
 
 // ---- report ----
-for (const line of lines) console.log(line);
-for (const r of rejected) {
-  for (const e of r.errors) {
-    console.log(
-      `［拒绝］${show(sheetPath)} 第 ${r.row} 行 — ${e.column ? COLUMN_LABEL[e.column] : '整行'} — ${e.reason}`,
-    );
-  }
-}
+for (const line of [...notes, ...lines]) console.log(line);
+for (const p of sheetProblems(rejected, show(sheetPath), header.columns)) console.log(formatSheetProblem(p));
 const created = [...plans.values()].filter((p) => p.kind === 'create').length;
 const updated = plans.size - created;
 console.log(

@@ -5,7 +5,7 @@ import type { EntryFileData } from '../model/schema.ts';
 /** Header text without spaces, with full-width brackets and punctuation made half-width. */
 export function normalizeHeader(header: string): string {
   return header
-    .replace(/[\s\u3000]/g, '')
+    .replace(/[\s\u3000\u200B-\u200F\u2060\uFEFF]/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/，/g, ',')
@@ -75,13 +75,28 @@ export function parseBirth(value: string): string | undefined {
   return [y, mo?.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-');
 }
 
-/** 期次 as a quarter of a year: 2026年第一季度, 第一季度, 一季度, Q1, 2026-q1 → 1…4. */
+/** 期次 as a quarter of a year: 2026年第一季度, 第一季度, 一季度, 2026年3季度, Q1, 2026-q1, 2026Q1 → 1…4. */
 export function parseQuarter(value: string): { year?: number; quarter: number } | undefined {
   const v = value.replace(/\s/g, '').toLowerCase();
-  const m = /^(?:(\d{4})(?:年|-)?)?(?:第)?([一二三四1-4])(?:季度|季)$/.exec(v) ?? /^(?:(\d{4})-)?q([1-4])$/.exec(v);
+  const m =
+    /^(?:(\d{4})(?:年|-)?)?(?:第)?([一二三四1-4])(?:季度|季)$/.exec(v) ?? /^(?:(\d{4})(?:年|-|\.)?)?q([1-4])$/.exec(v);
   if (!m) return undefined;
   const q = m[2] ?? '';
   return { year: m[1] ? Number(m[1]) : undefined, quarter: CN_DIGITS[q] ?? Number(q) };
+}
+
+/**
+ * 期次 as a local release of a quarterly title: a quarter, or 第3期 / 2026年第三期,
+ * which offices write for the third release of the year (one a quarter).
+ * Only the release lookup reads 期: another body's batch is kept as written.
+ */
+export function parseReleaseQuarter(value: string): { year?: number; quarter: number } | undefined {
+  const q = parseQuarter(value);
+  if (q) return q;
+  const m = /^(?:(\d{4})(?:年|-)?)?(?:第)?([一二三四1-4])期$/.exec(value.replace(/\s/g, ''));
+  if (!m) return undefined;
+  const n = m[2] ?? '';
+  return { year: m[1] ? Number(m[1]) : undefined, quarter: CN_DIGITS[n] ?? Number(n) };
 }
 
 /** 期次 as a session: 第9届, 9, 第九届 → 9. */
@@ -101,7 +116,11 @@ export function parseSession(value: string): number | undefined {
 const KINDS: Record<string, EntryFileData['kind']> = {
   个人: 'person',
   家庭: 'family',
+  家庭户: 'family',
+  户: 'family',
   集体: 'group',
+  团体: 'group',
+  团队: 'group',
   组织: 'group',
   person: 'person',
   family: 'family',
@@ -111,6 +130,23 @@ const KINDS: Record<string, EntryFileData['kind']> = {
 /** 个人 / 家庭 / 集体 (or the English kind) as an entry kind; undefined if it is none of them. */
 export function matchKind(value: string): EntryFileData['kind'] | undefined {
   return KINDS[value.trim()];
+}
+
+/**
+ * The kind a name says it is: 张立新家庭 and 王家三户 are families, 银发志愿服务队 and
+ * 某某协会 are groups; undefined for a name that says nothing (a person's).
+ * A trailing bracket (张立新家庭（尧都区）) is not part of what it says.
+ */
+export function kindOfName(name: string): EntryFileData['kind'] | undefined {
+  const n = name.trim().replace(/[（(][^（）()]*[）)]$/, '');
+  if (/(?:家庭|户)$/.test(n)) return 'family';
+  if (/(?:队|协会|学会|团队|小组|中心|服务站|委员会|公司|医院|卫生院|合作社|车间|班组)$/.test(n)) return 'group';
+  return undefined;
+}
+
+/** Quotes and 书名号 around a name: "临汾好人", “临汾好人”, 《临汾好人》 all mean 临汾好人. */
+export function unquote(value: string): string {
+  return value.replace(/["'“”‘’《》〈〉「」『』]/g, '');
 }
 
 /** 工作单位及职务: “尧都区某社区卫生服务站 医生” → unit and role; without a separator, all is the unit. */
@@ -175,4 +211,16 @@ export function shownText(value: number | Date, numFmt: string | undefined): { t
 export function looseBirthReason(text: string): string {
   const year = text.slice(0, 4);
   return `出生年月“${text}”在表格里是数字，Excel 会去掉末尾的 0，看不出是 1 月还是 10 月：请把这一格改成文字，写成 ${year}-10 或 ${year}年10月（1 月就写 ${year}-01）`;
+}
+
+/** Row numbers as a short list: 5—8、11. */
+export function rowRanges(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === (rows[j] ?? 0) + 1) j++;
+    parts.push(j > i ? `${rows[i]}—${rows[j]}` : `${rows[i]}`);
+    i = j;
+  }
+  return parts.join('、');
 }

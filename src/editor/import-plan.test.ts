@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entryFileText, findHeader, planImport, type ImportIo } from './import-plan.ts';
+import {
+  entryFileText,
+  findHeader,
+  formatSheetProblem,
+  planImport,
+  sheetProblems,
+  type ImportIo,
+} from './import-plan.ts';
 import type { LoadedContent } from './check.ts';
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
 
@@ -138,5 +145,124 @@ describe('import planning', () => {
     const [entry] = [...p.entries.values()];
     expect(entry?.photo).toEqual(['/sheets/ZJ.JPG', '/c/entries/yaodu/zhou-jie-yaodu.jpg']);
     expect(entry?.data.photo).toEqual({ src: './zhou-jie-yaodu.jpg', alt: '周杰的照片' });
+  });
+});
+
+describe('people already on the roll (name + county + birth)', () => {
+  const withBirth: LoadedContent = {
+    ...content,
+    entries: content.entries.map((e) => ({ ...e, birth: '1975-04' })),
+  };
+  const BIRTH_HEADER = [...HEADER, '出生年月'];
+  async function planBirths(rows: string[][]) {
+    const all = [BIRTH_HEADER, ...rows];
+    const header = findHeader(all);
+    if (!header.ok) throw new Error(header.message);
+    return planImport(
+      { rows: all, headerIndex: header.index, columns: header.columns, cellProblems: [], sheetDir: '/sheets' },
+      withBirth,
+      '/c',
+      io(),
+    );
+  }
+
+  it('updates the entry when the sheet gives the same year-month with a day, and says what it left alone', async () => {
+    const p = await planBirths([[...row('王芳', '山西好人', '2026'), '1975-04-12']]);
+    expect([...p.entries.values()].map((e) => [e.kind, e.path])).toEqual([
+      ['update', '/c/entries/yaodu/wang-fang.mdx'],
+    ]);
+    expect(p.lines[0]).toMatch(/添加荣誉“山西好人”2026年；表格里的 出生年月、事迹简介 与已有条目不同，没有改动/);
+  });
+
+  it('refuses a row without a birth, naming the entry it may be', async () => {
+    const p = await planBirths([[...row('王芳', '山西好人', '2026'), '']]);
+    expect(p.entries.size).toBe(0);
+    expect(p.rejected).toEqual([
+      {
+        row: 2,
+        errors: [
+          {
+            column: 'birth',
+            reason: expect.stringMatching(
+              /尧都区已有 王芳（entries\/yaodu\/wang-fang\.mdx，出生年月 1975-04）.*请填上出生年月/,
+            ),
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('creates a second person with another birth only with a warning naming the first', async () => {
+    const p = await planBirths([[...row('王芳', '山西好人', '2026'), '1980-02']]);
+    expect([...p.entries.values()].map((e) => e.path)).toEqual(['/c/entries/yaodu/wang-fang-yaodu.mdx']);
+    expect(p.lines[0]).toMatch(/［提醒］尧都区已有同名的 王芳（entries\/yaodu\/wang-fang\.mdx，出生年月 1975-04）/);
+  });
+
+  it('reports per row what it cleaned', async () => {
+    const p = await planBirths([
+      [
+        '李\u200b明',
+        ...row('李明', '临汾好人', '2025').slice(1, 5),
+        '点击上方蓝字关注我们李明多年来热心帮助邻里老人。',
+        '',
+        '1970-01',
+      ],
+    ]);
+    expect(p.rejected).toEqual([]);
+    expect(p.lines[0]).toMatch(
+      /^第 2 行：新建 .*（李明）；已清理：姓名中的 1 个不可见字符；事迹简介中的“点击上方蓝字关注我们”/,
+    );
+    expect([...p.entries.values()][0]?.data).toMatchObject({ name: '李明', summary: '李明多年来热心帮助邻里老人。' });
+  });
+});
+
+describe('the report of refused rows', () => {
+  it('names the sheet row as Excel numbers it, the column by header and letter, one Problem per reason', async () => {
+    const p = await plan([row('赵强', '最美好人', '2025')]);
+    const all = [['2026年第一季度推荐名单'], HEADER];
+    const header = findHeader(all);
+    if (!header.ok) throw new Error(header.message);
+    const problems = sheetProblems(p.rejected, '名单.xlsx', header.columns);
+    expect(problems).toEqual([
+      {
+        file: '名单.xlsx',
+        line: 3,
+        cell: 'D3',
+        field: '荣誉称号',
+        message: expect.stringContaining('最美好人'),
+        severity: 'error',
+      },
+    ]);
+    expect(problems.map(formatSheetProblem)).toEqual([
+      expect.stringMatching(/^［拒绝］名单\.xlsx 第 3 行 — 荣誉称号 — 找不到荣誉称号.*（D3 格）$/),
+    ]);
+  });
+});
+
+describe('every problem of a row at once', () => {
+  it('names the personal data and the photo of a row whose county is also wrong', async () => {
+    const bad = row('赵强', '临汾好人', '2025', 'zq.jpg').with(5, '赵强热心助人，电话 13912345678。').with(1, '北县');
+    const p = await plan([bad, ['\u200b', '', '\ufeff']]);
+    expect(p.rejected.map((r) => [r.row, r.errors.map((e) => e.column)])).toEqual([
+      [3, ['summary', 'photo', 'region']],
+    ]);
+    // A row of invisible characters only is as empty as it looks: neither a note nor a refusal.
+    expect(p.notes).toEqual([]);
+  });
+});
+
+describe('numbered rows left empty', () => {
+  it('are said once, however the 序号 is typed', async () => {
+    const all = [['序号', ...HEADER], ['1', ...row('李明', '临汾好人', '2025')], ['2.'], ['（3）'], ['4、']];
+    const header = findHeader(all);
+    if (!header.ok) throw new Error(header.message);
+    const p = await planImport(
+      { rows: all, headerIndex: header.index, columns: header.columns, cellProblems: [], sheetDir: '/sheets' },
+      content,
+      '/c',
+      io(),
+    );
+    expect(p.rejected).toEqual([]);
+    expect(p.notes).toEqual(['第 3—5 行只有序号，没有内容，没有导入']);
   });
 });

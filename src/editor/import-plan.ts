@@ -19,6 +19,10 @@ import { parseStory } from '../parse/story.ts';
 import { isInside } from '../parse/content-files.ts';
 import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
+import { mask } from '../rules/privacy.ts';
+import type { Problem } from '../rules/problems.ts';
+import { cleanCell, INVISIBLE } from './import-clean.ts';
+import { rowRanges } from './import-cells.ts';
 
 /** One entry file the import will write. */
 export interface PlannedEntry {
@@ -42,6 +46,8 @@ export interface ImportPlan {
   rejected: Array<{ row: number; errors: RowError[] }>;
   /** What each accepted row does, in row order, in plain Chinese. */
   lines: string[];
+  /** What the import left out of the sheet as a whole (footer and signature rows, rows with only a 序号), once each. */
+  notes: string[];
 }
 
 /** The input and output an import plan needs, handed in so the planner stays pure. */
@@ -56,25 +62,93 @@ export interface ImportIo {
   show: (path: string) => string;
 }
 
-/** Where the sheet's header is, or a message saying why it cannot be used. */
-export function findHeader(
-  rows: readonly string[][],
-): { ok: true; index: number; columns: Array<Column | null> } | { ok: false; row?: number; message: string } {
-  // Sheets often open with a title line ("2026年第一季度临汾好人推荐名单"): the header is the first row naming 3+ known columns.
-  const index = rows.findIndex((r) => matchHeaders(r).filter(Boolean).length >= 3);
-  if (index < 0) {
+/** A column as Excel names it: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Headers of columns whose content is never published, and the reason the report gives. */
+const PRIVATE_HEADERS: ReadonlyArray<[RegExp, string]> = [
+  [/身份证|身份号码|证件号/, '身份证号不公开'],
+  [/电话|手机|联系方式/, '电话不公开'],
+  [/住址|地址/, '住址不公开'],
+  [/银行|卡号|账号/, '账号不公开'],
+];
+
+export type HeaderFound = {
+  ok: true;
+  /** Index in the rows of the header's last row: data starts below it. */
+  index: number;
+  columns: Array<Column | null>;
+  /** What the report says about the header: the columns not imported, and why. */
+  notes: string[];
+};
+
+/**
+ * Where the sheet's header is, or a message saying why it cannot be used.
+ * Sheets often open with a title row (临汾市2026年第三季度身边好人推荐表), and
+ * an office's header often takes two rows: 性别, 民族, 出生年月 under a merged
+ * 基本情况, the other columns merged down both rows. The header is the first
+ * row naming a known column where it, or it with the row below, names 3+;
+ * the row below belongs to it when it names a column the row above does not.
+ */
+export function findHeader(rows: readonly string[][]): HeaderFound | { ok: false; row?: number; message: string } {
+  let found: { top: number; last: number; columns: Array<Column | null> } | undefined;
+  for (const [r, row] of rows.entries()) {
+    const top = matchHeaders(row);
+    if (!top.some(Boolean)) continue;
+    const below = matchHeaders(rows[r + 1] ?? []);
+    const twoRows = below.some((c, j) => c && !top[j]);
+    const width = Math.max(top.length, twoRows ? below.length : 0);
+    const columns = Array.from({ length: width }, (_, j) => (twoRows ? (below[j] ?? top[j]) : top[j]) ?? null);
+    if (columns.filter(Boolean).length >= 3) {
+      found = { top: r, last: twoRows ? r + 1 : r, columns };
+      break;
+    }
+  }
+  if (!found) {
     return { ok: false, message: '找不到表头行：第一行应有“姓名”“所在县（市、区）”“荣誉称号”等列名' };
   }
-  const columns = matchHeaders(rows[index] ?? []);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  const { top, last } = found;
+  const missing = REQUIRED.filter((c) => !found.columns.includes(c));
   if (missing.length) {
     return {
       ok: false,
-      row: index + 1,
+      row: top + 1,
       message: `表头 — 缺少必需的列：${missing.map((c) => COLUMN_LABEL[c]).join('、')}，请补上这些列`,
     };
   }
-  return { ok: true, index, columns };
+  // A column read twice would keep one value and drop the other without a word: the first one counts.
+  const columns = found.columns.map((c, j) => (c && found.columns.indexOf(c) < j ? null : c));
+  const label = (j: number) => (rows[last]?.[j] || rows[top]?.[j] || '').trim();
+  const width = Math.max(columns.length, ...rows.slice(last + 1).map((r) => r.length));
+  const ignored: string[] = [];
+  for (let j = 0; j < width; j++) {
+    const col = columns[j] ?? null;
+    if (col && col !== 'politics') continue;
+    const letter = `${columnLetter(j)} 列`;
+    const text = label(j);
+    if (!text) {
+      if (rows.slice(last + 1).some((r) => (r[j] ?? '').trim())) ignored.push(`没有列名的 ${letter}`);
+      continue;
+    }
+    const read = found.columns[j] ?? null;
+    const twin = read ? columnLetter(found.columns.indexOf(read)) : undefined;
+    const why =
+      col === 'politics'
+        ? '政治面貌不公开'
+        : twin
+          ? `与 ${twin} 列重复，只读 ${twin} 列`
+          : PRIVATE_HEADERS.find(([re]) => re.test(text))?.[1];
+    ignored.push(`${text}（${letter}${why ? `，${why}` : ''}）`);
+  }
+  return { ok: true, index: last, columns, notes: ignored.length ? [`未导入的列：${ignored.join('、')}`] : [] };
 }
 
 /** The text the import writes for a planned entry: a new file, or the existing one with only its changed fields rewritten. */
@@ -115,7 +189,78 @@ function columnOf(field: string): Column | null {
   return isEntryField(key) ? FIELD_COLUMN[key] : null;
 }
 
-const identity = (name: string, region: string, birth?: string) => `${name}|${region}|${birth ?? ''}`;
+/**
+ * Whether two births can be one person's: equal as far as both go, compared
+ * to the month at most (1975-04 on the roll is 1975-04-12 in a sheet); unknown
+ * when only one side has a birth.
+ */
+export function birthRelation(a: string | undefined, b: string | undefined): 'same' | 'unknown' | 'different' {
+  if (!a && !b) return 'same';
+  if (!a || !b) return 'unknown';
+  const n = Math.min(a.length, b.length, 7);
+  return a.slice(0, n) === b.slice(0, n) ? 'same' : 'different';
+}
+
+/** The start of a footer, note or signature row: 填表人：…, 注：…, （盖章）, 审核人：, 年 月 日. */
+const NOTE_ROW =
+  /^(?:填表人|填报人|制表人|联系人|联系电话|电话|手机|审核人|审核|审批人|负责人|单位负责人|主要负责人|经办人|领导签字|签字|填报单位|推荐单位|填表单位|填表日期|填报日期|日期|注|备注|说明|附注|附件)\s*[:：]|^注\s*\d*[.、]|^[（(]?\s*(?:单位)?(?:盖章|公章|签字|签章)\s*[）)]?$|年\s+月\s+日\s*$/;
+
+/** A 序号 as offices type it: 1, 1., （1）, 1、. */
+const SEQ_NUMBER = /^[（(]?\d+[)）.、]?$/;
+
+/**
+ * A row that is not a person: the 序号 cell holds no number, and the row has
+ * text in one cell only, or opens with a footer word (填表人：王芳 … 电话：…).
+ */
+function isNoteRow(cells: readonly string[], columns: ReadonlyArray<Column | null>): boolean {
+  const seq = columns.indexOf('seq');
+  if (seq >= 0 && SEQ_NUMBER.test((cells[seq] ?? '').trim())) return false;
+  const filled = cells.map((c) => (c as string | undefined)?.trim() ?? '').filter(Boolean);
+  return filled.length === 1 || NOTE_ROW.test(filled[0] ?? '');
+}
+
+/** A numbered row with nothing else in it: a template row the office did not fill. */
+function isEmptyNumberedRow(cells: readonly string[], columns: ReadonlyArray<Column | null>): boolean {
+  const seq = columns.indexOf('seq');
+  return (
+    seq >= 0 &&
+    SEQ_NUMBER.test((cells[seq] ?? '').trim()) &&
+    cells.every((c, j) => j === seq || !(c as string | undefined)?.trim())
+  );
+}
+
+/**
+ * A footer's text as the report may show it: digit runs (the form-filler's
+ * phone) and e-mail addresses masked, cut short.
+ */
+function shownNote(text: string): string {
+  const masked = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\d０-９][\d０-９\s\-－—()（）]{3,}[\d０-９]/g, (m) => mask(m))
+    .replace(/[^\s@：:]+@[^\s@]+/g, (m) => mask(m));
+  const chars = Array.from(masked);
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : masked;
+}
+
+/** Fields an update never rewrites, compared to say which of them the sheet gives otherwise. */
+const COMPARED: ReadonlyArray<[keyof EntryFileData, Column]> = [
+  ['kind', 'kind'],
+  ['category', 'category'],
+  ['gender', 'gender'],
+  ['birth', 'birth'],
+  ['ethnicity', 'ethnicity'],
+  ['unit', 'unit'],
+  ['role', 'role'],
+  ['summary', 'summary'],
+];
+
+/** The columns whose value in the sheet differs from the entry on the roll, as a clause for the row's line. */
+function differences(draft: EntryFileData, data: Record<string, unknown>): string {
+  const differ = COMPARED.filter(([field]) => draft[field] !== undefined && draft[field] !== data[field]).map(
+    ([, col]) => COLUMN_LABEL[col],
+  );
+  return differ.length ? `；表格里的 ${differ.join('、')} 与已有条目不同，没有改动（如需更改，请直接修改文件）` : '';
+}
 
 export interface SheetInput {
   rows: readonly string[][];
@@ -163,42 +308,64 @@ export async function planImport(
   const rejected: ImportPlan['rejected'] = [];
   const lines: string[] = [];
   const taken = new Set(content.entries.flatMap((e) => [e.id, ...e.formerSlugs]));
-  const byIdentity = new Map(content.entries.map((e) => [identity(e.name, e.region, e.birth), e]));
+  const nameKey = (name: string, region: string) => `${name}|${region}`;
+  const onRoll = new Map<string, LoadedContent['entries']>();
+  for (const e of content.entries)
+    onRoll.set(nameKey(e.name, e.region), [...(onRoll.get(nameKey(e.name, e.region)) ?? []), e]);
+  /** Planned files by name and county: a row joins the one whose birth it matches. */
+  const inSheet = new Map<string, Array<{ key: string; birth?: string }>>();
   const taxonomy = taxonomyOf(content);
   const { columns } = sheet;
+  const noteRows: Array<{ row: number; text: string }> = [];
+  const numberedOnly: number[] = [];
 
   for (const [i, raw] of sheet.rows.slice(sheet.headerIndex + 1).entries()) {
     onRow();
     const rowNo = sheet.headerIndex + 2 + i;
-    // Cells of a row may be missing (a short CSV line): undefined despite the type.
-    if (raw.every((c) => !(c as string | undefined)?.trim())) continue;
+    // Cells of a row may be missing (a short CSV line): undefined despite the type. A cell holding
+    // only invisible characters is as empty as it looks.
+    const shown = raw.map((c) => ((c as string | undefined) ?? '').replace(INVISIBLE, '').trim());
+    if (shown.every((c) => !c)) continue;
+    // Footer, note and signature rows are said once for the sheet, not refused cell by cell.
+    if (isEmptyNumberedRow(shown, columns)) {
+      numberedOnly.push(rowNo);
+      continue;
+    }
+    if (isNoteRow(shown, columns)) {
+      noteRows.push({ row: rowNo, text: shown.filter(Boolean).join(' ') });
+      continue;
+    }
     const cells: Partial<Record<Column, string>> = {};
+    const cleaned: string[] = [];
     columns.forEach((c, j) => {
-      if (c) cells[c] = raw[j] ?? '';
+      if (!c) return;
+      const { text, removed } = cleanCell(c, raw[j] ?? '');
+      cells[c] = text;
+      if (removed.length)
+        cleaned.push(`${COLUMN_LABEL[c]}中的${removed.map((r) => (/^\d/.test(r) ? ` ${r}` : r)).join('、')}`);
     });
     const errors: RowError[] = sheet.cellProblems
       .filter((p) => p.row === rowNo && (p.onlyIn === undefined || columns[p.column - 1] === p.onlyIn))
       .map((p) => ({ column: columns[p.column - 1] ?? null, reason: p.reason }));
+    // Personal data and the photo are judged even when other cells are wrong: every problem of a row at once.
+    for (const col of Object.keys(cells) as Column[]) {
+      if (col === 'photo' || col === 'seq') continue;
+      for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
+    }
+    const photoCell = (cells.photo ?? '').trim();
+    const photoCheck = photoCell ? await photoOfRow(photoCell, sheet.sheetDir, io) : undefined;
+    for (const reason of photoCheck?.errors ?? []) errors.push({ column: 'photo', reason });
     const mapped = mapRow(cells, content);
     if (Array.isArray(mapped)) {
       rejected.push({ row: rowNo, errors: [...errors, ...mapped] });
       continue;
     }
-    for (const col of Object.keys(cells) as Column[]) {
-      if (col === 'photo' || col === 'seq') continue;
-      for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
-    }
     const story = parseStory(mapped.story ?? '');
     if (!story.ok) for (const p of story.problems) errors.push({ column: 'story', reason: p.message });
 
     const { draft } = mapped;
-    let photoFrom: string | undefined;
-    if (mapped.photo) {
-      const photo = await photoOfRow(mapped.photo, sheet.sheetDir, io);
-      photoFrom = photo.from;
-      for (const reason of photo.errors) errors.push({ column: 'photo', reason });
-      if (draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
-    }
+    const photoFrom = photoCheck?.from;
+    if (photoCheck && draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
     const parsed = entrySchema.safeParse(
       photoFrom && !draft.minor ? { ...draft, photo: { src: './photo.jpg', alt: `${draft.name}的照片` } } : draft,
       { error: chineseIssue },
@@ -209,32 +376,76 @@ export async function planImport(
     }
     for (const p of validateContent(taxonomy, [entryFacts('import-row', 'row', draft)]))
       errors.push({ column: columnOf(p.field), reason: p.message });
+
+    // Who the row is: a person planned from an earlier row, or one on the roll, matched by name,
+    // county and birth. A row that may be someone already there but cannot say is refused,
+    // naming them: a second file for one person splits their honours and their URL.
+    const nk = nameKey(draft.name, draft.region);
+    const regionName = content.regions.get(draft.region)?.name ?? draft.region;
+    const birthText = (b?: string) => (b ? `出生年月 ${b}` : '没有出生年月');
+    const earlier = inSheet.get(nk) ?? [];
+    const plannedMatch = earlier.find((p) => birthRelation(p.birth, draft.birth) === 'same');
+    const rollMatches = (onRoll.get(nk) ?? []).filter((e) => birthRelation(e.birth, draft.birth) === 'same');
+    const rollUnknown = (onRoll.get(nk) ?? []).filter((e) => birthRelation(e.birth, draft.birth) === 'unknown');
+    const rollOther = (onRoll.get(nk) ?? []).filter((e) => birthRelation(e.birth, draft.birth) === 'different');
+    if (!plannedMatch) {
+      const unsure = earlier.find((p) => birthRelation(p.birth, draft.birth) === 'unknown');
+      const unsurePlan = unsure && plans.get(unsure.key);
+      if (unsurePlan) {
+        errors.push({
+          column: 'birth',
+          reason: `与第 ${unsurePlan.rows[0]} 行同名、同县（${birthText(unsure.birth)}），这一行${birthText(draft.birth)}，看不出是不是同一人：请在两行都填上出生年月`,
+        });
+      } else if (rollMatches.length > 1) {
+        errors.push({
+          column: 'birth',
+          reason: `${regionName}已有 ${rollMatches.length} 个可能是 ${draft.name} 的条目：${rollMatches.map((e) => `${io.show(e.path)}（${birthText(e.birth)}）`).join('、')}。请在出生年月一格写出完整的年月日，或直接在其中一个文件里添加这项荣誉`,
+        });
+      } else if (!rollMatches.length && rollUnknown.length) {
+        const [e] = rollUnknown;
+        errors.push({
+          column: 'birth',
+          reason: `${regionName}已有 ${draft.name}（${rollUnknown.map((x) => `${io.show(x.path)}，${birthText(x.birth)}`).join('；')}），这一行${birthText(draft.birth)}，看不出是不是同一人：${
+            draft.birth
+              ? `是同一人，请先在已有文件里补上 birth: ${draft.birth} 再导入；不是同一人，请用 content:new 单独添加`
+              : `是同一人，请填上出生年月${e?.birth ? ` ${e.birth}` : ''}再导入；不是同一人，请填上此人的出生年月`
+          }`,
+        });
+      }
+    }
     if (errors.length) {
       rejected.push({ row: rowNo, errors });
       continue;
     }
 
-    const key = identity(draft.name, draft.region, draft.birth);
     const [honour] = draft.honours;
     if (!honour) continue; // mapRow always gives one honour
     const sameHonour = (h: { title?: unknown; year?: unknown; batch?: unknown }) =>
       h.title === honour.title && h.year === honour.year && (h.batch ?? '') === (honour.batch ?? '');
     const titleName = content.titles.get(honour.title)?.name ?? honour.title;
-    const planned = plans.get(key);
+    const said = [...mapped.notes, ...(cleaned.length ? [`已清理：${cleaned.join('；')}`] : [])]
+      .map((n) => `；${n}`)
+      .join('');
+    const planned = plannedMatch && plans.get(plannedMatch.key);
     if (planned) {
       const honours = planned.data.honours as EntryFileData['honours'];
       if (!honours.some(sameHonour)) honours.push(honour);
       planned.rows.push(rowNo);
-      lines.push(`第 ${rowNo} 行：与第 ${planned.rows[0]} 行是同一人，荣誉合并到 ${io.show(planned.path)}`);
+      lines.push(`第 ${rowNo} 行：与第 ${planned.rows[0]} 行是同一人，荣誉合并到 ${io.show(planned.path)}${said}`);
       continue;
     }
-    const found = byIdentity.get(key);
+    const key = `${nk}|${rowNo}`;
+    const found = rollMatches[0];
     if (found) {
       const source = io.readEntry(found.path);
       const { data, body } = readEntryFile(source);
       const honours = (data.honours ?? []) as EntryFileData['honours'];
+      const differ = differences(draft, data);
+      inSheet.set(nk, [...earlier, { key, birth: found.birth ?? draft.birth }]);
       if (honours.some(sameHonour)) {
-        lines.push(`第 ${rowNo} 行：${draft.name} 已有“${titleName}”${honour.year}年，无需改动`);
+        lines.push(
+          `第 ${rowNo} 行：${draft.name} 已有“${titleName}”${honour.year}年，无需改动（${io.show(found.path)}）${differ}${said}`,
+        );
         continue;
       }
       honours.push(honour);
@@ -248,7 +459,7 @@ export async function planImport(
         name: draft.name,
       });
       lines.push(
-        `第 ${rowNo} 行：为已有条目 ${io.show(found.path)}（${draft.name}）添加荣誉“${titleName}”${honour.year}年`,
+        `第 ${rowNo} 行：为已有条目 ${io.show(found.path)}（${draft.name}）添加荣誉“${titleName}”${honour.year}年${differ}${said}`,
       );
       continue;
     }
@@ -279,8 +490,20 @@ export async function planImport(
       rows: [rowNo],
       name: draft.name,
     });
-    lines.push(`第 ${rowNo} 行：新建 ${io.show(path)}（${draft.name}）`);
+    inSheet.set(nk, [...earlier, { key, birth: draft.birth }]);
+    const namesake = rollOther.length
+      ? `；［提醒］${regionName}已有同名的 ${draft.name}（${rollOther.map((e) => `${io.show(e.path)}，${birthText(e.birth)}`).join('；')}），出生年月不同，按另一人新建：如果是同一人，请改正出生年月后再试运行`
+      : '';
+    lines.push(`第 ${rowNo} 行：新建 ${io.show(path)}（${draft.name}）${namesake}${said}`);
   }
+
+  const notes: string[] = [];
+  if (noteRows.length) {
+    notes.push(
+      `第 ${rowRanges(noteRows.map((n) => n.row))} 行是说明或签字，不是名单，没有导入：${noteRows.map((n) => `“${shownNote(n.text)}”`).join('、')}`,
+    );
+  }
+  if (numberedOnly.length) notes.push(`第 ${rowRanges(numberedOnly)} 行只有序号，没有内容，没有导入`);
 
   // Every file about to be written is checked as content:check will check it: what is written, the check passes.
   for (const [key, p] of plans) {
@@ -293,5 +516,39 @@ export async function planImport(
         errors: errors.map((x) => ({ column: null, reason: `${x.field || '文件'}：${x.message}` })),
       });
   }
-  return { entries: plans, rejected, lines };
+  return { entries: plans, rejected, lines, notes };
 }
+
+/** A refused cell: a `Problem` whose line is the sheet's row, and the cell's address (F5) when its column is known. */
+export type SheetProblem = Problem & { cell?: string };
+
+/**
+ * The rejected rows as problems, in row order: the sheet's row as Excel numbers
+ * it, the column by its header, what is wrong and how to fix it, and the
+ * cell's address as Excel's name box takes it.
+ */
+export function sheetProblems(
+  rejected: ImportPlan['rejected'],
+  file: string,
+  columns: ReadonlyArray<Column | null>,
+): SheetProblem[] {
+  return [...rejected]
+    .sort((a, b) => a.row - b.row)
+    .flatMap((r) =>
+      r.errors.map((e): SheetProblem => {
+        const at = e.column ? columns.indexOf(e.column) : -1;
+        return {
+          file,
+          line: r.row,
+          field: e.column ? COLUMN_LABEL[e.column] : '整行',
+          message: e.reason,
+          severity: 'error',
+          ...(at >= 0 ? { cell: `${columnLetter(at)}${r.row}` } : {}),
+        };
+      }),
+    );
+}
+
+/** A refused cell as the import prints it: ［拒绝］名单.xlsx 第 5 行 — 出生年月 — …（F5 格） */
+export const formatSheetProblem = (p: SheetProblem): string =>
+  `［拒绝］${p.file}${p.line ? ` 第 ${p.line} 行` : ''} — ${p.field} — ${p.message}${p.cell ? `（${p.cell} 格）` : ''}`;

@@ -83,6 +83,25 @@ describe('readXlsx: only sheets an editor can see', () => {
   });
 });
 
+describe('readXlsx: rows an editor can see', () => {
+  it('never reads a hidden row (filtered out, or hidden by hand) and says which it left', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名单');
+    sheet.addRow(HEADER);
+    sheet.addRow(person('孙公开', '1970.05'));
+    sheet.addRow(person('赵不推荐', '1970.05')).hidden = true;
+    sheet.addRow(person('钱不推荐', '1970.05')).hidden = true;
+    const file = join(mkdtempSync(join(tmpdir(), 'honour-xlsx-')), 'list.xlsx');
+    await book.xlsx.writeFile(file);
+    const read = await readXlsx(file);
+    expect(read.rows.map((r) => r[0] ?? '')).toEqual(['姓名', '孙公开', '', '']);
+    expect(JSON.stringify(read)).not.toContain('不推荐');
+    expect(sheetNotes(read)).toContain(
+      '第 3—4 行是隐藏的行，没有读取：如要导入，请在 Excel 或 WPS 中取消隐藏，核对后另存',
+    );
+  });
+});
+
 describe('readXlsx: cells as the editor sees them', () => {
   it('reads a number by its display format and a date by the parts its format shows', async () => {
     const may17 = new Date(Date.UTC(1970, 4, 17));
@@ -162,5 +181,174 @@ describe('a minor born 2009.10, typed in Excel as a number shown with two decima
   it('is refused, naming the column, when the cell does not show the month unambiguously', async () => {
     const { reasons } = await planOf(2009.1);
     expect(reasons).toEqual([expect.stringMatching(/^birth：.*2009\.1.*2009-10 或 2009年10月/)]);
+  });
+});
+
+/**
+ * A county office's 推荐表 as WPS saves it: a title merged across every column, a
+ * two-row header with 性别, 民族, 出生年月 and 身份证号 under a merged 基本情况,
+ * 序号, dates as numbers with formats, a 备注 column, and a footer with the
+ * form-filler's phone, a note, a stamp and a signature line.
+ */
+async function officeSheet(people: unknown[][]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('推荐表');
+  const top = [
+    '序号',
+    '姓名',
+    '类型',
+    '基本情况',
+    '',
+    '',
+    '',
+    '所在县（市、区）',
+    '类别',
+    '荣誉称号',
+    '年份',
+    '期次',
+    '事迹简介',
+    '备注',
+  ];
+  const sub = ['', '', '', '性别', '民族', '出生年月', '身份证号', '', '', '', '', '', '', ''];
+  sheet.getCell(1, 1).value = '临汾市2026年第三季度身边好人推荐表';
+  sheet.mergeCells(1, 1, 1, top.length);
+  top.forEach((v, c) => v && (sheet.getCell(2, c + 1).value = v));
+  sub.forEach((v, c) => v && (sheet.getCell(3, c + 1).value = v));
+  sheet.mergeCells(2, 4, 2, 7);
+  top.forEach((v, c) => (c < 3 || c > 6 ? sheet.mergeCells(2, c + 1, 3, c + 1) : undefined));
+  people.forEach((values, r) =>
+    values.forEach((v, c) => {
+      const cell = sheet.getCell(r + 4, c + 1);
+      if (v && typeof v === 'object' && 'fmt' in v) {
+        const { value, fmt } = v as { value: ExcelJS.CellValue; fmt: string };
+        cell.value = value;
+        cell.numFmt = fmt;
+      } else cell.value = v as ExcelJS.CellValue;
+    }),
+  );
+  const end = people.length + 4;
+  sheet.getCell(end, 1).value = '填表人：王芳 电话：0357-1234567';
+  sheet.mergeCells(end, 1, end, top.length);
+  sheet.getCell(end + 1, 1).value = '注：以上人员均经村（社区）公示无异议。';
+  sheet.getCell(end + 2, top.length).value = '（盖章）';
+  sheet.getCell(end + 3, 2).value = '审核人：';
+  const file = join(mkdtempSync(join(tmpdir(), 'honour-office-')), '推荐表.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+const officeContent: LoadedContent = {
+  ...content,
+  releases: new Map([
+    ['2026-q2', { title: '2026年第二季度临汾好人', date: '2026-06-26', honour: 'lf-hr', intro: '' }],
+    ['2026-q3', { title: '2026年第三季度临汾好人', date: '2026-09-25', honour: 'lf-hr', intro: '' }],
+  ]),
+  entries: [
+    {
+      id: 'zeng-xiaohong-yaodu',
+      file: 'entries/yaodu/zeng-xiaohong-yaodu.mdx',
+      path: '/c/entries/yaodu/zeng-xiaohong-yaodu.mdx',
+      name: '曾小红',
+      region: 'yaodu',
+      category: 'zhuren',
+      minor: false,
+      birth: '1975-04',
+      honours: [{ title: 'lf-hr', year: 2025 }],
+      formerSlugs: [],
+      summary: '十八年如一日照料瘫痪在床的婆婆。',
+    },
+  ],
+};
+const zengFile = `---
+name: 曾小红
+kind: person
+region: yaodu
+category: zhuren
+birth: 1975-04
+honours:
+  - title: lf-hr
+    year: 2025
+summary: 十八年如一日照料瘫痪在床的婆婆。
+---
+曾小红的故事。
+`;
+
+async function planOffice(people: unknown[][]) {
+  const { rows, problems } = await readXlsx(await officeSheet(people));
+  const header = findHeader(rows);
+  if (!header.ok) throw new Error(header.message);
+  const plan = await planImport(
+    { rows, headerIndex: header.index, columns: header.columns, cellProblems: problems, sheetDir: '/s' },
+    officeContent,
+    '/c',
+    { ...io, readEntry: () => zengFile },
+  );
+  return { header, plan, rows };
+}
+
+const may = (d: Date) => ({ value: d, fmt: 'yyyy"年"m"月"' });
+const officeRow = (
+  n: number,
+  name: string,
+  kind: string,
+  birth: unknown,
+  title = '“临汾好人”',
+  session = '第三季度',
+) => [
+  n,
+  name,
+  kind,
+  '女',
+  '汉族',
+  birth,
+  '140102197504120024',
+  '尧都区',
+  '助人为乐',
+  title,
+  2026,
+  session,
+  `${name}多年照顾邻居老人。`,
+  '村委会推荐',
+];
+
+describe('an office’s 推荐表 (title row, two-row header, 序号, footer)', () => {
+  it('finds the header across its merged rows, and names the columns it does not import', async () => {
+    const { header, rows } = await planOffice([officeRow(1, '李春花', '个人', { value: 1975.04, fmt: '0.00' })]);
+    expect(header).toMatchObject({ ok: true, index: 2 });
+    expect(header.columns.slice(0, 7)).toEqual(['seq', 'name', 'kind', 'gender', 'ethnicity', 'birth', null]);
+    expect(header.notes).toEqual(['未导入的列：身份证号（G 列，身份证号不公开）、备注（N 列）']);
+    // The title merged across the row is one cell, not fourteen.
+    expect(rows[0]?.filter(Boolean)).toEqual(['临汾市2026年第三季度身边好人推荐表']);
+  });
+
+  it('reports the footer, note, stamp and signature rows once as skipped, the phone masked', async () => {
+    const { plan } = await planOffice([officeRow(1, '李春花', '个人', { value: 1975.04, fmt: '0.00' })]);
+    expect(plan.rejected).toEqual([]);
+    expect([...plan.entries.values()].map((e) => e.data.birth)).toEqual(['1975-04']);
+    expect(plan.notes).toHaveLength(1);
+    expect(plan.notes[0]).toMatch(/^第 5—8 行是说明或签字，不是名单，没有导入：“填表人：王芳 电话：035\*+567”/);
+    expect(JSON.stringify(plan)).not.toContain('1234567');
+  });
+
+  it('imports 张立新家庭 as a family, and 曾小红 (1975-04 on the roll, 1975-04-12 in the sheet) as the same person', async () => {
+    const { plan } = await planOffice([
+      officeRow(1, '张立新家庭', '', ''),
+      officeRow(2, '曾小红', '个人', { value: new Date(Date.UTC(1975, 3, 12)), fmt: 'yyyy-mm-dd' }),
+      officeRow(3, '赵一', '个人', may(new Date(Date.UTC(1970, 4, 1))), '《临汾好人》', '第3期'),
+    ]);
+    expect(plan.rejected).toEqual([]);
+    const entries = [...plan.entries.values()];
+    expect(entries.map((e) => [e.kind, e.path, e.data.kind])).toEqual([
+      ['create', expect.stringMatching(/^\/c\/entries\/yaodu\/[a-z-]+-yaodu\.mdx$/), 'family'],
+      ['update', '/c/entries/yaodu/zeng-xiaohong-yaodu.mdx', 'person'],
+      ['create', '/c/entries/yaodu/zhao-yi-yaodu.mdx', 'person'],
+    ]);
+    expect(entries[1]?.data.honours).toEqual([
+      { title: 'lf-hr', year: 2025 },
+      { title: 'lf-hr', year: 2026, release: '2026-q3' },
+    ]);
+    expect(entries[2]?.data).toMatchObject({ birth: '1970-05', honours: [{ release: '2026-q3' }] });
+    expect(plan.lines[1]).toMatch(/^第 5 行：为已有条目 .*zeng-xiaohong-yaodu\.mdx（曾小红）添加荣誉/);
+    expect(JSON.stringify(plan)).not.toContain('140102');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { looseBirthReason, shownText } from './import-cells.ts';
+import { looseBirthReason, rowRanges, shownText } from './import-cells.ts';
 
 /** A sheet that cannot be read as it is, with what to do about it. */
 export class SheetError extends Error {
@@ -94,6 +94,8 @@ export interface XlsxRead {
   sheet: string | undefined;
   /** Names of the hidden sheets, which are never read. */
   hidden: string[];
+  /** Hidden rows of the sheet read (1-based), read as empty. */
+  hiddenRows?: number[];
 }
 
 const sheetList = (names: readonly string[]) => names.map((n) => `“${n}”`).join('、');
@@ -155,9 +157,25 @@ export async function readXlsx(path: string, sheetName?: string): Promise<XlsxRe
   }
   const rows: Array<string[] | undefined> = [];
   const problems: CellProblem[] = [];
+  const hiddenRows: number[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    // A hidden row is one the editor does not see: often filtered out (不推荐) or set aside. Like a
+    // hidden sheet it is never read, and the report names it.
+    if (row.hidden) {
+      hiddenRows.push(n);
+      rows[n - 1] = [];
+      return;
+    }
     const cells: Array<string | undefined> = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
+      // exceljs gives every cell of a merged range the first cell's value. Across columns the editor
+      // sees one text (a title, a footer, 基本情况 over its sub-columns): it stays in the first cell
+      // only, or a footer would be read as fourteen cells. Down a column (尧都区 merged over the
+      // rows of its people) the editor sees it on each row, and each row gets it.
+      if (cell.isMerged && cell.master.col !== cell.col) {
+        cells[c - 1] = '';
+        return;
+      }
       const text = cellText(cell.value, cell.numFmt);
       if (typeof text === 'string') cells[c - 1] = text;
       else if ('loose' in text) {
@@ -170,14 +188,18 @@ export async function readXlsx(path: string, sheetName?: string): Promise<XlsxRe
     });
     rows[n - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return { rows: Array.from(rows, (r) => r ?? []), problems, sheet: sheet.name, hidden };
+  return { rows: Array.from(rows, (r) => r ?? []), problems, sheet: sheet.name, hidden, hiddenRows };
 }
 
 /** What the import's report says about the sheets of a workbook: which one it read, which hidden ones it left. */
-export function sheetNotes(book: Pick<XlsxRead, 'sheet' | 'hidden'>): string[] {
+export function sheetNotes(book: Pick<XlsxRead, 'sheet' | 'hidden' | 'hiddenRows'>): string[] {
+  const rows = book.hiddenRows ?? [];
   return [
     ...(book.sheet === undefined ? [] : [`读取工作表“${book.sheet}”`]),
     ...(book.hidden.length ? [`隐藏的工作表 ${sheetList(book.hidden)} 没有读取（隐藏的内容不会导入）`] : []),
+    ...(rows.length
+      ? [`第 ${rowRanges(rows)} 行是隐藏的行，没有读取：如要导入，请在 Excel 或 WPS 中取消隐藏，核对后另存`]
+      : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 /** A sheet's region, title, category and 期次 matched to the content's records, by the names editors write. */
 import type { CategoryData, RegionData, TitleData } from '../model/schema.ts';
-import { normalizeHeader, parseQuarter } from './import-cells.ts';
+import { normalizeHeader, parseReleaseQuarter, unquote } from './import-cells.ts';
 
 /** A region by official name, alias, or name without its 区/市/县 ending. */
 export function matchRegion(value: string, regions: ReadonlyMap<string, RegionData>): string | undefined {
@@ -31,7 +31,7 @@ function placePrefixes(issuer: string): string[] {
  * 临汾市最佳志愿服务组织); brackets and spaces ignored.
  */
 export function matchTitles(value: string, titles: ReadonlyMap<string, TitleData>): string[] {
-  const v = normalizeHeader(value);
+  const v = normalizeHeader(unquote(value));
   const exact: string[] = [];
   const loose: string[] = [];
   for (const [id, t] of titles) {
@@ -66,8 +66,9 @@ export function matchCategory(value: string, categories: ReadonlyMap<string, Cat
 }
 
 /**
- * The release of `title` that a 期次 names: its id (2026-q1) or a quarter
- * (2026年第一季度, 第一季度 in `year`); undefined when none matches.
+ * The release of `title` that a 期次 names: its id (2026-q1), a quarter
+ * (2026年第一季度, 三季度, 2026-Q3 in `year`) or a 期 (第3期: the third quarter's);
+ * undefined when none matches.
  */
 export function releaseForQuarter(
   text: string,
@@ -76,7 +77,7 @@ export function releaseForQuarter(
   releases: ReadonlyMap<string, { date: string; honour: string }>,
 ): string | undefined {
   if (releases.get(text)?.honour === title) return text;
-  const q = parseQuarter(text);
+  const q = parseReleaseQuarter(text);
   if (!q) return undefined;
   return [...releases].find(
     ([, r]) =>
@@ -84,4 +85,16 @@ export function releaseForQuarter(
       Number(r.date.slice(0, 4)) === (q.year ?? year) &&
       Math.ceil(Number(r.date.slice(5, 7)) / 3) === q.quarter,
   )?.[0];
+}
+
+/** 2026年第三季度, the way an office names a quarter. */
+export const quarterName = (year: number, quarter: number) => `${year}年第${'一二三四'[quarter - 1] ?? quarter}季度`;
+
+/** The releases of `title`, as a list for a message: 2026-q1（2026年第一季度）、2026-q2（…）. */
+export function releaseList(title: string, releases: ReadonlyMap<string, { date: string; honour: string }>): string {
+  return [...releases]
+    .filter(([, r]) => r.honour === title)
+    .sort(([, a], [, b]) => a.date.localeCompare(b.date))
+    .map(([id, r]) => `${id}（${quarterName(Number(r.date.slice(0, 4)), Math.ceil(Number(r.date.slice(5, 7)) / 3))}）`)
+    .join('、');
 }

@@ -85,6 +85,20 @@ describe('the import journal is data', () => {
     expect(readdirSync(join(project, 'src/pages'))).toEqual([]);
   });
 
+  it('finishes an update of an entry kept directly in entries/ or a deeper folder, as content roots may keep them', () => {
+    const { root } = setup();
+    mkdirSync(join(root, 'entries/2026/yaodu'), { recursive: true });
+    const pairs = [temp(root, 'entries/zeng-hong-dongqu.mdx'), temp(root, 'entries/2026/yaodu/li-si-yaodu.mdx')];
+    journal(root, pairs);
+    expect(recoverImport(root, root)).toMatchObject({ ok: true });
+    expect(existsSync(join(root, 'entries/zeng-hong-dongqu.mdx'))).toBe(true);
+    expect(existsSync(join(root, 'entries/2026/yaodu/li-si-yaodu.mdx'))).toBe(true);
+    for (const bad of ['entries/./a.mdx', 'entries/Yaodu/a.mdx', 'entries//a.mdx', 'entries/a/b/c/d/e/f.mdx']) {
+      journal(root, [[bad.replace(/[^/]+$/, (f) => `.${f}${TEMP_SUFFIX}`), bad]]);
+      expect(refused(recoverImport(root, root))).toMatch(/第 1 项.*不是导入会写的文件/);
+    }
+  });
+
   it('refuses a pair whose folder is a link leading out of the root', () => {
     const { root, project } = setup();
     symlinkSync(join(project, 'src/pages'), join(root, 'entries/pages'));
@@ -131,7 +145,7 @@ describe('the import journal is data', () => {
     // An update writes an existing entry where it is: directly in entries/, or in a folder of its own.
     expect(() => journalText(root, [pair('entries/zeng-hong-dongqu.mdx'), pair('entries/a/b/c-d.jpg')])).not.toThrow();
     expect(() => journalText(root, [pair('entries/../a.mdx')])).toThrow();
-    expect(() => journalText(root, [pair('entries/a/b/c/d/e.mdx')])).toThrow();
+    expect(() => journalText(root, [pair('entries/a/b/c/d/e/f.mdx')])).toThrow();
   });
 });
 

@@ -147,32 +147,30 @@ export function importLeftovers(root: string, cwd = process.cwd()): string[] {
 }
 
 /**
- * The files an import writes, relative to the root: a new entry as entries/<region>/<slug>.mdx, an
- * existing one where it is (entries/<slug>.mdx, entries/<folder>/…/<slug>.mdx), and an entry's photo beside it.
+ * The files an import writes, relative to the root: a new entry as
+ * entries/<region>/<slug>.mdx with its photo beside it, and an update in place
+ * of an existing entry, which a content root may keep directly in entries/ or
+ * in folders of its own (entries/2026/yaodu/…): at most four folders deep.
  */
 const FINAL_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:mdx|jpe?g|png|webp)$/;
-/** Folders below entries/ a written file may sit in (editors group entries by county, rarely deeper). */
-const MAX_FOLDERS = 3;
+const MAX_FOLDERS = 4;
 
 /** Why a (temporary, final) pair of a journal is not one an import writes; undefined when it is. */
 function pairProblem(tmp: unknown, final: unknown): string | undefined {
   if (typeof tmp !== 'string' || typeof final !== 'string') return '不是一对文件路径';
   const parts = final.split('/');
-  const top = parts[0];
-  const file = parts[parts.length - 1] ?? '';
-  const folders = parts.slice(1, -1);
-  // Only entries/[<folder>/…]<slug>.<ext>: no absolute path, no `..`, no backslash, no other top folder.
+  const [top, ...rest] = parts;
+  const file = rest.pop() ?? '';
+  // Only entries/<folders>/<slug>.<ext>, every folder a lower-case slug: no absolute path, no `..`, no backslash.
   if (
     top !== 'entries' ||
-    parts.length < 2 ||
-    folders.length > MAX_FOLDERS ||
-    !folders.every((f) => slugPattern.test(f)) ||
+    rest.length > MAX_FOLDERS ||
+    !rest.every((folder) => slugPattern.test(folder)) ||
     !FINAL_FILE.test(file)
   ) {
-    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries 里的条目文件 条目名.mdx 或它的照片）`;
+    return `“${final.slice(0, 160)}”不是导入会写的文件（只能是 entries 里的条目 .mdx 或它的照片）`;
   }
-  const expected = [...parts.slice(0, -1), `.${file}${TEMP_SUFFIX}`].join('/');
-  if (tmp !== expected) {
+  if (tmp !== [top, ...rest, `.${file}${TEMP_SUFFIX}`].join('/')) {
     return `临时文件“${tmp.slice(0, 160)}”与“${final}”对不上（导入只会把 .${file}${TEMP_SUFFIX} 改名为 ${file}）`;
   }
   return undefined;
@@ -258,7 +256,7 @@ export function journalText(root: string, pairs: ReadonlyArray<readonly [string,
   const files = pairs.map(([tmp, final]) => {
     const rel = (p: string) => relative(root, p).split(sep).join('/');
     const why = pairProblem(rel(tmp), rel(final));
-    // The plan only ever writes entry files and their photos; anything else is a bug, stopped before any rename.
+    // The plan only ever writes entries/<region>/<slug>; anything else is a bug, stopped before any rename.
     if (why) throw new Error(`import journal: ${rel(final)} is not a file an import writes`);
     return [rel(tmp), rel(final)];
   });

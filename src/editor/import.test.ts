@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapRow, matchHeaders } from './import.ts';
+import { mapRow, matchHeaders, type Column } from './import.ts';
 import { decodeCsv } from './import-sheets.ts';
 import {
   normalizeHeader,
@@ -219,5 +219,118 @@ describe('one lookup for the editor commands', () => {
     expect(releaseForQuarter('第一季度', 'lf-hr', 2026, releases)).toBe('2026-q1');
     expect(releaseForQuarter('2025年第一季度', 'lf-hr', 2026, releases)).toBeUndefined();
     expect(releaseForQuarter('2026-q1', 'xq-hr', 2026, releases)).toBeUndefined();
+  });
+});
+
+describe('cells as an office writes them (issue 29)', () => {
+  const row = {
+    name: '王小花',
+    region: '尧都区',
+    category: '助人为乐',
+    title: '临汾好人',
+    year: '2026',
+    session: '第一季度',
+    summary: '照顾瘫痪婆婆二十年。',
+  };
+  const draftOf = (cells: Partial<Record<Column, string>>) => {
+    const r = mapRow({ ...row, ...cells }, tax);
+    if (Array.isArray(r)) throw new Error(`the row was rejected: ${JSON.stringify(r)}`);
+    return r.draft;
+  };
+  const reasonsOf = (cells: Partial<Record<Column, string>>) => {
+    const r = mapRow({ ...row, ...cells }, tax);
+    if (!Array.isArray(r)) throw new Error('the row was accepted');
+    return r.map((e) => `${e.column ?? ''}：${e.reason}`);
+  };
+
+  it('takes a name ending in 家庭 or 户 as a family when 类型 is empty, and refuses 个人 beside it', () => {
+    expect(draftOf({ name: '张立新家庭' }).kind).toBe('family');
+    expect(draftOf({ name: '王家三户' }).kind).toBe('family');
+    expect(draftOf({ name: '张立新家庭', kind: '家庭户' }).kind).toBe('family');
+    expect(draftOf({ name: '尧都区银发志愿服务队' }).kind).toBe('group');
+    expect(draftOf({ name: '张立新' }).kind).toBe('person');
+    expect(reasonsOf({ name: '张立新家庭', kind: '个人' })).toEqual([
+      expect.stringMatching(/^kind：类型写的是“个人”，但“张立新家庭”是家庭的名称：.*类型改为“家庭”/),
+    ]);
+  });
+
+  it('finds a title written with quotes or 书名号', () => {
+    for (const title of ['"临汾好人"', '“临汾好人”', '《临汾好人》', '‘临汾好人’', '「临汾好人」', '临汾好人'])
+      expect(draftOf({ title }).honours[0]?.title).toBe('lf-hr');
+  });
+
+  it('matches 期次 in the forms offices write to the release of that year and quarter', () => {
+    const q3 = new Map([...releases, ['2026-q3', { date: '2026-09-25', honour: 'lf-hr' }]]);
+    for (const session of [
+      '第三季度',
+      '三季度',
+      '第3期',
+      '3期',
+      '2026-Q3',
+      '2026Q3',
+      '2026年第三季度',
+      '2026年第3期',
+      '2026年3季度',
+    ])
+      expect(releaseForQuarter(session, 'lf-hr', 2026, q3)).toBe('2026-q3');
+    expect(releaseForQuarter('第5期', 'lf-hr', 2026, q3)).toBeUndefined();
+  });
+
+  it('refuses a 期次 with no release, listing the releases there are', () => {
+    expect(reasonsOf({ session: '第四季度' })).toEqual([
+      expect.stringMatching(
+        /^session：找不到“临汾好人”2026年第四季度的发布批次。releases\.yaml 里“临汾好人”的批次有：2026-q1（2026年第一季度）。/,
+      ),
+    ]);
+  });
+
+  it('keeps a family’s 性别 and 出生年月 out of the file and says so', () => {
+    const r = mapRow({ ...row, name: '张立新家庭', gender: '男', birth: '1970.05' }, tax);
+    if (Array.isArray(r)) throw new Error('the row was rejected');
+    expect(r.draft.gender).toBeUndefined();
+    expect(r.draft.birth).toBeUndefined();
+    expect(r.notes).toEqual(['家庭和集体不写性别、出生年月和民族：这一行的 性别、出生年月 没有导入']);
+  });
+
+  it('reads a header with a hint in brackets after it', () => {
+    expect(
+      matchHeaders([
+        '事迹简介（200字以内）',
+        '出生年月(年.月)',
+        '姓名（单位名称）',
+        '所在县（市、区）',
+        '备注（选填）',
+      ]),
+    ).toEqual(['summary', 'birth', 'name', 'region', null]);
+  });
+
+  it('reads 工作单位 and 职务 from two columns', () => {
+    expect(matchHeaders(['工作单位', '职务'])).toEqual(['unit', 'role']);
+    expect(draftOf({ unit: '尧都区某社区卫生服务站 党支部', role: '书记' })).toMatchObject({
+      unit: '尧都区某社区卫生服务站 党支部',
+      role: '书记',
+    });
+  });
+});
+
+describe('a title the content does not have', () => {
+  it('lists the titles of this content, never a fixed example', () => {
+    const only = new Map<string, TitleData>([
+      ['shi', { name: '测试市好人', level: 'city', issuer: 'x', cadence: 'year', rank: 1, forMinors: false }],
+    ]);
+    const r = mapRow(
+      {
+        name: '王小花',
+        region: '尧都区',
+        category: '助人为乐',
+        title: '最美好人',
+        year: '2026',
+        summary: '照顾瘫痪婆婆二十年。',
+      },
+      { ...tax, titles: only },
+    );
+    expect(Array.isArray(r) && r.map((e) => e.reason)).toEqual([
+      '找不到荣誉称号“最美好人”，应为以下之一：测试市好人（也可以写简称）',
+    ]);
   });
 });

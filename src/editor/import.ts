@@ -8,15 +8,24 @@
 import type { CategoryData, RegionData, ReleaseRecord, TitleData } from '../model/schema.ts';
 import type { EntryFileData } from '../model/schema.ts';
 import {
+  kindOfName,
   normalizeHeader,
   matchKind,
   parseBirth,
   parseQuarter,
+  parseReleaseQuarter,
   parseSession,
   splitUnit,
   storyFromCell,
 } from './import-cells.ts';
-import { matchCategory, matchRegion, matchTitles, releaseForQuarter } from './import-taxonomy.ts';
+import {
+  matchCategory,
+  matchRegion,
+  matchTitles,
+  quarterName,
+  releaseForQuarter,
+  releaseList,
+} from './import-taxonomy.ts';
 
 /** Canonical columns and the header texts that mean them (after normalising). */
 export const COLUMNS = {
@@ -27,7 +36,8 @@ export const COLUMNS = {
   ethnicity: ['民族'],
   birth: ['出生年月', '出生日期', '出生年月日'],
   politics: ['政治面貌'],
-  unit: ['工作单位及职务', '工作单位', '单位及职务', '工作单位(学校)及职务', '单位职务'],
+  unit: ['工作单位及职务', '工作单位', '单位及职务', '工作单位(学校)及职务', '单位职务', '工作单位(学校)', '单位'],
+  role: ['职务', '职业', '职务(职业)', '职务职称', '职称', '身份'],
   region: ['所在县(市、区)', '所在县(市,区)', '所在县市区', '县(市、区)', '所在县区', '所属县(市、区)', '地区'],
   category: ['类别', '事迹类别', '类型类别'],
   title: ['荣誉称号', '称号', '荣誉'],
@@ -53,6 +63,7 @@ export const COLUMN_LABEL: Record<Column, string> = {
   birth: '出生年月',
   politics: '政治面貌',
   unit: '工作单位及职务',
+  role: '职务',
   region: '所在县（市、区）',
   category: '类别',
   title: '荣誉称号',
@@ -70,7 +81,11 @@ export function matchHeaders(headers: string[]): Array<Column | null> {
   for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
     for (const n of names) lookup.set(normalizeHeader(n), col);
   }
-  return headers.map((h) => lookup.get(normalizeHeader(h)) ?? null);
+  // Templates add a hint after the name, 事迹简介（200字以内）: the name without it is tried next.
+  return headers.map((h) => {
+    const n = normalizeHeader(h);
+    return lookup.get(n) ?? lookup.get(n.replace(/\([^()]*\)$/, '')) ?? null;
+  });
 }
 
 const YES = new Set(['是', '已故', '√', '✓', 'y', 'yes', 'true', '1']);
@@ -90,6 +105,8 @@ export interface SheetTaxonomy {
 
 export interface MappedRow {
   draft: EntryFileData;
+  /** Cells of the row that are not written, and why, for the row's line in the report. */
+  notes: string[];
   story?: string;
   photo?: string;
 }
@@ -101,9 +118,18 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   for (const c of REQUIRED) {
     if (!get(c)) errors.push({ column: c, reason: `“${COLUMN_LABEL[c]}”为空，请填写` });
   }
-  const kindText = get('kind') || '个人';
-  const kind = matchKind(kindText);
+  // A name such as 张立新家庭 says the kind when 类型 is empty; one that contradicts 类型 is asked about, never guessed.
+  const named = kindOfName(get('name'));
+  const kindText = get('kind');
+  const kind = kindText ? matchKind(kindText) : (named ?? 'person');
+  const KIND_WORD = { person: '个人', family: '家庭', group: '集体' } as const;
   if (!kind) errors.push({ column: 'kind', reason: `类型“${kindText}”应为 个人、家庭 或 集体` });
+  else if (named && kind === 'person') {
+    errors.push({
+      column: 'kind',
+      reason: `类型写的是“${kindText}”，但“${get('name')}”是${KIND_WORD[named]}的名称：是${KIND_WORD[named]}请把类型改为“${KIND_WORD[named]}”；是个人请在姓名一格只写本人姓名`,
+    });
+  }
 
   const region = get('region') ? matchRegion(get('region'), tax.regions) : undefined;
   if (get('region') && !region) {
@@ -120,7 +146,8 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   if (get('title') && candidates.length === 0) {
     errors.push({
       column: 'title',
-      reason: `找不到荣誉称号“${get('title')}”，请使用 titles.yaml 中的称号名称，如“临汾好人”`,
+      // The names come from this content's titles.yaml: a fixed example may name a title it does not have.
+      reason: `找不到荣誉称号“${get('title')}”，应为以下之一：${[...tax.titles.values()].map((t) => t.name).join('、')}（也可以写简称）`,
     });
   } else if (candidates.length > 1) {
     const names = candidates.map((id) => `“${tax.titles.get(id)?.name ?? id}”`).join('、');
@@ -131,13 +158,16 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
     errors.push({ column: 'year', reason: `年份“${get('year')}”应为四位数字，如 2026` });
   }
   let birth: string | undefined;
-  if (get('birth')) {
+  // A family's or group's 出生年月 and 性别 are not written (the note says so), so they are not judged either.
+  const judged = kind !== 'family' && kind !== 'group';
+  if (judged && get('birth')) {
     birth = parseBirth(get('birth'));
     if (!birth)
       errors.push({ column: 'birth', reason: `出生年月“${get('birth')}”看不懂，请写成 1968.05 或 1968年5月` });
   }
   const gender = get('gender');
-  if (gender && gender !== '男' && gender !== '女') errors.push({ column: 'gender', reason: '性别应为“男”或“女”' });
+  if (judged && gender && gender !== '男' && gender !== '女')
+    errors.push({ column: 'gender', reason: '性别应为“男”或“女”' });
 
   const honour: EntryFileData['honours'][number] = { title: title ?? '', year };
   const t = title ? tax.titles.get(title) : undefined;
@@ -150,13 +180,19 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
       if (n) honour.session = n;
       else errors.push({ column: 'session', reason: `期次“${sessionText}”应写成“第9届”` });
     } else if (t.cadence === 'quarter' && [...tax.releases.values()].some((r) => r.honour === title)) {
-      const q = parseQuarter(sessionText);
+      const q = parseReleaseQuarter(sessionText);
       const release = releaseForQuarter(sessionText, title, year, tax.releases);
+      const list = `releases.yaml 里“${t.name}”的批次有：${releaseList(title, tax.releases)}。`;
       if (release) honour.release = release;
+      else if (q)
+        errors.push({
+          column: 'session',
+          reason: `找不到“${t.name}”${quarterName(q.year ?? year, q.quarter)}的发布批次。${list}请核对期次和年份；确实是新的一期，请先在 releases.yaml 中添加这一期`,
+        });
       else
         errors.push({
           column: 'session',
-          reason: `找不到“${get('title')}”${q ? `${q.year ?? year}年第${q.quarter}季度` : `“${sessionText}”`}的发布批次，请先在 releases.yaml 中添加，或核对期次`,
+          reason: `期次“${sessionText}”看不懂。${list}请写成“第三季度”“第3期”或“2026-q3”`,
         });
     } else {
       // The issuing body's own batch (a provincial quarter, a month of 中国好人榜): kept as written, shown beside the year.
@@ -166,7 +202,15 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   }
   if (errors.length || !kind || !region || !category || !title) return errors;
 
-  const [unit, role] = splitUnit(get('unit'));
+  // With a 职务 column of its own, 工作单位 is the unit as written, never split.
+  const [unit, role] = get('role') ? [get('unit') || undefined, get('role')] : splitUnit(get('unit'));
+  const notes: string[] = [];
+  const personal = (['gender', 'birth', 'ethnicity'] as const).filter((c) => get(c));
+  if (kind !== 'person' && personal.length) {
+    notes.push(
+      `家庭和集体不写性别、出生年月和民族：这一行的 ${personal.map((c) => COLUMN_LABEL[c]).join('、')} 没有导入`,
+    );
+  }
   const draft: EntryFileData = {
     name: get('name'),
     kind,
@@ -189,5 +233,10 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
     delete draft.ethnicity;
     delete draft.role;
   }
-  return { draft, story: get('story') ? storyFromCell(get('story')) : undefined, photo: get('photo') || undefined };
+  return {
+    draft,
+    notes,
+    story: get('story') ? storyFromCell(get('story')) : undefined,
+    photo: get('photo') || undefined,
+  };
 }
