@@ -5,9 +5,12 @@
  * started on a copy of the mini fixture (startup is most of this test's time).
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, test } from 'vitest';
+import { tryLock } from '../src/build/lock.ts';
+import { BUILD_LOCK } from '../src/integrations/build-lock.ts';
 import { copyMini, editFile } from './helpers/fixture.ts';
 import { freePort } from './helpers/port.ts';
 
@@ -32,6 +35,12 @@ async function page(url: string, done: (status: number) => boolean, ms: number) 
 
 test('a content problem is a Chinese page in the preview, and the page comes back when it is fixed', async () => {
   editFile(root, ENTRY, (text) => text.replace('region: xixian', 'region: xixia'));
+  // Astro's dev server writes ./.astro/ as a build does: it takes its turn with the builds of other test files.
+  let lock = tryLock(BUILD_LOCK);
+  while (!lock.ok) {
+    await sleep(200);
+    lock = tryLock(BUILD_LOCK);
+  }
   const port = await freePort();
   // --ignore-lock: an editor's own `npm run dev` in this folder neither blocks this server nor is replaced by it.
   const server = spawn(
@@ -55,6 +64,9 @@ test('a content problem is a Chinese page in the preview, and the page comes bac
     // The policy forbids the inline styles and scripts Vite's dev client injects (built pages keep it: build.test.ts).
     expect(fixed?.body).not.toContain('Content-Security-Policy');
   } finally {
+    const exited = once(server, 'exit');
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    await exited;
+    lock.release();
   }
 });
