@@ -82,6 +82,10 @@ describe('flags npm took for itself', () => {
     );
     expect(read.ok).toBe(false);
     expect(!read.ok && read.message).toContain('请在 npm run content:new 后面加上 --');
+    // A guess to check, never a run: the values in the order typed, the flags in the usage's order.
+    expect(!read.ok && read.message).toContain(
+      '如果您是按用法里的顺序输入的，请核对后输入：npm run content:new -- --region 尧都区 --title 临汾好人',
+    );
   });
 });
 

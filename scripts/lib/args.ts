@@ -132,10 +132,28 @@ export function readArgs<O extends Record<string, OptionSpec>>(
   }
 
   let positional: string | undefined;
+  /** The command as it should be typed: `npm run content:import -- 名单.xlsx --sheet 推荐表`. */
+  const commandLine = (arg: string | undefined, flags: Record<string, string | boolean>) =>
+    `npm run ${spec.script} -- ${[
+      ...(arg === undefined ? [] : [typed(arg)]),
+      ...Object.keys(spec.options)
+        .filter((name) => name in flags)
+        .map((name) => (flags[name] === true ? `--${name}` : `--${name} ${typed(String(flags[name]))}`)),
+    ].join(' ')}`;
+
   if (valueAmongPlain.length > 1) {
+    let guess = '';
+    const own = spec.positional ? plain.filter(spec.positional.looksLike) : [];
+    const others = plain.filter((arg) => !own.includes(arg));
+    if (others.length === valueAmongPlain.length && own.length <= (spec.positional ? 1 : 0)) {
+      // npm's variables come in no particular order, so this is only a guess for the editor to check:
+      // the values in the order typed, given to the flags in the usage's order (the guide's order too).
+      const paired = Object.fromEntries(valueAmongPlain.map((name, i) => [name, others[i] as string]));
+      guess = `\n如果您是按用法里的顺序输入的，请核对后输入：${commandLine(own[0], { ...given, ...paired })}`;
+    }
     return refuse(
-      `npm 把 ${valueAmongPlain.map((n) => `--${n}`).join('、')} 当成了它自己的设置，分不清哪个值属于哪一项。` +
-        `请在 npm run ${spec.script} 后面加上 --（两个减号和一个空格）再输入一次。`,
+      `npm 把 ${valueAmongPlain.map((n) => `--${n}`).join('、')} 当成了它自己的设置，分不清哪个值属于哪一项，这次什么也没做。` +
+        `请在 npm run ${spec.script} 后面加上 --（两个减号和一个空格）再输入一次。${guess}`,
     );
   }
   const [pending] = valueAmongPlain;
@@ -167,13 +185,9 @@ export function readArgs<O extends Record<string, OptionSpec>>(
 
   let note: string | undefined;
   if (tookByNpm.length) {
-    const flags = Object.keys(spec.options)
-      .filter((name) => name in given)
-      .map((name) => (given[name] === true ? `--${name}` : `--${name} ${typed(String(given[name]))}`));
-    const next = [...(positional === undefined ? [] : [typed(positional)]), ...flags].join(' ');
     note =
       `注意：${tookByNpm.map((n) => `--${n}`).join('、')} 前面少了 --，npm 把它当成了自己的设置（npm 提示以后会不再这样传）。` +
-      `这次已按你的意思运行。\n下次请输入：npm run ${spec.script} -- ${next}`;
+      `这次已按你的意思运行。\n下次请输入：${commandLine(positional, given)}`;
   }
   return { ok: true, values: values as Values<O>, positional, ...(note ? { note } : {}) };
 }
