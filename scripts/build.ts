@@ -21,15 +21,20 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { acquireBuildLock } from '../src/integrations/build-lock.ts';
 import { cacheDir } from '../src/build/cache-dir.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
 import { runStep, stepEndLine, type StepEnd } from '../src/build/step.ts';
+import { commandArgs } from './lib/args.ts';
 
-const { values } = parseArgs({
-  options: { outDir: { type: 'string', default: 'dist' }, step: { type: 'string' } },
+const { values } = commandArgs({
+  script: 'build',
+  options: {
+    outDir: { type: 'string', value: '文件夹', default: 'dist' },
+    // Internal: the entry point runs its later steps this way.
+    step: { type: 'string', value: 'gate|index' },
+  },
 });
 const outDir = resolve(values.outDir);
 

@@ -6,6 +6,10 @@
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { formatReport } from '../src/rules/problems.ts';
+import { commandArgs } from './lib/args.ts';
+
+// No options yet; a mistyped one is worded, not ignored.
+commandArgs({ script: 'content:check', options: {} });
 
 const root = contentRoot();
 const started = performance.now();

@@ -8,7 +8,6 @@
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { checkContent } from '../src/editor/check.ts';
 import { photoProblems } from '../src/editor/photo-check.ts';
@@ -24,18 +23,16 @@ import {
 } from '../src/editor/import-sheets.ts';
 import { entryFileText, findHeader, formatSheetProblem, planImport, sheetProblems } from '../src/editor/import-plan.ts';
 import { formatReport } from '../src/rules/problems.ts';
+import { commandArgs } from './lib/args.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { write: { type: 'boolean', default: false }, sheet: { type: 'string' } },
+const { values, positional } = commandArgs({
+  script: 'content:import',
+  options: { sheet: { type: 'string', value: '工作表名' }, write: { type: 'boolean', default: false } },
+  positional: { name: '名单.xlsx（或 .csv）', required: true, looksLike: (arg) => /\.(xlsx|xls|csv)$/i.test(arg) },
 });
-const sheetPath = positionals[0] ? resolve(positionals[0]) : undefined;
-if (!sheetPath || !existsSync(sheetPath)) {
-  console.error(
-    sheetPath
-      ? `找不到文件 ${sheetPath}`
-      : '用法：npm run content:import -- 名单.xlsx（或 .csv）[--sheet 工作表名] [--write]',
-  );
+const sheetPath = resolve(positional ?? '');
+if (!existsSync(sheetPath)) {
+  console.error(`找不到文件 ${sheetPath}`);
   process.exit(2);
 }
 
@@ -123,7 +120,7 @@ for (const p of sheetProblems(rejected, show(sheetPath), header.columns)) consol
 const created = [...plans.values()].filter((p) => p.kind === 'create').length;
 const updated = plans.size - created;
 console.log(
-  `${values.write ? '已导入' : '试运行（未写入任何文件，确认无误后加 --write 写入）'}：新建 ${created} 个，更新 ${updated} 个，拒绝 ${rejected.length} 行。`,
+  `${values.write ? '已导入' : `试运行（未写入任何文件，确认无误后输入 npm run content:import -- ${show(sheetPath)}${values.sheet === undefined ? '' : ` --sheet ${values.sheet}`} --write 写入）`}：新建 ${created} 个，更新 ${updated} 个，拒绝 ${rejected.length} 行。`,
 );
 
 // ---- write: all files or none (src/editor/import-write.ts) ----

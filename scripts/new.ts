@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { checkContent } from '../src/editor/check.ts';
 import { entrySchema } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
@@ -17,17 +16,19 @@ import { renderEntryFile } from '../src/editor/entry-file.ts';
 import { matchKind, parseSession } from '../src/editor/import-cells.ts';
 import { matchCategory, matchRegion, matchTitle, releaseForQuarter } from '../src/editor/import-taxonomy.ts';
 import { slugFor } from '../src/model/slug.ts';
+import { commandArgs } from './lib/args.ts';
 
-const { values } = parseArgs({
+const { values } = commandArgs({
+  script: 'content:new',
   options: {
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    region: { type: 'string' },
-    category: { type: 'string' },
-    title: { type: 'string' },
-    year: { type: 'string' },
-    release: { type: 'string' },
-    session: { type: 'string' },
+    name: { type: 'string', value: '姓名' },
+    kind: { type: 'string', value: '类型' },
+    region: { type: 'string', value: '地区' },
+    category: { type: 'string', value: '类别' },
+    title: { type: 'string', value: '称号' },
+    year: { type: 'string', value: '年份' },
+    release: { type: 'string', value: '批次' },
+    session: { type: 'string', value: '届次' },
   },
 });
 

@@ -10,7 +10,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { sortedFiles } from '../src/release/archive.ts';
 import { checksums, writeSiteFiles } from '../src/release/release-folder.ts';
 import { extractTree, previousReleaseTag, readTreeFiles, TreeRefusedError } from '../src/release/git.ts';
@@ -20,22 +19,24 @@ import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
 import { readEntryFile } from '../src/editor/entry-file.ts';
 import { formatReport } from '../src/rules/problems.ts';
 import { publishOutput } from '../src/build/publish.ts';
+import { commandArgs } from './lib/args.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positional } = commandArgs({
+  script: 'release',
   options: {
     'allow-dirty': { type: 'boolean', default: false },
-    out: { type: 'string' },
-    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string', value: '文件夹' },
+    dist: { type: 'string', value: '文件夹', default: 'dist' },
   },
+  // A release id, as in releases.yaml: 2026-q4.
+  positional: { name: '批次（如 2026-q4）', required: true, looksLike: (arg) => /^\d{4}-/.test(arg) },
 });
-const id = positionals[0];
+const id = positional as string;
 const say = (s: string) => console.log(s);
 function stop(message: string): never {
   console.error(message);
   process.exit(1);
 }
-if (!id) stop('用法：npm run release -- 2026-q4 [--allow-dirty]');
 
 const workingRoot = contentRoot();
 

@@ -218,6 +218,13 @@ export const t = {
     body: '您要找的页面不存在，可能是网址输错了，或者页面已经移动。',
     back: '返回首页',
   },
+  /** The page `npm run dev` shows in place of every page while the content has errors. */
+  devProblems: {
+    title: '预览暂停：内容有错误',
+    lead: (errors: number) => `内容有错误（${errors} 处），网站预览先暂停。请按下面每一条的提示修改文件并保存：`,
+    columns: '每一条的格式：文件:行号 — 字段 — 哪里不对、怎样改（与 npm run content:check 给出的相同）。',
+    waiting: '改好并保存后，本页会自动刷新为网站页面，不用重新运行命令。',
+  },
 } as const;
 
 /** 1975-04 → 1975年4月; 1975-04-09 → 1975年4月9日; 1975 → 1975年. */

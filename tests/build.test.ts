@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { readCollection, readEntries } from './helpers/content.ts';
 import { htmlFiles, isRedirect, jsonLd, page, text } from './helpers/html.ts';
 import { routes } from '../src/model/routes.ts';
+import { CSP } from '../src/publish/security.ts';
 
 const sample = inject('sampleDist');
 const mini = inject('miniDist');
@@ -101,6 +102,14 @@ describe('sample site', () => {
     expect(entries.length).toBeGreaterThanOrEqual(60);
     expect(missing).toEqual([]);
     expect(text(page(sample, '404.html').querySelector('h1'))).toBe('页面没有找到');
+  });
+
+  it('carries the Content-Security-Policy on every page, redirects too (only `npm run dev` leaves it out)', () => {
+    const missing = htmlFiles(sample).filter(
+      (file) =>
+        page(sample, file).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') !== CSP,
+    );
+    expect(missing).toEqual([]);
   });
 
   it('says on every page that the entries are invented examples', () => {

@@ -39,6 +39,11 @@ class EntryFileError extends Error {
 }
 
 export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
+  /**
+   * `astro dev`: the watcher's handlers, registered once and calling the latest load's own; the
+   * content gate reloads the content (refreshContent) when a preview's problems are fixed.
+   */
+  let watching: { change: (path: string) => void; unlink: (path: string) => void } | undefined;
   return {
     name: 'honour-entries',
     load: async (context: LoaderContext) => {
@@ -98,7 +103,14 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
       const { files } = listEntryFiles(dir);
       const current = new Set<string>();
       for (const path of files) {
-        await sync(path);
+        try {
+          await sync(path);
+        } catch (error) {
+          // `astro dev`: the content gate shows the preview's problems as a page; the loader goes on,
+          // so its watcher is set up and picks up the fixed file.
+          if (!watcher) throw error;
+          logger.error((error as Error).message);
+        }
         current.add(idOf(path));
       }
       for (const id of store.keys()) if (!current.has(id)) store.delete(id);
@@ -115,23 +127,28 @@ export function entryLoader({ dir, idOf }: EntryLoaderOptions): Loader {
 
       // `astro dev`: editors see a saved file at once; a refused one is logged and keeps its last good version.
       if (!watcher) return;
-      watcher.add(dir);
-      const onChange = (path: string) => {
-        if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.mdx')) return;
-        sync(path).then(
-          () => {
-            photos.save(); // the preview server's photos (integrations/photo-preview.ts) read it
-            logger.info(`已重新读取 ${relative(dir, path)}`);
-          },
-          (e: unknown) => logger.error((e as Error).message),
-        );
+      const registered = watching !== undefined;
+      watching = {
+        change: (path: string) => {
+          if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.mdx')) return;
+          sync(path).then(
+            () => {
+              photos.save(); // the preview server's photos (integrations/photo-preview.ts) read it
+              logger.info(`已重新读取 ${relative(dir, path)}`);
+            },
+            (e: unknown) => logger.error((e as Error).message),
+          );
+        },
+        unlink: (path: string) => {
+          const id = fileToId.get(path);
+          if (id) store.delete(id);
+        },
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
-      watcher.on('unlink', (path: string) => {
-        const id = fileToId.get(path);
-        if (id) store.delete(id);
-      });
+      if (registered) return;
+      watcher.add(dir);
+      watcher.on('change', (path: string) => watching?.change(path));
+      watcher.on('add', (path: string) => watching?.change(path));
+      watcher.on('unlink', (path: string) => watching?.unlink(path));
     },
   };
 }

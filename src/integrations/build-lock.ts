@@ -13,12 +13,13 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tryLock } from '../build/lock.ts';
 
-const LOCK = resolve('node_modules/.honour-build.lock');
+/** The lock folder; also taken by a test that runs `astro dev` in this folder (it writes ./.astro/ too). */
+export const BUILD_LOCK = resolve('node_modules/.honour-build.lock');
 
 /** Waits for the lock and holds it until this process exits. */
 export async function acquireBuildLock(onWait: () => void): Promise<void> {
   let told = false;
-  while (!tryLock(LOCK).ok) {
+  while (!tryLock(BUILD_LOCK).ok) {
     if (!told) {
       onWait();
       told = true;

@@ -1,11 +1,14 @@
 /**
  * Stops `astro build` (and `astro sync`) before anything is written when the
  * content breaks a rule. Astro alone only logs a broken reference and exits 0.
+ * In `astro dev` the same problems are shown as a page instead of the site's
+ * pages until they are fixed (preview-problems.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../editor/check.ts';
 import { contentRoot } from '../model/content-root.ts';
 import { formatReport } from '../rules/problems.ts';
+import { previewGate } from './preview-problems.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -30,6 +33,17 @@ export default function contentGate(): AstroIntegration {
           return;
         }
         throw new ContentError(`\n${formatReport(problems)}`);
+      },
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        const root = contentRoot();
+        const gate = previewGate(
+          root,
+          async () => refreshContent?.({}),
+          (report) => logger.error(report),
+        );
+        server.watcher.add(root);
+        server.watcher.on('all', (_event, path) => gate.changed(path));
+        server.middlewares.use((req, res, next) => gate.middleware(req, res, next));
       },
     },
   };
