@@ -177,7 +177,7 @@ const CASES: Case[] = [
     attack: (root) => {
       editFile(root, 'regions.yaml', (s) => `${s}- { id: ../../x, name: 坏区, kind: 区, order: 3, aliases: [] }\n`);
     },
-    message: () => 'regions.yaml:3 — [2].id — id “../../x” 只能使用小写拼音字母',
+    message: () => 'regions.yaml:3 — [2].id — id “../../x”只能使用小写拼音字母',
   },
   {
     name: 'a YAML alias bomb in front matter',

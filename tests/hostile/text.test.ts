@@ -154,7 +154,7 @@ describe('content:import refuses what it cannot read, naming the file and row', 
     writeFileSync(join(dir, 'list.csv'), `${SHEET_HEADER}\n${row('钱八', '故事。').replace('西县', '坏区')}\n`);
     const r = runScript('scripts/import.ts', root, [join(dir, 'list.csv'), '--write']);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('id “../../x” 只能使用小写拼音字母');
+    expect(r.out).toContain('id “../../x”只能使用小写拼音字母');
     expect(existsSync(join(dirname(root), 'x'))).toBe(false);
     expect(await checkErrors(root)).toHaveLength(1);
   });
