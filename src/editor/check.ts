@@ -33,7 +33,7 @@ import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 import { photoProblems } from './photo-check.ts';
-import { joinedDataProblems, personalDataProblems, storyDataProblems, textFields } from './personal-data.ts';
+import { personalDataProblems, sideBySideProblems, storyDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 
@@ -97,19 +97,8 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     ? storyText(story.tree, bodyLine)
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
   for (const p of storyDataProblems(blocks, allowed)) err('正文', p.message, p.line);
-  const sources = (data as { sources?: unknown } | null)?.sources;
-  const titles = Array.isArray(sources)
-    ? sources.map((s) => {
-        const title = (s as { title?: unknown } | null)?.title;
-        return typeof title === 'string' ? title : '';
-      })
-    : [];
-  for (const found of joinedDataProblems(titles, allowed))
-    err(
-      `sources[${found.block}].title`,
-      found.message,
-      lineOfField(split.frontmatter, `sources[${found.block}].title`, 1),
-    );
+  for (const { field, message } of sideBySideProblems(data, allowed))
+    err(field, message, lineOfField(split.frontmatter, field, 1));
   const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,5 +1,6 @@
 /** Personal data in the content, as the content check and the import report it (the scanner is src/rules/privacy.ts). */
 import { fieldPath } from '../rules/problems.ts';
+import { formatPartialDate } from '../strings.ts';
 import {
   findPersonalData,
   hitKey,
@@ -41,8 +42,10 @@ export function personalDataProblems(text: string, allowed: PublicContacts = {})
 export function joinedDataProblems(
   blocks: readonly string[],
   allowed: PublicContacts = {},
+  /** The texts already scanned (and reported) one by one; the blocks themselves when not given. */
+  scanned: readonly string[] = blocks,
 ): Array<{ message: string; block: number }> {
-  const alone = new Set(blocks.flatMap((b) => findPersonalData(b, allowed).map(hitKey)));
+  const alone = new Set(scanned.flatMap((b) => findPersonalData(b, allowed).map(hitKey)));
   return findPersonalData(joinedText(blocks), allowed)
     .filter((hit) => !alone.has(hitKey(hit)))
     .map((hit) => {
@@ -88,4 +91,45 @@ export function storyDataProblems(
       line: found[STORY_LISTED]?.line,
     },
   ];
+}
+
+const stringAt = (record: unknown, key: string): string => {
+  const value = (record as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+};
+
+/**
+ * Personal data that an entry's fields spell only as the page shows them side
+ * by side: an honour's batch and note on one line (第138 1234 · 5678号), each
+ * source's title with its date (第1381234（2026年3月21日）) and the sources one
+ * after another. Each field alone is scanned with the others (textFields).
+ */
+export function sideBySideProblems(
+  data: unknown,
+  allowed: PublicContacts = {},
+): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  const list = (key: string): unknown[] => {
+    const value = (data as Record<string, unknown> | null)?.[key];
+    return Array.isArray(value) ? value : [];
+  };
+  list('honours').forEach((honour, i) => {
+    const parts = [stringAt(honour, 'batch'), stringAt(honour, 'note')].filter(Boolean);
+    for (const { message } of joinedDataProblems([parts.join(' · ')], allowed, parts))
+      out.push({ field: `honours[${i}].note`, message });
+  });
+  const sources = list('sources').map((source) => {
+    const date = stringAt(source, 'date');
+    return {
+      title: stringAt(source, 'title'),
+      shown: date ? `${stringAt(source, 'title')}（${formatPartialDate(date)}）` : stringAt(source, 'title'),
+    };
+  });
+  for (const { message, block } of joinedDataProblems(
+    sources.map((s) => s.shown),
+    allowed,
+    sources.map((s) => s.title),
+  ))
+    out.push({ field: `sources[${block}].title`, message });
+  return out;
 }

@@ -162,7 +162,7 @@ interface AnyNode {
   lang?: string | null;
   meta?: string | null;
   depth?: number;
-  position?: { start: { line: number } };
+  position?: { start: { line: number }; end?: { line: number } };
   children?: AnyNode[];
 }
 
@@ -516,6 +516,7 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
 export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text: string; url?: true }> {
   const out: Array<{ line: number; text: string; url?: true }> = [];
   const lineOf = (n: AnyNode) => (n.position?.start.line ?? 1) + firstLine - 1;
+  const shownAfter = new WeakSet<object>();
   const textOf = (n: AnyNode): string => {
     const own = n.type === 'text' || n.type === 'inlineCode' || n.type === 'code' ? (n.value ?? '') : '';
     const children = n.children ?? [];
@@ -526,8 +527,15 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
     if (node.url) out.push({ line: lineOf(node), text: node.url, url: true });
     // Text a story puts in attributes of the page: a link's title, a code fence's language and its line.
     for (const text of [node.title, node.lang, node.meta]) if (text) out.push({ line: lineOf(node), text });
+    // A component's attributes show after its content (a Quote's `by` under the quotation): read there,
+    // so a number split between the two is read in the page's order.
+    const end = (node.position?.end?.line ?? node.position?.start.line ?? 1) + firstLine - 1;
     for (const a of node.attributes ?? [])
-      if (typeof a.value === 'string') out.push({ line: lineOf(node), text: a.value });
+      if (typeof a.value === 'string') {
+        const item = { line: end, text: a.value };
+        shownAfter.add(item);
+        out.push(item);
+      }
     if (TEXT_BLOCKS.has(node.type)) {
       out.push({ line: lineOf(node), text: textOf(node) });
       const links = [] as AnyNode[];
@@ -544,7 +552,7 @@ export function storyText(tree: Root, firstLine = 1): Array<{ line: number; text
     }
     for (const child of node.children ?? []) stack.push(child);
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out.sort((a, b) => a.line - b.line || Number(shownAfter.has(a)) - Number(shownAfter.has(b)));
 }
 
 /** HTML of a judged story tree: every text escaped, no raw HTML, each component by its own handler. */

@@ -148,3 +148,66 @@ describe('findPersonalData', () => {
     expect(mask('140102196805171234')).toBe('140************234');
   });
 });
+
+// Variants a red team found after the second round: each was published.
+describe('findPersonalData, third round', () => {
+  it('reads through ellipses, long dash runs, emoji, keycaps, fillers and invisible marks', () => {
+    expect(kinds('电话138……1234……5678')).toHaveLength(1);
+    expect(kinds('电话138----1234----5678')).toHaveLength(1);
+    expect(kinds('电话138😀1234😀5678')).toHaveLength(1);
+    expect(kinds('身份证140102😀19800101😀1234')).toEqual([expect.stringMatching(/^id:/)]);
+    expect(kinds('电话1️⃣3️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣')).toHaveLength(1);
+    expect(kinds('电话138ㅤ1234ㅤ5678')).toHaveLength(1);
+    expect(kinds('电话138\uFE0F1234\u034F5678')).toHaveLength(1);
+    expect(kinds('电话幺三八😀幺二三四😀五六七八')).toHaveLength(1);
+  });
+
+  it('reads circled dingbat digits and variant digit characters', () => {
+    expect(kinds('电话❶❸❽❶❷❸❹❺❻❼❽')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话➀➂➇➀➁➂➃➄➅➆➇')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话⓵⓷⓼⓵⓶⓷⓸⓹⓺⓻⓼')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话一叄八一二叄四五六七八')).toEqual(['mobile:13812345678']);
+    expect(kinds('电话弌弎八弌弍弎四五六七八')).toEqual(['mobile:13812345678']);
+  });
+
+  it('finds e-mails with spaced 点, a space for the dot, and QQ mailboxes and ids', () => {
+    expect(kinds('邮箱 liuyi 艾特 qq 点 com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('邮箱 liuyi@qq com')).toEqual(['email:liuyi@qq.com']);
+    expect(kinds('QQ邮箱 12345678@qq')).toEqual(['email:12345678@qq']);
+    expect(kinds('加他QQ号123456789，微信号：liuyi_1988')).toEqual(['im:QQ号123456789', 'im:微信号:liuyi_1988']);
+  });
+
+  it('finds house numbers written with slashes, dots, #, 號, 大写 numerals, and a few words before them', () => {
+    for (const text of [
+      '滨河小区3/2/501',
+      '滨河小区3.2.501',
+      '住3#2-501',
+      '滨河小区3 2 501',
+      '解放路12號',
+      '幸福小区壹号楼贰单元伍零壹室',
+      '家住解放路口北12号',
+      '住在解放路，门牌12号',
+    ])
+      expect(kinds(text), text).not.toEqual([]);
+  });
+
+  it('does not take times, scores, amounts or mail-like words for personal data', () => {
+    for (const text of [
+      '2021-03-15 13:45:20 出发',
+      '捐款13,812,345,678元',
+      '比分 13:8，12:34，56:78',
+      '发至 office#2021.com 的公告',
+      'he was at home.com',
+      '15/03/2021 他到了',
+      '十'.repeat(30),
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+
+  it('stays linear on long runs of numerals (43,000 十 took 34 s)', () => {
+    const started = performance.now();
+    findPersonalData('十'.repeat(43_000));
+    findPersonalData('一,'.repeat(20_000));
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

@@ -13,7 +13,7 @@
  */
 import { decodeHTML } from 'entities';
 
-export type PersonalDataKind = 'id' | 'mobile' | 'landline' | 'email' | 'bank' | 'address';
+export type PersonalDataKind = 'id' | 'mobile' | 'landline' | 'email' | 'im' | 'bank' | 'address';
 
 export interface PersonalDataHit {
   kind: PersonalDataKind;
@@ -27,6 +27,7 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, { what: string; fix:
   mobile: { what: '手机号码', fix: '请删除手机号码，网站上不公开' },
   landline: { what: '固定电话号码', fix: '请删除电话号码；纠错联系方式只写在站点设置里' },
   email: { what: '电子邮箱', fix: '请删除个人邮箱；单位的公开邮箱写在站点设置的 contact 里' },
+  im: { what: 'QQ号或微信号', fix: '请删除QQ号、微信号，网站上不公开' },
   bank: { what: '银行卡号', fix: '请删除银行卡号，网站上不公开' },
   address: { what: '详细家庭住址', fix: '请只写到村、社区或单位，删除门牌号、楼号、单元和房间号' },
 };
@@ -55,19 +56,19 @@ const SCRIPT_DIGITS: ReadonlyMap<number, string> = (() => {
   return digits;
 })();
 
-/** Chinese digit words, everyday, financial (大写) and as read over a radio (洞幺两拐勾), as digits. 十, 百, 千 and 万 are not among them: they end a run. */
+/** Chinese digit words, everyday, financial (大写, and its variants 叄 弌 壱), as read over a radio (洞幺两拐勾) and Suzhou numerals (〡〢〣), as digits. 十, 百, 千 and 万 are not among them: they end a run. */
 const WORD_DIGITS: Readonly<Record<string, string>> = Object.fromEntries(
   [
     ['〇零○洞', '0'],
-    ['一幺壹', '1'],
-    ['二两贰貳兩', '2'],
-    ['三叁參', '3'],
-    ['四肆', '4'],
-    ['五伍', '5'],
-    ['六陆陸', '6'],
-    ['七柒拐', '7'],
-    ['八捌', '8'],
-    ['九玖勾', '9'],
+    ['一幺壹弌壱〡', '1'],
+    ['二两贰貳兩弍弐〢', '2'],
+    ['三叁參叄弎参〣', '3'],
+    ['四肆〤', '4'],
+    ['五伍〥', '5'],
+    ['六陆陸〦', '6'],
+    ['七柒拐〧', '7'],
+    ['八捌〨', '8'],
+    ['九玖勾〩', '9'],
   ].flatMap(([words = '', digit = '']) => Array.from(words, (w) => [w, digit])),
 );
 const WORD = `[${Object.keys(WORD_DIGITS).join('')}0-9]`;
@@ -91,30 +92,54 @@ const SCRIPT_DIGIT = new RegExp(
 );
 
 /**
+ * Digits in circles that NFKC leaves as they are (❶ ➀ ➊ ⓵ ⓿ 🄋): the first code point of each
+ * run of nine (1-9), and the zeros.
+ */
+const DINGBAT_DIGITS: ReadonlyMap<string, string> = new Map([
+  ...[0x2776, 0x2780, 0x278a, 0x24f5].flatMap((one) =>
+    Array.from({ length: 9 }, (_, k): [string, string] => [String.fromCodePoint(one + k), String(k + 1)]),
+  ),
+  ...[0x24ff, 0x1f10b, 0x1f10c].map((zero): [string, string] => [String.fromCodePoint(zero), '0']),
+]);
+const DINGBAT_DIGIT = new RegExp(`[${[...DINGBAT_DIGITS.keys()].join('')}]`, 'gu');
+/** Characters that show as blank space though they are letters or symbols (Hangul fillers, the Braille blank). */
+const BLANKS = /[\u115f\u1160\u3164\uffa0\u2800]/g;
+
+/**
  * The text a reader would see, in the form the detectors read: references
  * decoded, full-width folded, format characters (zero-width spaces, joiners,
- * soft hyphens, BOMs) removed, digits of every script as ASCII digits, and
+ * soft hyphens, BOMs) and combining marks removed, blank-looking letters as
+ * spaces, digits of every script and in circles as ASCII digits, and
  * runs of seven or more Chinese digit words (幺三八 幺二三四 五六七八) as digits.
  * A year or an amount in words (一九九八, 一千三百) stays as it is.
  */
 export function normaliseForScan(text: string): string {
-  return decodeHTML(text)
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .replace(SCRIPT_DIGIT, (d) => SCRIPT_DIGITS.get(d.codePointAt(0) ?? 0) ?? d)
-    .replace(WORD_RUN, (run) => Array.from(run, (c) => WORD_DIGITS[c] ?? c).join(''));
+  return (
+    decodeHTML(text)
+      .normalize('NFKC')
+      // Format characters and combining marks are invisible or sit on a digit (the keycap of 1️⃣).
+      .replace(/[\p{Cf}\p{Mn}\p{Me}]/gu, '')
+      .replace(BLANKS, ' ')
+      .replace(DINGBAT_DIGIT, (d) => DINGBAT_DIGITS.get(d) ?? d)
+      .replace(SCRIPT_DIGIT, (d) => SCRIPT_DIGITS.get(d.codePointAt(0) ?? 0) ?? d)
+      .replace(WORD_RUN, (run) => Array.from(run, (c) => WORD_DIGITS[c] ?? c).join(''))
+  );
 }
 
 /**
  * Characters that may sit between the digits of one number: any punctuation
- * or symbol (dots, dashes, commas, 、, ★, brackets, Markdown emphasis); any
+ * or symbol (dots, dashes, commas, 、, ★, emoji, brackets, Markdown emphasis); any
  * run of spacing may sit there too, however long (a reader and a search
  * index collapse it).
  */
-const SEPARATOR = /[\p{P}\p{S}]/u;
-const SPACE = /\s/;
-/** At most this many separator characters (besides spacing) between two digit groups of one number. */
-const MAX_GAP = 3;
+const SEPARATOR = /^[\p{P}\p{S}]$/u;
+const SPACE = /^\s$/u;
+/**
+ * At most this many separator characters (besides spacing) between two digit
+ * groups of one number: a Chinese ellipsis (……, six dots once folded) or a
+ * run of dashes or emoji still joins; a colon never does (13:45:20, 13:8).
+ */
+const MAX_GAP = 8;
 
 interface Group {
   digits: string;
@@ -138,11 +163,14 @@ function digitRuns(t: string): Group[][] {
       i = j;
       let gap = 0;
       let marks = 0;
-      for (; i + gap < t.length; gap++) {
-        const s = t[i + gap] ?? '';
-        if (SPACE.test(s)) continue;
-        if (!SEPARATOR.test(s) || marks === MAX_GAP) break;
-        marks += 1;
+      // By code point: an emoji is two UTF-16 units.
+      while (i + gap < t.length) {
+        const s = String.fromCodePoint(t.codePointAt(i + gap) ?? 0);
+        if (!SPACE.test(s)) {
+          if (!SEPARATOR.test(s) || s === ':' || marks === MAX_GAP) break;
+          marks += 1;
+        }
+        gap += s.length;
       }
       const next = t[i + gap] ?? '';
       if (!(next >= '0' && next <= '9') || run[run.length - 1]?.digits.endsWith('X')) {
@@ -199,36 +227,57 @@ function classify(d: string, inUrl = false): PersonalDataKind | undefined {
 
 /** An e-mail's local part, starting where a run of such characters starts (so a long run is tried once, not at every character). */
 const LOCAL = '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}';
-/** `@` as people write it to get past filters: ＠ (folded), spaced, (at), [at], 【at】, 艾特, #, or the word at. */
-const AT = '(?:\\s*@\\s*|\\s*[([【]\\s*(?:@|at|艾特)\\s*[)\\]】]\\s*|\\s*艾特\\s*|#|\\s+at\\s+)';
-/** `.` likewise: spaced, (dot), [dot], the word dot, 点. */
-const DOT = '(?:\\s*[.。]\\s*|\\s*[([【]\\s*(?:dot|点|[.。])\\s*[)\\]】]\\s*|\\s+dot\\s+|点)';
+/** `@` as people write it to get past filters: ＠ (folded), spaced, (at), [at], 【at】, 艾特. */
+const AT = '(?:\\s*@\\s*|\\s*[([【]\\s*(?:@|at|艾特)\\s*[)\\]】]\\s*|\\s*艾特\\s*)';
+/** Weaker stand-ins for `@`, `#` and the word at: read as one only before a mail provider's domain (not office#2021.com). */
+const WEAK_AT = '(?:\\s*#\\s*|\\s+at\\s+)';
+/** Mail providers people in China use, which `#` or `at` before them makes an address. */
+const MAIL_HOSTS = '(?:qq|foxmail|163|126|yeah|sina|sohu|139|189|wo|aliyun|gmail|hotmail|outlook|live|yahoo|icloud)';
+/** Top-level domains that a space may stand in for the dot before (liuyi@qq com). */
+const TLD = '(?:com|cn|net|org|edu|gov)';
+/** `.` likewise: spaced, (dot), [dot], the word dot, 点, or a space before a common top-level domain. */
+const DOT = `(?:\\s*[.。]\\s*|\\s*[([【]\\s*(?:dot|点|[.。])\\s*[)\\]】]\\s*|\\s+dot\\s+|\\s*点\\s*|\\s+(?=${TLD}(?![A-Za-z])))`;
 const EMAIL = new RegExp(
-  `${LOCAL}${AT}[A-Za-z0-9-]{1,63}(?:${DOT}[A-Za-z0-9-]{1,63})*?${DOT}[A-Za-z]{2,}(?![A-Za-z])`,
+  [
+    `${LOCAL}${AT}[A-Za-z0-9-]{1,63}(?:${DOT}[A-Za-z0-9-]{1,63})*?${DOT}[A-Za-z]{2,}(?![A-Za-z])`,
+    `${LOCAL}${WEAK_AT}${MAIL_HOSTS}${DOT}${TLD}(?![A-Za-z])`,
+    // A QQ mailbox written without its domain's end: 12345678@qq.
+    `(?<![\\d.])\\d{5,12}${AT}qq(?![A-Za-z0-9.])`,
+  ].join('|'),
   'gi',
 );
+/** A QQ or WeChat id given as a contact: QQ号123456789, 微信号：liuyi_1988. */
+const IM =
+  /(?:QQ|扣扣)\s*(?:号码?)?\s*[:：]?\s*[1-9]\d{4,11}(?!\d)|(?:微信|weixin|wechat|vx|v信)\s*(?:号)?\s*[:：]\s*[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/gi;
 /** An e-mail as written, in its plain form: liuyi (at) qq [dot] com → liuyi@qq.com. */
 const plainEmail = (written: string): string => {
   const local = /^[A-Za-z0-9._%+-]+/.exec(written)?.[0] ?? '';
   const domain = written
     .slice(local.length)
-    .replace(new RegExp(`^${AT}`, 'i'), '')
+    .replace(new RegExp(`^(?:${AT}|${WEAK_AT})`, 'i'), '')
     .replace(new RegExp(DOT, 'gi'), '.');
   return `${local}@${domain}`;
 };
 
-const NUM = '[0-9一二三四五六七八九十百零〇两]+';
+/** A number in digits or words, short (a run of 43,000 十 made the patterns below try each start for 34 s). */
+const NUM = '[0-9一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]{1,6}';
+/** 号 and its traditional form; likewise 楼, 单元, 栋. */
+const HAO = '[号號]';
 /** A house number: 12, 甲12, 12-3, 12之3. */
-const HOUSE = `(?:[甲乙丙丁]\\s?)?${NUM}(?:\\s?[-‐‑‒–—之]\\s?${NUM})*\\s?号`;
-// A street or village number, a building, unit or room: 解放路12号, 解放路甲12号, 解放路12-3号, 王家村十二号, 3号楼,
-// 二单元, 501室, 5栋, and 3-2-501 (building, unit, room). Not 三室一厅, 第二单元 (of a textbook), counts of people,
-// dates (2021-03-15) or page ranges.
+const HOUSE = `(?:[甲乙丙丁]\\s?)?${NUM}(?:\\s?[-‐‑‒–—之]\\s?${NUM}){0,3}\\s?${HAO}`;
+/** The dash, slash or # between building, unit and room (3-2-501, 3/2/501, 3#2-501). */
+const BUR = '\\s?[-‐‑‒–—/#]\\s?';
+// A street or village number, a building, unit or room: 解放路12号, 解放路甲12号, 解放路12-3号, 解放路口北12号,
+// 门牌12号, 王家村十二号, 3号楼, 二单元, 501室, 5栋, and 3-2-501 (building, unit, room; after a place's name also
+// 3.2.501 and 3 2 501). Not 三室一厅, 第二单元 (of a textbook), counts of people, dates (2021-03-15, 15/03/2021)
+// or page ranges.
 const ADDRESS = new RegExp(
   [
-    `(?:[\\u4e00-\\u9fa5]{1,10}(?:路|街|巷|胡同|大道|弄)\\s?${HOUSE}(?:院)?)`,
-    `(?:(?:村|小区|社区|花园|家园|公寓|新村)\\s?${HOUSE}(?!楼))`,
-    `(?:(?<!第)${NUM}\\s?(?:号楼|栋|幢|单元|室)(?![\\u4e00-\\u9fa5]{0,1}(?:年|人|次|名|厅|卫)))`,
-    `(?:(?<![\\d-])\\d{1,3}\\s?[-‐‑‒–—]\\s?\\d{1,2}\\s?[-‐‑‒–—]\\s?\\d{3,4}(?![\\d-]))`,
+    `(?:[\\u4e00-\\u9fa5]{1,10}(?:路|街|巷|胡同|大道|弄)(?:口|[东西南北]侧|[东西南北中]段)?[东西南北]?\\s?${HOUSE}(?:院)?)`,
+    `(?:(?:村|小区|社区|花园|家园|公寓|新村|门牌)\\s?${HOUSE}(?![楼樓]))`,
+    `(?:(?<!第)${NUM}\\s?(?:${HAO}[楼樓]|[栋棟幢]|[单單]元|室)(?![\\u4e00-\\u9fa5]{0,1}(?:年|人|次|名|厅|卫)))`,
+    `(?:(?<![\\d-/])\\d{1,3}${BUR}\\d{1,2}${BUR}(?!(?:19|20)\\d\\d(?!\\d))\\d{3,4}(?![\\d-/]))`,
+    `(?:(?<=(?:小区|花园|家园|公寓|新村|大厦|苑|院|楼)\\s?)\\d{1,3}[.\\s]\\d{1,2}[.\\s]\\d{3,4}(?![\\d.]))`,
   ].join('|'),
   'g',
 );
@@ -257,6 +306,11 @@ function percentDecoded(url: string): string {
   return out;
 }
 
+/** Whether digit groups are an amount written with thousands separators (13,812,345,678), not a number of one's own. */
+const isAmount = (groups: readonly Group[], t: string): boolean =>
+  groups.length > 1 &&
+  groups.every((g, k) => k === 0 || (g.digits.length === 3 && t.slice(groups[k - 1]?.end ?? 0, g.start) === ','));
+
 /** The hits of one normalised text; in a link (`inUrl`) numbers are read as classify() says. */
 function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
@@ -271,7 +325,7 @@ function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataH
         const digits = groups.map((g) => g.digits).join('');
         if (digits.length < 10 || digits.length > 19) continue;
         const kind = classify(digits, inUrl);
-        if (!kind) continue;
+        if (!kind || isAmount(groups, t)) continue;
         found = j - i;
         if ((kind === 'mobile' || kind === 'landline') && phones.has(digits)) continue;
         // Show the + of +86 or the bracket of (0357) with the number.
@@ -287,6 +341,7 @@ function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataH
     const email = plainEmail(m[0]);
     if (!emails.has(email.toLowerCase())) hits.push({ kind: 'email', match: email });
   }
+  for (const m of t.matchAll(IM)) hits.push({ kind: 'im', match: m[0].replace(/\s/g, '') });
   for (const m of t.matchAll(ADDRESS)) {
     if ((allowed.addresses ?? []).some((a) => normaliseForScan(a).includes(m[0].trim()))) continue;
     hits.push({ kind: 'address', match: m[0].trim() });
