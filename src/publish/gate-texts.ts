@@ -136,6 +136,33 @@ function jsonStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * The cells of a CSV file (RFC 4180: quoted cells may hold commas, quotes and
+ * line breaks). A spreadsheet shows each cell apart, so each is read apart:
+ * read as one string, `unit` and `role` side by side spelled a phone number.
+ */
+export function csvCells(text: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === '\n' || c === '\r') {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells.filter(Boolean);
+}
+
 /** The texts of one output file the scanner reads; a page's images are added to `images`. */
 export function fileTexts(text: string, ext: string, images: string[]): string[] {
   if (ext === '.html') return pageTexts(text, images);
@@ -147,5 +174,6 @@ export function fileTexts(text: string, ext: string, images: string[]): string[]
     }
   }
   if (ext === '.xml') return text.replace(/<[^>]*>/g, BREAK).split(BREAK);
+  if (ext === '.csv') return csvCells(text);
   return [text];
 }

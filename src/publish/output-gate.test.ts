@@ -156,3 +156,14 @@ describe('the output gate reads the story index’s part of a page as Pagefind j
     ]);
   });
 });
+
+describe('the output gate reads open data as a spreadsheet shows it', () => {
+  it('reads a CSV cell by cell, quoted cells whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    // Two cells side by side (unit, role) are two texts to a reader; a number inside one cell is one.
+    writeFileSync(join(dir, 'entries.csv'), '姓名,工作单位,职务\r\n张三,某厂 138 1234,5678 工人\r\n');
+    expect(await gate(dir, join(dir, 'memo.json'))).toEqual([]);
+    writeFileSync(join(dir, 'entries.csv'), '姓名,工作单位\r\n张三,"某厂, 138 1234 5678"\r\n');
+    expect(await gate(dir, join(dir, 'memo.json'))).toEqual([expect.stringMatching(/含有手机号码/)]);
+  });
+});
