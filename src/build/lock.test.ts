@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,14 @@ describe('lock folders', () => {
     const lock = tryLock(dir);
     expect(lock).toMatchObject({ ok: true, tookOver: { pid: 1, why: 'not-ours' } });
     if (lock.ok) lock.release();
+  });
+
+  it('never reads an owner file that is a link (to /dev/zero, read without end it took 23 GB)', () => {
+    const dir = lockDir();
+    mkdirSync(dir);
+    symlinkSync('/dev/zero', join(dir, 'pid'));
+    utimesSync(dir, new Date(0), new Date(0));
+    expect(lockHolder(dir)).toMatchObject({ state: 'stale', why: 'unreadable' });
   });
 
   it('takes over a lock naming a live process that is not its writer (a reused pid)', () => {

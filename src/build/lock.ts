@@ -25,6 +25,22 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** Longest owner file a lock writes (pid, host, identity): a few dozen bytes. */
+const OWNER_MAX_BYTES = 4096;
+
+/**
+ * A lock's owner file, if it is a small regular file: a link (to /dev/zero, say) or anything
+ * larger is not what a lock writes, and reading one without a bound took 23 GB.
+ */
+const readOwner = (path: string): string | undefined => {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.size <= OWNER_MAX_BYTES ? readFileSync(path, 'utf8') : '';
+  } catch {
+    return undefined;
+  }
+};
+
 const readText = (path: string): string | undefined => {
   try {
     return readFileSync(path, 'utf8');
@@ -110,7 +126,7 @@ export function lockHolder(dir: string): LockHolder {
   } catch {
     return { state: 'free' };
   }
-  const text = readText(join(dir, OWNER_FILE));
+  const text = readOwner(join(dir, OWNER_FILE));
   if (!text?.trim()) {
     // Between mkdir and the owner file's write, for a moment; a folder left like that for long is stale.
     return Date.now() - folder.mtimeMs < STARTING_MS ? { state: 'starting' } : { state: 'stale', why: 'unreadable' };
