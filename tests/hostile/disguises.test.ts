@@ -146,6 +146,30 @@ const CASES: Case[] = [
     field: 'honours[0].session',
     message: '含有手机号码',
   },
+  {
+    name: 'emoji between the groups of a unit',
+    edit: front('unit: 某厂138😀1234😀5678'),
+    field: 'unit',
+    message: '含有手机号码',
+  },
+  {
+    name: 'a number split between an honour’s batch and its note',
+    edit: (s) => s.replace('    release: 2026-q1', '    release: 2026-q1\n    batch: 第138 1234\n    note: 5678号'),
+    field: 'honours[0].note',
+    message: '连起来读是手机号码',
+  },
+  {
+    name: 'a number split between a source’s title and its date',
+    edit: front('sources:\n  - title: 临汾日报第1381234\n    date: 2026-03-21'),
+    field: 'sources[0].title',
+    message: '连起来读是手机号码',
+  },
+  {
+    name: 'a number split between a quotation and who said it',
+    edit: story('<Quote by="1234 5678">\n我的号码是138\n</Quote>'),
+    field: '正文',
+    message: '连起来读是手机号码',
+  },
 ];
 
 /** Links to real news whose numeric ids pass the Luhn check: ids, not card numbers. */
