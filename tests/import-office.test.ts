@@ -6,104 +6,59 @@
  * the person already on the roll keeps one file, and the phone goes nowhere.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { copyMini } from './helpers/fixture.ts';
+import { officeSheet, type OfficeCell } from './helpers/office-sheet.ts';
 
-async function officeSheet(): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('推荐表');
-  const top = [
-    '序号',
-    '姓名',
-    '类型',
-    '基本情况',
+const PEOPLE: OfficeCell[][] = [
+  [
+    1,
+    '曾红',
+    '个人',
+    '女',
+    '汉族',
+    new Date(Date.UTC(1970, 4, 12)),
+    '140102197005120024',
+    '东区',
+    '孝老爱亲',
+    '“县级好人”',
+    2026,
     '',
+    '二十年如一日照顾瘫痪的婆婆。',
+    '复评',
+  ],
+  [2, '吴立新家庭', '', '', '', '', '', '东区', '孝老爱亲', '县级好人', 2025, '', '四世同堂，和睦孝亲，邻里称道。', ''],
+  [
+    3,
+    '周小红',
+    '个人',
+    '女',
+    '汉族',
+    1968.1,
     '',
+    '西县',
+    '助人为乐',
+    '《测试市好人》',
+    2026,
+    '第1期',
+    '点击上方蓝字关注我们\n义务照顾孤寡老人十余年。',
     '',
-    '所在县（市、区）',
-    '类别',
-    '荣誉称号',
-    '年份',
-    '期次',
-    '事迹简介',
-    '备注',
-  ];
-  const sub = ['', '', '', '性别', '民族', '出生年月', '身份证号'];
-  sheet.getCell(1, 1).value = '测试市2026年第一季度身边好人推荐表';
-  sheet.mergeCells(1, 1, 1, top.length);
-  top.forEach((v, c) => v && (sheet.getCell(2, c + 1).value = v));
-  sub.forEach((v, c) => v && (sheet.getCell(3, c + 1).value = v));
-  sheet.mergeCells(2, 4, 2, 7);
-  for (const c of [1, 2, 3, 8, 9, 10, 11, 12, 13, 14]) sheet.mergeCells(2, c, 3, c);
-  const people: unknown[][] = [
-    [
-      1,
-      '曾红',
-      '个人',
-      '女',
-      '汉族',
-      new Date(Date.UTC(1970, 4, 12)),
-      '140102197005120024',
-      '东区',
-      '孝老爱亲',
-      '“县级好人”',
-      2026,
-      '',
-      '二十年如一日照顾瘫痪的婆婆。',
-      '复评',
-    ],
-    [
-      2,
-      '吴立新家庭',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '东区',
-      '孝老爱亲',
-      '县级好人',
-      2025,
-      '',
-      '四世同堂，和睦孝亲，邻里称道。',
-      '',
-    ],
-    [
-      3,
-      '周小红',
-      '个人',
-      '女',
-      '汉族',
-      1968.1,
-      '',
-      '西县',
-      '助人为乐',
-      '《测试市好人》',
-      2026,
-      '第1期',
-      '点击上方蓝字关注我们\n义务照顾孤寡老人十余年。',
-      '',
-    ],
-  ];
-  people.forEach((values, r) =>
-    values.forEach((v, c) => {
-      const cell = sheet.getCell(r + 4, c + 1);
-      cell.value = v as ExcelJS.CellValue;
-      if (c === 5) cell.numFmt = v instanceof Date ? 'yyyy-mm-dd' : '0.00';
-    }),
+  ],
+];
+
+/** The sheet, with the birth column formatted as the office did: dates as dates, 1968.1 shown as 1968.10. */
+const officeBook = () =>
+  officeSheet(
+    PEOPLE.map((row) =>
+      row.map((v, c) =>
+        c === 5 ? { value: v as ExcelJS.CellValue, fmt: v instanceof Date ? 'yyyy-mm-dd' : '0.00' } : v,
+      ),
+    ),
+    { title: '测试市2026年第一季度身边好人推荐表', filler: '填表人：李明 联系电话：13912345678' },
   );
-  sheet.getCell(7, 1).value = '填表人：李明 联系电话：13912345678';
-  sheet.mergeCells(7, 1, 7, top.length);
-  sheet.getCell(8, 1).value = '注：以上人员均经公示无异议。';
-  sheet.getCell(9, top.length).value = '（盖章）';
-  const file = join(mkdtempSync(join(tmpdir(), 'honour-office-')), '推荐表.xlsx');
-  await book.xlsx.writeFile(file);
-  return file;
-}
 
 const entryTexts = (root: string) =>
   readdirSync(join(root, 'entries'), { recursive: true, encoding: 'utf8' })
@@ -113,14 +68,14 @@ const entryTexts = (root: string) =>
 describe('content:import --write on an office’s 推荐表', () => {
   it('imports every person as the sheet shows them, once, and says what it left out', async () => {
     const root = copyMini();
-    const r = spawnSync(process.execPath, [resolve('scripts/import.ts'), await officeSheet(), '--write'], {
+    const r = spawnSync(process.execPath, [resolve('scripts/import.ts'), await officeBook(), '--write'], {
       env: { ...process.env, HONOUR_CONTENT_DIR: root },
       encoding: 'utf8',
     });
     const out = `${r.stdout}${r.stderr}`;
     expect(r.status, out).toBe(0);
     expect(out).toContain('未导入的列：身份证号（G 列，身份证号不公开）、备注（N 列）');
-    expect(out).toMatch(/第 7—9 行是说明或签字，不是名单，没有导入：“填表人：李明 联系电话：139\*+678”/);
+    expect(out).toMatch(/第 7—10 行是说明或签字，不是名单，没有导入：“填表人：李明 联系电话：139\*+678”/);
     expect(out).toContain('新建 2 个，更新 1 个，拒绝 0 行');
     expect(out).not.toMatch(/［拒绝］|Error|at .*\.ts:\d+/);
 

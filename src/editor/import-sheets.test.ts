@@ -1,3 +1,4 @@
+import { officeSheet, type OfficeCell } from '../../tests/helpers/office-sheet.ts';
 /** Workbooks made here with exceljs, the way an office's Excel or WPS saves them. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -184,59 +185,6 @@ describe('a minor born 2009.10, typed in Excel as a number shown with two decima
   });
 });
 
-/**
- * A county office's 推荐表 as WPS saves it: a title merged across every column, a
- * two-row header with 性别, 民族, 出生年月 and 身份证号 under a merged 基本情况,
- * 序号, dates as numbers with formats, a 备注 column, and a footer with the
- * form-filler's phone, a note, a stamp and a signature line.
- */
-async function officeSheet(people: unknown[][]): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('推荐表');
-  const top = [
-    '序号',
-    '姓名',
-    '类型',
-    '基本情况',
-    '',
-    '',
-    '',
-    '所在县（市、区）',
-    '类别',
-    '荣誉称号',
-    '年份',
-    '期次',
-    '事迹简介',
-    '备注',
-  ];
-  const sub = ['', '', '', '性别', '民族', '出生年月', '身份证号', '', '', '', '', '', '', ''];
-  sheet.getCell(1, 1).value = '临汾市2026年第三季度身边好人推荐表';
-  sheet.mergeCells(1, 1, 1, top.length);
-  top.forEach((v, c) => v && (sheet.getCell(2, c + 1).value = v));
-  sub.forEach((v, c) => v && (sheet.getCell(3, c + 1).value = v));
-  sheet.mergeCells(2, 4, 2, 7);
-  top.forEach((v, c) => (c < 3 || c > 6 ? sheet.mergeCells(2, c + 1, 3, c + 1) : undefined));
-  people.forEach((values, r) =>
-    values.forEach((v, c) => {
-      const cell = sheet.getCell(r + 4, c + 1);
-      if (v && typeof v === 'object' && 'fmt' in v) {
-        const { value, fmt } = v as { value: ExcelJS.CellValue; fmt: string };
-        cell.value = value;
-        cell.numFmt = fmt;
-      } else cell.value = v as ExcelJS.CellValue;
-    }),
-  );
-  const end = people.length + 4;
-  sheet.getCell(end, 1).value = '填表人：王芳 电话：0357-1234567';
-  sheet.mergeCells(end, 1, end, top.length);
-  sheet.getCell(end + 1, 1).value = '注：以上人员均经村（社区）公示无异议。';
-  sheet.getCell(end + 2, top.length).value = '（盖章）';
-  sheet.getCell(end + 3, 2).value = '审核人：';
-  const file = join(mkdtempSync(join(tmpdir(), 'honour-office-')), '推荐表.xlsx');
-  await book.xlsx.writeFile(file);
-  return file;
-}
-
 const officeContent: LoadedContent = {
   ...content,
   releases: new Map([
@@ -274,7 +222,12 @@ summary: 十八年如一日照料瘫痪在床的婆婆。
 `;
 
 async function planOffice(people: unknown[][]) {
-  const { rows, problems } = await readXlsx(await officeSheet(people));
+  const { rows, problems } = await readXlsx(
+    await officeSheet(people as OfficeCell[][], {
+      title: '临汾市2026年第三季度身边好人推荐表',
+      filler: '填表人：王芳 电话：0357-1234567',
+    }),
+  );
   const header = findHeader(rows);
   if (!header.ok) throw new Error(header.message);
   const plan = await planImport(
