@@ -141,6 +141,7 @@ export function taxonomyOf(
     categories: new Set(content.categories.keys()),
     titles: new Map([...content.titles].map(([id, t]) => [id, { forMinors: t.forMinors, name: t.name }])),
     releases: new Map([...content.releases].map(([id, r]) => [id, { honour: r.honour, date: r.date }])),
+    lists: content,
   };
 }
 
