@@ -24,7 +24,35 @@ describe('checkContent on a content root', () => {
     const root = copyMini();
     editFile(root, ZHANG, (s) => s.replace('region: xixian', 'region: nanxian'));
     expect(await errorsOf(root)).toEqual([
-      `［错误］${ZHANG}:4 — region — 地区 “nanxian” 不存在，请改为 regions.yaml 中的某个 id，例如 yaodu`,
+      `［错误］${ZHANG}:4 — region — 地区 “nanxian” 不存在，请改为 regions.yaml 中的某个 id：dongqu（东区）、xixian（西县）`,
+    ]);
+  });
+
+  it('says which id a name, alias or near-miss means, from the lists, never a fixed example', async () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) =>
+      s
+        .replace('region: xixian', 'region: 西县')
+        .replace('category: zhuren', 'category: zhuuren')
+        .replace('title: shi', 'title: 测试市好人'),
+    );
+    expect(await errorsOf(root)).toEqual([
+      `［错误］${ZHANG}:4 — region — 地区 “西县” 是名称，这里要写 id：请改为 xixian（或运行 npm run content:check -- --fix 自动改正）`,
+      `［错误］${ZHANG}:5 — category — 类别 “zhuuren” 不存在：是不是 zhuren（助人为乐）？请改为 categories.yaml 中的 id`,
+      `［错误］${ZHANG}:7 — honours[0].title — 称号 “测试市好人” 是名称，这里要写 id：请改为 shi（或运行 npm run content:check -- --fix 自动改正）`,
+    ]);
+  });
+
+  it('gives the file name the project computes for a Chinese file name', async () => {
+    const root = copyMini();
+    writeFileSync(
+      join(root, 'entries/孙大伟.mdx'),
+      readFileSync(join(root, ZHANG), 'utf8').replace('name: 张三', 'name: 孙大伟'),
+    );
+    expect(await errorsOf(root)).toEqual([
+      expect.stringContaining(
+        'entries/孙大伟.mdx — 文件名 — 文件名 “孙大伟” 不能作网址（只能用小写拼音、数字和连字符）：请把文件改名为 sun-dawei-xixian.mdx',
+      ),
     ]);
   });
 

@@ -14,7 +14,10 @@ import {
   siteSchema,
   chineseIssue,
   slugProblem,
+  slugPattern,
   titleSchema,
+  KINDS,
+  type Kind,
   type CategoryData,
   type RegionData,
   type SiteData,
@@ -32,7 +35,9 @@ import { importLeftovers, importLockProblem, JOURNAL, readJournal } from './impo
 import { photoMemo, type PhotoMemo } from './photo-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
-import { photoProblems } from './photo-check.ts';
+import { photoReport, type PhotoReport } from './photo-check.ts';
+import { expectedSlug, renameHint } from './file-name.ts';
+import { lookupRef, type RefLists } from './ref-names.ts';
 import { personalDataProblems, sideBySideProblems, storyDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
@@ -61,6 +66,8 @@ export interface EntrySourceCheck {
   frontmatter?: string;
   /** The entry as the schema parsed it, when it passed. */
   entry?: EntryRecord;
+  /** The front matter as read, when the schema refused it (what the parser made of a broken text, when it is not YAML). */
+  data?: unknown;
 }
 
 /**
@@ -79,12 +86,18 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     return { problems };
   }
   const yaml = parseYamlData(split.frontmatter, YAML_LIMITS.frontmatter);
+  let data: unknown;
   if (!yaml.ok) {
     // The front matter starts on the file's second line.
     for (const p of yaml.problems) err('', `资料区 ${p.message}`, p.line === undefined ? undefined : p.line + 1);
-    return { problems };
-  }
-  const data = yaml.value;
+    // Every other check reads the rest: the lines named are left out of `partial`, so their own text is scanned here.
+    const lines = split.frontmatter.split('\n');
+    for (const line of new Set(yaml.problems.map((p) => p.line))) {
+      if (line === undefined) continue;
+      for (const message of personalDataProblems(lines[line - 1] ?? '', allowed)) err('', message, line + 1);
+    }
+    data = yaml.partial;
+  } else data = yaml.value;
   for (const [field, value] of textFields(data)) {
     for (const message of personalDataProblems(value, allowed))
       err(field, message, lineOfField(split.frontmatter, field, 1));
@@ -99,13 +112,15 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
   for (const p of storyDataProblems(blocks, allowed)) err('正文', p.message, p.line);
   for (const { field, message } of sideBySideProblems(data, allowed))
     err(field, message, lineOfField(split.frontmatter, field, 1));
+  // A broken front matter's fields are not judged by the schema: the YAML is fixed first.
+  if (!yaml.ok) return { problems, frontmatter: split.frontmatter, data };
   const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldPath(issue.path);
       err(field, issue.message, lineOfField(split.frontmatter, field, 1));
     }
-    return { problems, frontmatter: split.frontmatter };
+    return { problems, frontmatter: split.frontmatter, data };
   }
   return {
     problems,
@@ -130,10 +145,35 @@ export function taxonomyOf(
     categories: new Set(content.categories.keys()),
     titles: new Map([...content.titles].map(([id, t]) => [id, { forMinors: t.forMinors, name: t.name }])),
     releases: new Map([...content.releases].map(([id, r]) => [id, { honour: r.honour, date: r.date }])),
+    lists: content,
   };
 }
 
 type Report = (file: string, field: string, message: string, line?: number) => void;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What an entry's file name is computed from, read from a front matter that may be
+ * partly broken: its name, kind and region id (a region's name looked up; else the folder).
+ */
+function hintsOf(
+  data: Record<string, unknown>,
+  path: string,
+  entriesDir: string,
+  lists: RefLists | undefined,
+): { name?: string; kind?: Kind; region?: string } {
+  const name = typeof data.name === 'string' ? data.name : undefined;
+  const kind = (KINDS as readonly unknown[]).includes(data.kind) ? (data.kind as Kind) : undefined;
+  let region = typeof data.region === 'string' ? data.region : undefined;
+  if (region !== undefined && lists) {
+    const found = lookupRef(lists, 'region', region);
+    if (found.is === 'name') region = found.id;
+    else if (found.is !== 'id') region = undefined;
+  }
+  const folder = relative(entriesDir, dirname(path)).split(/[\\/]/)[0];
+  return { name, kind, region: region ?? (folder && slugPattern.test(folder) ? folder : undefined) };
+}
 
 /** A path as the check shows it: relative to `cwd` when below it. */
 function shower(cwd: string): (abs: string) => string {
@@ -243,6 +283,7 @@ export async function checkEntryFiles(
   allowed: PublicContacts,
   cwd = process.cwd(),
   memo: PhotoMemo = photoMemo(),
+  lists?: RefLists,
 ): Promise<{ problems: Problem[]; facts: LoadedContent['entries']; frontmatters: Map<string, string>; files: number }> {
   const problems: Problem[] = [];
   const photos: Array<{ file: string; line: number | undefined; src: string; path: string }> = [];
@@ -271,6 +312,7 @@ export async function checkEntryFiles(
   for (const link of symlinks) {
     err(show(link), '', '这是一个链接（快捷方式），不是文件：内容只能是放在内容目录里的普通文件，请换成文件本身或删除');
   }
+  const slugs = new Set(files.map(entryIdFromPath));
   for (const path of files) {
     const file = show(path);
     const read = readContentText(path, ENTRY_FILE_MAX_BYTES);
@@ -284,31 +326,45 @@ export async function checkEntryFiles(
     for (const problem of checked.problems) problems.push(problem);
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
     const entry = checked.entry;
-    if (!entry || checked.frontmatter === undefined) continue;
-
-    if (entry.photo) {
-      const line = lineOfField(checked.frontmatter, 'photo', 1);
-      const pathProblem = photoPathProblem(root, path, entry.photo.src);
+    if (checked.frontmatter === undefined) continue;
+    // What could be read of a front matter the schema or the YAML refused: enough for its file name and photo.
+    const written = entry ?? (isRecord(checked.data) ? checked.data : {});
+    const id = entryIdFromPath(path);
+    const taken = new Set(slugs);
+    taken.delete(id);
+    const slug = slugPattern.test(id) ? id : expectedSlug(id, hintsOf(written, path, entriesDir, lists), taken);
+    // The cross-file rules judge the file names of the entries that passed; the others' are judged here.
+    if (!entry && !slugPattern.test(id))
+      err(file, '文件名', `文件名 “${id}” 不能作网址（只能用小写拼音、数字和连字符）：${renameHint(slug)}`);
+    const photo = isRecord(written.photo) ? written.photo : undefined;
+    if (typeof photo?.src === 'string') {
+      const line = lineOfField(checked.frontmatter, 'photo.src', 1);
+      const pathProblem = photoPathProblem(root, path, photo.src, slug ?? id);
       if (pathProblem) err(file, 'photo.src', pathProblem, line);
-      else photos.push({ file, line, src: entry.photo.src, path: resolve(dirname(path), entry.photo.src) });
+      else if (entry) photos.push({ file, line, src: photo.src, path: resolve(dirname(path), photo.src) });
     }
-    facts.push({ ...entryFacts(entryIdFromPath(path), file, entry), path });
+    if (entry) facts.push({ ...entryFacts(id, file, entry), path });
   }
 
   // Four photos at a time: decoding waits on libuv's four threads (25 ms a photo instead of 48 ms
   // one at a time, measured); problems are reported in file order all the same.
-  const found = new Map<(typeof photos)[number], string[]>();
+  const found = new Map<(typeof photos)[number], PhotoReport>();
   const queue = [...photos];
   const worker = async () => {
     for (let photo = queue.shift(); photo; photo = queue.shift()) {
-      const messages = memo.passed(photo.path) ? [] : await photoProblems(photo.path, photo.src);
-      if (!messages.length) memo.pass(photo.path);
-      found.set(photo, messages);
+      const report = memo.passed(photo.path) ? { errors: [], warnings: [] } : await photoReport(photo.path, photo.src);
+      // A photo with a warning is looked at again next time, so the warning is not said only once.
+      if (!report.errors.length && !report.warnings.length) memo.pass(photo.path);
+      found.set(photo, report);
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  for (const photo of photos)
-    for (const message of found.get(photo) ?? []) err(photo.file, 'photo.src', message, photo.line);
+  for (const photo of photos) {
+    const report = found.get(photo);
+    for (const message of report?.errors ?? []) err(photo.file, 'photo.src', message, photo.line);
+    for (const message of report?.warnings ?? [])
+      problems.push({ file: photo.file, field: 'photo.src', message, line: photo.line, severity: 'warning' });
+  }
   memo.save();
 
   return { problems, facts, frontmatters, files: files.length };
@@ -325,7 +381,7 @@ export async function checkContent(
 ): Promise<CheckResult> {
   const show = shower(cwd);
   const { problems, collections, allowed } = readCollections(root, cwd);
-  const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd, memo);
+  const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd, memo, collections);
   for (const problem of own) problems.push(problem);
   const cross = validateContent(
     taxonomyOf(collections, (name) => show(join(root, name))),

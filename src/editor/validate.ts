@@ -16,6 +16,9 @@ import {
 import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../rules/roll-order.ts';
 import { refId } from '../rules/ref-id.ts';
+import type { Kind } from '../model/schema.ts';
+import { lookupRef, refMessage, type RefLists } from './ref-names.ts';
+import { expectedSlug, renameHint } from './file-name.ts';
 
 /** What the cross-collection rules need to know about one entry: its schema fields (src/model/schema.ts) and where it lives. */
 export type EntryFacts = Pick<
@@ -24,6 +27,8 @@ export type EntryFacts = Pick<
 > & {
   id: string;
   file: string;
+  /** The entry's kind, for the file name it should have (person when not known). */
+  kind?: Kind;
   honours: Array<Pick<HonourRecord, 'title' | 'year' | 'release'>>;
 };
 
@@ -34,6 +39,7 @@ export function entryFacts(id: string, file: string, data: Record<string, unknow
     id,
     file,
     name: typeof data.name === 'string' ? data.name : '',
+    ...(data.kind === 'person' || data.kind === 'family' || data.kind === 'group' ? { kind: data.kind } : {}),
     region: refId(data.region),
     category: refId(data.category),
     minor: data.minor === true,
@@ -108,6 +114,20 @@ export interface Taxonomy {
   categories: ReadonlySet<string>;
   titles: ReadonlyMap<string, Pick<TitleData, 'forMinors' | 'name'>>;
   releases: ReadonlyMap<string, Pick<ReleaseRecord, 'honour' | 'date'>>;
+  /** The lists with their names, for what a name in place of an id means; ids alone when not given. */
+  lists?: RefLists;
+}
+
+/** The lists a taxonomy's references are looked up in. */
+function listsOf(tax: Taxonomy): RefLists {
+  if (tax.lists) return tax.lists;
+  const bare = (ids: Iterable<string>) => new Map([...ids].map((id) => [id, { name: '', aliases: [] }]));
+  return {
+    regions: bare(tax.regions),
+    categories: bare(tax.categories),
+    titles: new Map([...tax.titles].map(([id, t]) => [id, { name: t.name, issuer: '' }])),
+    releases: tax.releases,
+  };
 }
 
 /** Every cross-collection problem in the content, in file order. */
@@ -115,6 +135,19 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
   const problems: Problem[] = [];
   const err = (file: string, field: string, message: string) =>
     problems.push({ file, field, message, severity: 'error' });
+  const lists = listsOf(tax);
+  /** A region as written, or the id its name means, for the file name an entry should have. */
+  const regionId = (value: string) => {
+    const found = lookupRef(lists, 'region', value);
+    return found.is === 'name' ? found.id : value;
+  };
+  const allSlugs = new Set(entries.flatMap((e) => [e.id, ...e.formerSlugs]));
+  /** The rename that fixes an entry's file name: the slug computed from its name and region. */
+  const rename = (e: EntryFacts) => {
+    const taken = new Set(allSlugs);
+    taken.delete(e.id);
+    return renameHint(expectedSlug(e.id, { name: e.name, kind: e.kind, region: regionId(e.region) }, taken));
+  };
 
   for (const [id, release] of tax.releases) {
     if (!tax.titles.has(release.honour)) {
@@ -137,8 +170,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
   const owners = new Map<string, string>();
   for (const e of entries) {
     const taken = reserved(e.id);
-    if (taken)
-      err(e.file, '文件名', `文件名 ${taken}，会占用那个页面：请改成姓名拼音加地区，例如 zhang-jianguo-yaodu.mdx`);
+    if (taken) err(e.file, '文件名', `文件名 ${taken}，会占用那个页面：${rename(e)}`);
     const previous = owners.get(e.id);
     if (previous) {
       err(e.file, '文件名', `网址标识 “${e.id}” 与 ${previous} 重复，请给其中一个文件改名（例如末尾加 -2）`);
@@ -146,12 +178,12 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       owners.set(e.id, e.file);
     }
     if (!slugPattern.test(e.id)) {
-      err(e.file, '文件名', `文件名 “${e.id}” 不能作网址，请只用小写拼音、数字和连字符，例如 zhang-jianguo-yaodu.mdx`);
+      err(e.file, '文件名', `文件名 “${e.id}” 不能作网址（只能用小写拼音、数字和连字符）：${rename(e)}`);
     } else if (e.id.length > SLUG_MAX_LENGTH) {
       err(
         e.file,
         '文件名',
-        `文件名 “${e.id.slice(0, 40)}…” 太长（${e.id.length} 个字符，最多 ${SLUG_MAX_LENGTH} 个）：请改短，例如 zhang-jianguo-yaodu.mdx`,
+        `文件名 “${e.id.slice(0, 40)}…” 太长（${e.id.length} 个字符，最多 ${SLUG_MAX_LENGTH} 个）：${rename(e)}`,
       );
     }
   }
@@ -175,10 +207,10 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     });
 
     if (!tax.regions.has(e.region)) {
-      err(e.file, 'region', `地区 “${e.region}” 不存在，请改为 ${tax.files.regions} 中的某个 id，例如 yaodu`);
+      err(e.file, 'region', refMessage(lists, 'region', e.region, '地区', tax.files.regions));
     }
     if (!tax.categories.has(e.category)) {
-      err(e.file, 'category', `类别 “${e.category}” 不存在，请改为 ${tax.files.categories} 中的某个 id，例如 zhuren`);
+      err(e.file, 'category', refMessage(lists, 'category', e.category, '类别', tax.files.categories));
     }
     if (e.birth && !e.minor) {
       const young = e.honours.find((h) => {
@@ -196,21 +228,25 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     e.honours.forEach((h, i) => {
       const title = tax.titles.get(h.title);
       if (!title) {
-        err(e.file, `honours[${i}].title`, `称号 “${h.title}” 不存在，请改为 ${tax.files.titles} 中的某个 id`);
+        err(e.file, `honours[${i}].title`, refMessage(lists, 'title', h.title, '称号', tax.files.titles));
       } else if (title.forMinors && !e.minor) {
         err(e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
       }
       if (h.release === undefined) return;
       const release = tax.releases.get(h.release);
       if (!release) {
+        // A title written by its name is looked up by the id it means, so 第3期 finds its release.
+        const titleFound = title ? undefined : lookupRef(lists, 'title', h.title);
+        const titleId = titleFound?.is === 'name' ? titleFound.id : h.title;
         err(
           e.file,
           `honours[${i}].release`,
-          `发布批次 “${h.release}” 不存在，请改为 ${tax.files.releases} 中的某个 id`,
+          refMessage(lists, 'release', h.release, '发布批次', tax.files.releases, { title: titleId, year: h.year }),
         );
         return;
       }
-      if (release.honour !== h.title) {
+      // A title that is not an id is said above; the release is compared with an id only.
+      if (title && release.honour !== h.title) {
         err(
           e.file,
           `honours[${i}].title`,

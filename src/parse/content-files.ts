@@ -5,7 +5,7 @@
  * followed. The check and the entry loader both list entries here, so they
  * see the same files.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Largest entry file (front matter and story) read at all; bigger ones are refused unread. */
@@ -94,15 +94,52 @@ export function isInside(root: string, path: string): boolean {
 /** The form of an entry photo's path: a file of the entry's own folder. */
 const PHOTO_SRC = /^\.\/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp)$/i;
 
+/** HEIF brands (ISO base media `ftyp`) that phones write: HEIC photos, image sequences, plain HEIF. */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
+
+/** Whether a file's first bytes are a HEIF/HEIC image, whatever its name. */
+export function isHeifFile(path: string): boolean {
+  const head = Buffer.alloc(12);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (readSync(fd, head, 0, 12, 0) < 12) return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return head.toString('latin1', 4, 8) === 'ftyp' && HEIF_BRANDS.has(head.toString('latin1', 8, 12));
+}
+
 /**
  * Why an entry's `photo.src` is refused, or undefined when it names a regular
- * file beside the entry, inside the content root.
+ * file beside the entry, inside the content root. `expected` is the name the
+ * photo should have (the entry's slug), for a message that is one complete fix.
+ * A HEIC/HEIF photo (an iPhone's own format, which browsers do not show) is
+ * refused by its name or its first bytes before anything else is said of it.
  */
-export function photoPathProblem(root: string, entryPath: string, src: string): string | undefined {
-  if (!PHOTO_SRC.test(src) || src.includes('..')) {
-    return `照片路径“${src.slice(0, 80)}”不对：照片必须放在条目文件所在的文件夹，写成 ./文件名.jpg（只用字母、数字和连字符），例如 ./${basename(entryPath, '.mdx')}.jpg`;
-  }
+export function photoPathProblem(
+  root: string,
+  entryPath: string,
+  src: string,
+  expected: string = basename(entryPath, '.mdx'),
+): string | undefined {
   const path = resolve(dirname(entryPath), src);
+  const beside = !src.includes('..') && !src.includes('/', src.startsWith('./') ? 2 : 0) && !isAbsolute(src);
+  const regular = (() => {
+    try {
+      return beside && lstatSync(path).isFile();
+    } catch {
+      return false;
+    }
+  })();
+  if (/\.hei[cf]s?$/i.test(src) || (regular && isHeifFile(path))) {
+    return `照片 ${src.slice(0, 80)} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG，命名为 ${expected}.jpg 放在条目文件旁边，并把 src 改为 ./${expected}.jpg`;
+  }
+  if (!PHOTO_SRC.test(src) || src.includes('..')) {
+    return `照片路径“${src.slice(0, 80)}”不对：照片必须放在条目文件所在的文件夹，文件名只用字母、数字和连字符：请把照片文件改名为 ${expected}.jpg（PNG 照片用 .png），并把 src 改为 ./${expected}.jpg`;
+  }
   let stat;
   try {
     stat = lstatSync(path);

@@ -11,6 +11,7 @@
  * a small input.
  */
 import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { yamlCauses } from './yaml-causes.ts';
 
 /** Upper bounds in bytes (UTF-8) for the texts editors write. */
 export const YAML_LIMITS = {
@@ -27,11 +28,16 @@ export interface YamlProblem {
   message: string;
 }
 
-export type YamlResult = { ok: true; value: unknown } | { ok: false; problems: YamlProblem[] };
+/**
+ * A refused text's problems; `partial` is what the parser made of it anyway (no aliases
+ * expanded), for checks that do not need the broken part (a photo's file, the file's name).
+ */
+export type YamlFailure = { ok: false; problems: YamlProblem[]; partial?: unknown };
+
+export type YamlResult = { ok: true; value: unknown } | YamlFailure;
 
 /** A checked YAML text as plain data and as the document it was read from (its nodes know their place in the text). */
-export type YamlDocumentResult =
-  { ok: true; value: unknown; document: Document.Parsed } | { ok: false; problems: YamlProblem[] };
+export type YamlDocumentResult = { ok: true; value: unknown; document: Document.Parsed } | YamlFailure;
 
 /** Parses a YAML text as plain data (strings, numbers, booleans, lists, maps), or says why not. */
 export function parseYamlData(text: string, maxBytes: number = YAML_LIMITS.collection): YamlResult {
@@ -58,13 +64,7 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
-  const problems: YamlProblem[] = doc.errors.map((e) => ({
-    line: lineAt(e.pos[0]),
-    message:
-      e.code === 'DUPLICATE_KEY'
-        ? 'YAML 中同一个字段写了两次，请删掉重复的一行'
-        : `YAML 格式有误（${e.message.split('\n')[0] ?? e.code}），请检查缩进、冒号和引号`,
-  }));
+  const problems = syntaxProblems(text, doc.errors, lineAt);
   visit(doc, {
     Node(_key, node) {
       if (!isNode(node)) return;
@@ -79,8 +79,68 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
       return undefined;
     },
   });
-  if (problems.length) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (problems.length) {
+    const refused = { ok: false as const, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+    if (problems.some((p) => p.message.includes('别名'))) return refused;
+    // The rest of the text, the lines named blanked out: what the checks that do not need them read.
+    const named = new Set(problems.map((p) => p.line));
+    const rest = text
+      .split('\n')
+      .map((line, i) => (named.has(i + 1) ? '' : line))
+      .join('\n');
+    try {
+      return { ...refused, partial: parseDocument(rest, { uniqueKeys: false }).toJS({ maxAliasCount: 0 }) as unknown };
+    } catch {
+      return refused;
+    }
+  }
   return { ok: true, value: doc.toJS({ maxAliasCount: 0 }) as unknown, document: doc };
+}
+
+/** Parser errors that mean the text's layout is broken, which a cause found on a line explains. */
+const LAYOUT_ERRORS = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MISSING_CHAR',
+  'MULTILINE_IMPLICIT_KEY',
+  'TAB_AS_INDENT',
+  'UNEXPECTED_TOKEN',
+  'BAD_SCALAR_START',
+]);
+
+/**
+ * Every syntax problem of a text in plain Chinese: the likely cause of each
+ * mistake on its own line (src/parse/yaml-causes.ts), and the parser's other
+ * errors worded by their code; never the parser's English.
+ */
+function syntaxProblems(
+  text: string,
+  errors: ReadonlyArray<{ code: string; pos: [number, number] }>,
+  lineAt: (offset: number | undefined) => number | undefined,
+): YamlProblem[] {
+  const found = errors.map((e) => ({ code: e.code, line: lineAt(e.pos[0]) }));
+  const layout = found.filter((e) => LAYOUT_ERRORS.has(e.code));
+  const lastLayout = Math.max(0, ...layout.map((e) => e.line ?? 0));
+  // A cause that is only likely (an unclosed quote, an indentation out of step) is named where the parser failed.
+  const causes = yamlCauses(text).filter((c) => c.certain || (layout.length > 0 && c.line <= lastLayout + 1));
+  const problems: YamlProblem[] = causes.map((c) => ({ line: c.line, message: `YAML 格式有误：${c.message}` }));
+  for (const e of found) {
+    if (e.code === 'DUPLICATE_KEY') {
+      problems.push({ line: e.line, message: 'YAML 中同一个字段写了两次，请删掉重复的一行' });
+      continue;
+    }
+    // The parser's error after a cause found above it is that cause's echo.
+    if (LAYOUT_ERRORS.has(e.code) && causes.some((c) => c.line <= (e.line ?? 0) + 1)) continue;
+    const message =
+      e.code === 'TAB_AS_INDENT'
+        ? '这一行用了 Tab 键缩进，YAML 只能用空格缩进：请把 Tab 换成空格'
+        : e.code === 'MISSING_CHAR'
+          ? '引号没有配对：请检查这一行和上面几行的值，开头的 " 或 \' 在末尾也要有一个'
+          : '这一行（或上一行）的格式不对：请检查缩进是否用空格对齐、字段名后是否是英文冒号加一个空格、引号是否配对';
+    if (!problems.some((p) => p.line === e.line && p.message.endsWith(message)))
+      problems.push({ line: e.line, message: `YAML 格式有误：${message}` });
+  }
+  return problems;
 }
 
 /** For loaders outside the check (Astro's `file()`): the value, or an error the content gate has already reported. */
