@@ -27,7 +27,7 @@ describe('placeholderProblems', () => {
 
   it("names content:new's prompts as the template's, whole", () => {
     expect(messages(placeholderProblems(NEW_ENTRY_SUMMARY, false))).toEqual([
-      `还是新建条目时的提示文字“${NEW_ENTRY_SUMMARY}”：请改成真实的内容；条目还没写完时请保留 draft: true（草稿不会发布）`,
+      `还是新建条目时的提示文字“${NEW_ENTRY_SUMMARY}”：请改成真实的内容；手写的条目还没写完时，请保留 draft: true（草稿不会发布）`,
     ]);
     for (const prompt of NEW_ENTRY_PROMPTS)
       expect(messages(placeholderProblems(prompt, true))).toEqual([expect.stringContaining('请删除这一段')]);

@@ -43,7 +43,7 @@ const TEMPLATE = [NEW_ENTRY_SUMMARY, ...NEW_ENTRY_PROMPTS].map((prompt) => ({
   core: prompt.replace(/^（|）$/g, '').slice(0, 12),
 }));
 
-const KEEP_DRAFT = '条目还没写完时请保留 draft: true（草稿不会发布）';
+const KEEP_DRAFT = '手写的条目还没写完时，请保留 draft: true（草稿不会发布）';
 
 /**
  * Placeholders and the template's prompts in a text (a field's value or a story's block), one
