@@ -13,6 +13,7 @@ import { checkContent } from '../src/editor/check.ts';
 import { entrySchema } from '../src/editor/plain-schemas.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { renderEntryFile } from '../src/editor/entry-file.ts';
+import { NEW_ENTRY_STORY, NEW_ENTRY_SUMMARY } from '../src/editor/entry-template.ts';
 import { matchKind, parseSession } from '../src/editor/import-cells.ts';
 import { matchCategory, matchRegion, matchTitle, releaseForQuarter } from '../src/editor/import-taxonomy.ts';
 import { slugFor } from '../src/model/slug.ts';
@@ -105,22 +106,15 @@ const data = {
   region,
   category,
   honours: [honour],
-  summary: '（一句话事迹，待填写：做了什么、坚持了多久）',
+  summary: NEW_ENTRY_SUMMARY,
   minor: t?.forMinors || undefined,
   draft: true,
 };
 const parsed = entrySchema.safeParse(data);
 if (!parsed.success) fail(parsed.error.issues[0]?.path.join('.') ?? '', parsed.error.issues[0]?.message ?? '');
 
-const story = [
-  '（在这里写事迹全文：什么时间、在哪里、做了什么、坚持了多久、帮助了谁。）',
-  '',
-  '（不要写身份证号、电话号码、家庭住址；未成年人只写姓名、学校和事迹，不放照片。）',
-  '',
-  '（写完后把上面的 summary 改成一句话事迹，并删除 draft: true 这一行，条目才会发布。）',
-].join('\n');
 mkdirSync(dirname(path), { recursive: true });
-writeFileSync(path, renderEntryFile(data, story), { flag: 'wx' });
+writeFileSync(path, renderEntryFile(data, NEW_ENTRY_STORY), { flag: 'wx' });
 console.log(`已创建 ${relative(process.cwd(), path) || path}`);
 console.log(`预览：运行 npm run dev，然后打开 http://localhost:4321/people/${slug}/`);
 console.log('这是草稿（draft: true）：写完事迹、删除 draft 一行后才会发布。');

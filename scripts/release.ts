@@ -1,8 +1,9 @@
 /**
- * npm run release -- <release-id> [--allow-dirty] [--out DIR] [--dist DIR]
+ * npm run release -- <release-id> [--allow-dirty] [--yes] [--out DIR] [--dist DIR]
  *
  * One reproducible command for a quarterly release: checks the content,
- * builds the site, and writes releases/<id>/ with the site archive, open
+ * shows the check's reminders and the published URLs this release breaks
+ * (and stops there, before building, unless --yes), builds the site, and writes releases/<id>/ with the site archive, open
  * data, CHANGELOG.md (against the previous release's git tag) and
  * SHA256SUMS. Tags the content's commit as release/<id>.
  */
@@ -13,11 +14,11 @@ import { join, relative, resolve } from 'node:path';
 import { sortedFiles } from '../src/release/archive.ts';
 import { checksums, writeSiteFiles } from '../src/release/release-folder.ts';
 import { extractTree, previousReleaseTag, readTreeFiles, TreeRefusedError } from '../src/release/git.ts';
-import { renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
+import { brokenUrlProblem, brokenUrls, renderChangelog, type EntrySnapshot } from '../src/release/changelog.ts';
 import { checkContent } from '../src/editor/check.ts';
 import { contentRoot, entryIdFromPath } from '../src/model/content-root.ts';
 import { readEntryFile } from '../src/editor/entry-file.ts';
-import { formatReport } from '../src/rules/problems.ts';
+import { formatProblem, formatReport, type Problem } from '../src/rules/problems.ts';
 import { publishOutput } from '../src/build/publish.ts';
 import { commandArgs } from './lib/args.ts';
 
@@ -25,6 +26,8 @@ const { values, positional } = commandArgs({
   script: 'release',
   options: {
     'allow-dirty': { type: 'boolean', default: false },
+    // Goes on past the reminders (likely duplicates, published URLs that break).
+    yes: { type: 'boolean', default: false },
     out: { type: 'string', value: '文件夹' },
     dist: { type: 'string', value: '文件夹', default: 'dist' },
   },
@@ -59,6 +62,8 @@ const head = git('rev-parse', 'HEAD');
 // per content-root path) stays warm. --allow-dirty builds the working tree instead.
 const committed = !values['allow-dirty'];
 let root = workingRoot;
+/** Where the check's paths are shown from: the repository's top, so a file reads as it does in git. */
+let shownFrom = top;
 /** extractTree, or a stop that says what in the commit cannot be released; nothing is written then. */
 async function extracted(repo: string, rev: string, path: string, into: string): Promise<void> {
   try {
@@ -84,6 +89,7 @@ if (committed) {
   );
   await extracted(top, head, contentPath, contentCopy);
   root = join(contentCopy, contentPath);
+  shownFrom = contentCopy;
   const engineDirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
     encoding: 'utf8',
   }).trim();
@@ -91,22 +97,26 @@ if (committed) {
   say(`✓ 已取出提交 ${head.slice(0, 12)} 的内容和程序`);
 }
 
-const { problems, content } = await checkContent(root);
+const { problems, content } = await checkContent(root, shownFrom);
 const release = content.releases.get(id);
 if (!release)
   stop(`未知的发布批次 “${id}”：请先在 releases.yaml 中添加，已有：${[...content.releases.keys()].join('、')}`);
 if (problems.some((p) => p.severity === 'error')) stop(`${formatReport(problems)}\n内容检查未通过，不能发布。`);
-say(`✓ 内容检查通过（${content.entries.length} 个条目）`);
+const warned = problems.filter((p) => p.severity === 'warning').length;
+say(`✓ 内容检查通过（${content.entries.length} 个条目${warned ? `，${warned} 个提醒，见下` : ''}）`);
 
 const tags = git('tag', '--list', 'release/*').split('\n').filter(Boolean);
 const earlier = previousReleaseTag(tags, content.releases, release.date);
 
-/** Entry files (id → frontmatter and body) at a commit: its blobs, as the release of that commit built them. */
-async function entriesAt(rev: string): Promise<Map<string, EntrySnapshot>> {
+/**
+ * Entry files (id → frontmatter and body) at a commit: its blobs, as the release of that commit
+ * built them; each with its path in the repository.
+ */
+async function entriesAt(rev: string): Promise<Map<string, EntrySnapshot & { path: string }>> {
   const files = await readTreeFiles(top, rev, join(contentPath, 'entries'), (f) => f.endsWith('.mdx'));
-  const out = new Map<string, EntrySnapshot>();
+  const out = new Map<string, EntrySnapshot & { path: string }>();
   for (const [f, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.set(entryIdFromPath(f), readEntryFile(bytes.toString('utf8')));
+    out.set(entryIdFromPath(f), { ...readEntryFile(bytes.toString('utf8')), path: f });
   }
   return out;
 }
@@ -116,6 +126,32 @@ function readEntries(dir: string): Map<string, EntrySnapshot> {
     out.set(entryIdFromPath(f), readEntryFile(readFileSync(join(dir, f), 'utf8')));
   }
   return out;
+}
+
+const before = earlier ? await entriesAt(earlier.tag) : new Map<string, EntrySnapshot & { path: string }>();
+const after = readEntries(join(root, 'entries'));
+
+// ---- reminders: what the check only warns about, and the published URLs this release breaks ----
+// Said before anything is built or written: without --yes the release stops here.
+const reminders: Problem[] = [
+  ...problems.filter((p) => p.severity === 'warning'),
+  ...(earlier
+    ? brokenUrls(before, after).map((b) => brokenUrlProblem(b, before.get(b.id)?.path ?? b.id, earlier.tag))
+    : []),
+];
+if (reminders.length) {
+  say(`发布前请看这 ${reminders.length} 条提醒：`);
+  for (const r of reminders) say(formatProblem(r));
+  if (!values.yes) {
+    stop(
+      [
+        `以上 ${reminders.length} 条提醒要由您确认，发布已停止：还没有构建，也没有写出任何发布文件。`,
+        '请逐条看过：需要改的，改正并提交（git commit）后再发布；',
+        `都确认没问题（例如确实要删除那个网页），请在命令末尾加上 --yes 再运行一次，例如：npm run release -- ${id}${values['allow-dirty'] ? ' --allow-dirty' : ''} --yes`,
+      ].join('\n'),
+    );
+  }
+  say('已确认以上提醒（--yes），继续发布。');
 }
 
 // ---- build ----
@@ -148,8 +184,8 @@ const changelog = renderChangelog({
       ? `- 对比上次发布：${earlier.tag}（${git('rev-list', '-n', '1', earlier.tag).slice(0, 12)}）`
       : '- 这是第一次发布：所有条目都列为新增',
   ],
-  before: earlier ? await entriesAt(earlier.tag) : new Map(),
-  after: readEntries(join(root, 'entries')),
+  before,
+  after,
   regionName: (rid) => content.regions.get(rid)?.name ?? rid,
   regionOrder,
 });

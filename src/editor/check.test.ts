@@ -47,7 +47,9 @@ describe('checkContent on a content root', () => {
     const root = copyMini();
     writeFileSync(
       join(root, 'entries/孙大伟.mdx'),
-      readFileSync(join(root, ZHANG), 'utf8').replace('name: 张三', 'name: 孙大伟'),
+      readFileSync(join(root, ZHANG), 'utf8')
+        .replace('name: 张三', 'name: 孙大伟')
+        .replace('张三的故事。', '孙大伟的故事。'),
     );
     expect(await errorsOf(root)).toEqual([
       expect.stringContaining(

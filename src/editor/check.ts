@@ -41,6 +41,14 @@ import { lookupRef, type RefLists } from './ref-names.ts';
 import { personalDataProblems, sideBySideProblems, storyDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
+import {
+  boilerplateProblems,
+  copiedStories,
+  invisibleProblem,
+  placeholderProblems,
+  type StoryOf,
+  type TextProblem,
+} from './unfinished.ts';
 
 /** What a content root holds, as read by the check (valid records only). */
 export interface LoadedContent {
@@ -68,6 +76,46 @@ export interface EntrySourceCheck {
   entry?: EntryRecord;
   /** The front matter as read, when the schema refused it (what the parser made of a broken text, when it is not YAML). */
   data?: unknown;
+  /** The story as a reader sees it, and its first line (for the copied-story rule). */
+  story?: { text: string; line: number };
+}
+
+/** A field's name for a line of the front matter (0-based among its lines): the top-level key above it. */
+function fieldAtLine(lines: readonly string[], index: number): string {
+  for (let i = index; i >= 0; i--) {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] ?? '');
+    if (key) return key[1] ?? '';
+  }
+  return '';
+}
+
+/**
+ * Invisible characters anywhere in an entry file, one problem a line (a byte order mark that
+ * starts the file is how some Windows editors save, and is read as nothing).
+ */
+function invisibleInFile(source: string, frontmatter: string | undefined, file: string): Problem[] {
+  const lines = source.split('\n');
+  const fmLines = frontmatter?.split('\n') ?? [];
+  const storyFrom = frontmatter === undefined ? Infinity : storyFirstLine(frontmatter);
+  const problems: Problem[] = [];
+  lines.forEach((raw, i) => {
+    const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+    const inFrontmatter = i >= 1 && i <= fmLines.length;
+    const prefix = inFrontmatter ? (/^\s*(?:- )?[\w.-]+\s*:\s*/.exec(line)?.[0].length ?? 0) : 0;
+    const message = invisibleProblem(line, prefix);
+    if (!message) return;
+    const field = inFrontmatter ? fieldAtLine(fmLines, i - 1) : i + 1 >= storyFrom ? '正文' : '';
+    problems.push({ file, field, message, line: i + 1, severity: 'error' });
+  });
+  return problems;
+}
+
+/** The line of a file, at `from` or below (up to `within` lines), that holds `needle`; `from` when none does. */
+function lineHolding(lines: readonly string[], from: number, needle: string, within = 50): number {
+  const probe = needle.trim();
+  if (!probe) return from;
+  for (let n = from; n < from + within && n <= lines.length; n++) if (lines[n - 1]?.includes(probe)) return n;
+  return from;
 }
 
 /**
@@ -98,9 +146,19 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     }
     data = yaml.partial;
   } else data = yaml.value;
+  const draft = (data as { draft?: unknown } | null)?.draft === true;
+  const lines = source.split('\n');
+  for (const problem of invisibleInFile(source, split.frontmatter, file)) problems.push(problem);
+  /** Placeholders (not in a draft: it is not published) and boilerplate in a text, each on its line from `line` on. */
+  const unfinished = (field: string, text: string, line: number | undefined, story: boolean) => {
+    const found: TextProblem[] = [...(draft ? [] : placeholderProblems(text, story)), ...boilerplateProblems(text)];
+    for (const p of found) err(field, p.message, line === undefined ? undefined : lineHolding(lines, line, p.needle));
+  };
   for (const [field, value] of textFields(data)) {
-    for (const message of personalDataProblems(value, allowed))
-      err(field, message, lineOfField(split.frontmatter, field, 1));
+    const line = lineOfField(split.frontmatter, field, 1);
+    for (const message of personalDataProblems(value, allowed)) err(field, message, line);
+    // Addresses are not text anybody reads.
+    if (!/(?:^|\.)(?:url|src)$/.test(field)) unfinished(field, value, line, false);
   }
   const bodyLine = storyFirstLine(split.frontmatter);
   const story = parseStory(split.body, bodyLine);
@@ -110,10 +168,13 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     ? storyText(story.tree, bodyLine)
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
   for (const p of storyDataProblems(blocks, allowed)) err('正文', p.message, p.line);
+  const read = blocks.filter((b) => !('url' in b && b.url));
+  for (const b of read) unfinished('正文', b.text, b.line, true);
+  const storyOf = { text: read.map((b) => b.text).join('\n'), line: read[0]?.line ?? bodyLine };
   for (const { field, message } of sideBySideProblems(data, allowed))
     err(field, message, lineOfField(split.frontmatter, field, 1));
   // A broken front matter's fields are not judged by the schema: the YAML is fixed first.
-  if (!yaml.ok) return { problems, frontmatter: split.frontmatter, data };
+  if (!yaml.ok) return { problems, frontmatter: split.frontmatter, data, story: storyOf };
   const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -126,6 +187,7 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
     problems,
     frontmatter: split.frontmatter,
     entry: parsed.data,
+    story: storyOf,
   };
 }
 
@@ -284,13 +346,21 @@ export async function checkEntryFiles(
   cwd = process.cwd(),
   memo: PhotoMemo = photoMemo(),
   lists?: RefLists,
-): Promise<{ problems: Problem[]; facts: LoadedContent['entries']; frontmatters: Map<string, string>; files: number }> {
+): Promise<{
+  problems: Problem[];
+  facts: LoadedContent['entries'];
+  frontmatters: Map<string, string>;
+  files: number;
+  /** The stories of the entries that will be published (drafts left out), for the copied-story rule. */
+  stories: StoryOf[];
+}> {
   const problems: Problem[] = [];
   const photos: Array<{ file: string; line: number | undefined; src: string; path: string }> = [];
   const err = reporter(problems);
   const show = shower(cwd);
   const facts: Array<EntryFacts & { path: string }> = [];
   const frontmatters = new Map<string, string>();
+  const stories: StoryOf[] = [];
   const entriesDir = join(root, CONTENT_FILES.entries);
   if (existsSync(entriesDir) && lstatSync(entriesDir).isSymbolicLink()) {
     err(show(entriesDir), '', '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中');
@@ -343,7 +413,10 @@ export async function checkEntryFiles(
       if (pathProblem) err(file, 'photo.src', pathProblem, line);
       else if (entry) photos.push({ file, line, src: photo.src, path: resolve(dirname(path), photo.src) });
     }
-    if (entry) facts.push({ ...entryFacts(id, file, entry), path });
+    if (!entry) continue;
+    facts.push({ ...entryFacts(id, file, entry), path });
+    if (!entry.draft && checked.story)
+      stories.push({ file, name: entry.name, summary: entry.summary, ...checked.story });
   }
 
   // Four photos at a time: decoding waits on libuv's four threads (25 ms a photo instead of 48 ms
@@ -367,7 +440,7 @@ export async function checkEntryFiles(
   }
   memo.save();
 
-  return { problems, facts, frontmatters, files: files.length };
+  return { problems, facts, frontmatters, files: files.length, stories };
 }
 
 /**
@@ -381,8 +454,15 @@ export async function checkContent(
 ): Promise<CheckResult> {
   const show = shower(cwd);
   const { problems, collections, allowed } = readCollections(root, cwd);
-  const { problems: own, facts, frontmatters, files } = await checkEntryFiles(root, allowed, cwd, memo, collections);
+  const {
+    problems: own,
+    facts,
+    frontmatters,
+    files,
+    stories,
+  } = await checkEntryFiles(root, allowed, cwd, memo, collections);
   for (const problem of own) problems.push(problem);
+  for (const problem of copiedStories(stories)) problems.push(problem);
   const cross = validateContent(
     taxonomyOf(collections, (name) => show(join(root, name))),
     facts,

@@ -8,8 +8,11 @@
  */
 import type { Column } from './import.ts';
 
-/** Zero-width and direction marks, BOM, soft hyphen, Mongolian vowel separator: invisible, never meant. */
-export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Zero-width and direction marks, BOM, soft hyphen, Mongolian vowel separator, and the object
+ * replacement character a copied picture leaves: invisible (or a box), never meant.
+ */
+export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFC]/g;
 
 /**
  * Phrases a WeChat article carries around its text, each named in the report.
@@ -33,6 +36,19 @@ const LINES: ReadonlyArray<[RegExp, string]> = [
 
 /** A signature line of an article: 编辑：… 审核：…, 来源：…; short, and starting with the word. */
 const SIGNATURE = /^(?:责任编辑|编辑|审核|初审|复审|终审|校对|监制|排版|美编|来源)\s*[:：]/;
+
+/**
+ * The boilerplate in one line of text, each piece as the import's report names it: what
+ * `cleanCell` would remove from that line of a summary or story (the check refuses it instead).
+ */
+export function boilerplateIn(line: string): string[] {
+  const text = line.trim();
+  if (SIGNATURE.test(text) && text.length <= 60) return ['编辑、审核署名行'];
+  const whole = LINES.find(([pattern]) => pattern.test(text));
+  if (whole) return [whole[1]];
+  // search() ignores the patterns' global flag and their lastIndex.
+  return [...new Set(PHRASES.filter(([pattern]) => text.search(pattern) >= 0).map(([, label]) => label))];
+}
 
 export interface Cleaned {
   text: string;

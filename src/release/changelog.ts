@@ -4,6 +4,7 @@
  * files at the previous release's commit and now.
  */
 import { routes } from '../model/routes.ts';
+import type { Problem } from '../rules/problems.ts';
 import { ENTRY_FIELDS, ENTRY_FIELD_ORDER, isEntryField, type EntryField } from '../model/entry-fields.ts';
 
 export interface EntrySnapshot {
@@ -46,6 +47,53 @@ export function changedFields(a: EntrySnapshot, b: EntrySnapshot): string[] {
   const fields = keys.filter((k) => !same(a.data[k], b.data[k])).map((k) => (isEntryField(k) ? FIELD_NAMES[k] : k));
   if (a.body.trim() !== b.body.trim()) fields.push('事迹正文');
   return fields;
+}
+
+/** A page the previous release published that this one will not have, with no redirect to take its place. */
+export interface BrokenUrl {
+  id: string;
+  name: string;
+  url: string;
+  /** What became of its file: deleted, or made a draft again. */
+  now: 'deleted' | 'draft';
+}
+
+/**
+ * The published URLs a release breaks: entries published before (the changelog's 删除) that
+ * are neither published now (a withdrawn entry keeps its page and says why) nor named in a
+ * published entry's `formerSlugs` (the old URL then redirects to the new page).
+ */
+export function brokenUrls(
+  before: ReadonlyMap<string, EntrySnapshot>,
+  after: ReadonlyMap<string, EntrySnapshot>,
+): BrokenUrl[] {
+  const redirected = new Set(
+    [...after.values()]
+      .filter(published)
+      .flatMap((s) => (Array.isArray(s.data.formerSlugs) ? s.data.formerSlugs.map(String) : [])),
+  );
+  const out: BrokenUrl[] = [];
+  for (const [id, a] of [...before].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const b = after.get(id);
+    if (!published(a) || published(b) || redirected.has(id)) continue;
+    out.push({ id, name: String(a.data.name), url: routes.entry(id), now: b ? 'draft' : 'deleted' });
+  }
+  return out;
+}
+
+/** A broken URL as the release prints it among the check's reminders; `file` is where the entry was at `tag`. */
+export function brokenUrlProblem(b: BrokenUrl, file: string, tag: string): Problem {
+  const what = b.now === 'draft' ? '这次改成了草稿（draft: true），网页会下线' : '这个文件这次已删除';
+  const undo =
+    b.now === 'draft'
+      ? '如果只是暂时修改，请删除 draft: true 这一行再提交'
+      : `如果是改了文件名，请在新文件里写上 formerSlugs: [${b.id}]，旧网址会自动转到新网页`;
+  return {
+    file,
+    field: '',
+    severity: 'warning',
+    message: `上次发布（${tag}）公开的网页 ${b.url}（${b.name}）${what}，别人收藏和转发的这个链接会打不开：${undo}；如果是要撤下这位好人，请改用撤销（status: withdrawn 和 withdrawal，见编辑指南“撤销一位好人”），网页会说明已撤销；确实要删除，发布时加 --yes`,
+  };
 }
 
 export function renderChangelog(input: ChangelogInput): string {

@@ -48,8 +48,9 @@ async function release(root: string, id: string, out: string, ...extra: string[]
 
 describe('npm run release', { timeout: 300_000 }, () => {
   // One content repository through a year of releases: 2026-q1 twice (the same commit must give the same
-  // bytes), then 2026-q2 after a new batch, a correction and a withdrawal, then a trial release of a dirty
-  // tree, then a commit with a symlink, refused before any build.
+  // bytes), then 2026-q2 after a new batch, a correction, a withdrawal and a deleted entry (refused
+  // before any build until confirmed with --yes), then a trial release of a dirty tree, then a commit
+  // with a symlink, refused before any build.
   const { repo, root, git } = contentRepo();
   const releaseOf = (id: string, out: string, ...extra: string[]) => release(root, id, join(repo, out), ...extra);
 
@@ -144,10 +145,39 @@ describe('npm run release', { timeout: 300_000 }, () => {
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
       s.replace('张三的故事。', '张三的故事。\n\n<!-- $Format:%B$ -->'),
     );
+    // 李小明's file deleted: his published URL breaks, which the release says and asks to confirm.
+    git('rm', '-q', 'content/entries/li-xiaoming-xixian.mdx');
+    // And, for one commit, a likely second 张三 (same name, region and birth), which the check only reminds of.
+    writeFileSync(
+      join(root, 'entries/zhang-san-xixian-2.mdx'),
+      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8').replace(
+        /\n[^\n]*张三的故事。[\s\S]*$/,
+        '\n另一段事迹。\n',
+      ),
+    );
+    git('add', '-A');
+    git('commit', '-qm', '第二批（草稿）');
+    // Without --yes: every reminder printed, the release stopped before any build, nothing written.
+    const unconfirmed = await releaseOf('2026-q2', 'r2');
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.out).toMatch(
+      /［提醒］content\/entries\/zhang-san-xixian\.mdx:2 — name — 可能与 content\/entries\/zhang-san-xixian-2\.mdx 是同一人/,
+    );
+    expect(unconfirmed.out).toMatch(
+      /［提醒］content\/entries\/li-xiaoming-xixian\.mdx — （整个文件） — 上次发布（release\/2026-q1）公开的网页 \/people\/li-xiaoming-xixian\/（李小明）这个文件这次已删除.*formerSlugs: \[li-xiaoming-xixian\]/,
+    );
+    expect(unconfirmed.out).toContain('以上 2 条提醒要由您确认，发布已停止');
+    expect(unconfirmed.out).toContain('npm run release -- 2026-q2 --yes');
+    expect(unconfirmed.out).not.toContain('构建网站');
+    expect(existsSync(join(repo, 'r2'))).toBe(false);
+    expect(git('tag', '--list')).not.toContain('release/2026-q2');
+    git('rm', '-q', 'content/entries/zhang-san-xixian-2.mdx');
     git('add', '-A');
     git('commit', '-qm', '第二批 -->\n\n[申请补贴，请填写身份证和银行卡](https://subsidy.example.cn/apply)\n\n<!--');
-    const second = await releaseOf('2026-q2', 'r2');
+    const second = await releaseOf('2026-q2', 'r2', '--yes');
     expect(second.status, second.out).toBe(0);
+    expect(second.out).toContain('发布前请看这 1 条提醒');
+    expect(second.out).toContain('已确认以上提醒（--yes），继续发布。');
     const dist = distOf(join(repo, 'r2'));
     expect(text(page(dist, routes.entry('zhang-san-xixian')).querySelector('.story'))).not.toContain('申请补贴');
     expect(spawnSync('grep', ['-rl', 'subsidy.example.cn', dist], { encoding: 'utf8' }).stdout).toBe('');
@@ -159,7 +189,8 @@ describe('npm run release', { timeout: 300_000 }, () => {
     expect(spawnSync('tar', ['-tzf', archive], { encoding: 'utf8' }).stdout).toContain('people/sun-qi-xixian/');
     const log = readFileSync(join(repo, 'r2/CHANGELOG.md'), 'utf8');
     expect(log).toContain('对比上次发布：release/2026-q1');
-    expect(log).toContain('本次共新增 1 条，修改 1 条，撤销 1 条。');
+    expect(log).toContain('本次共新增 1 条，修改 1 条，撤销 1 条，删除 1 条。');
+    expect(log).toContain('### 删除（1）\n\n- 李小明（/people/li-xiaoming-xixian/）');
     expect(log).toMatch(/## 东区\n\n### 撤销（1）\n\n- 陈家家庭：经核实，事迹材料有误。（2026-06-01）/);
     expect(log).toMatch(
       /## 西县\n\n### 新增（1）\n\n- 孙七（\/people\/sun-qi-xixian\/）\n\n### 修改（1）\n\n- 张三：一句话事迹/,
@@ -171,7 +202,8 @@ describe('npm run release', { timeout: 300_000 }, () => {
     const dirty = await releaseOf('2026-q2', 'x');
     expect(dirty.status).toBe(1);
     expect(dirty.out).toContain('内容有未提交的修改');
-    const trial = await releaseOf('2026-q2', 'x', '--allow-dirty');
+    // 李小明's URL still breaks against release/2026-q1: confirmed.
+    const trial = await releaseOf('2026-q2', 'x', '--allow-dirty', '--yes');
     expect(trial.status, trial.out).toBe(0);
     expect(text(page(distOf(join(repo, 'x')), routes.entry('zhang-san-xixian')).querySelector('.story'))).toContain(
       '张三的新故事。',
