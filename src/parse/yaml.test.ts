@@ -87,3 +87,14 @@ describe('parseYamlData: YAML is data', () => {
     expect(!r.ok && r.partial).toMatchObject({ photo: { src: './a.jpg' } });
   });
 });
+
+describe('parseYamlData on nested aliases', () => {
+  it('names each alias once per line and counts what it does not list', () => {
+    const lines = ['a0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 30; i++) lines.push(`a${i}: &l${i} [*l${i - 1}, *l${i - 1}, *l${i - 1}]`);
+    const parsed = parseYamlData(lines.join('\n'));
+    if (parsed.ok) throw new Error('aliases were accepted');
+    expect(parsed.problems).toHaveLength(21);
+    expect(parsed.problems[20]?.message).toMatch(/^后面还有 \d+ 处 YAML 问题/);
+  });
+});

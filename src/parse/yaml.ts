@@ -80,7 +80,7 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
     },
   });
   if (problems.length) {
-    const refused = { ok: false as const, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+    const refused = { ok: false as const, problems: listed(problems) };
     if (problems.some((p) => p.message.includes('别名'))) return refused;
     // The rest of the text, the lines named blanked out: what the checks that do not need them read.
     const named = new Set(problems.map((p) => p.line));
@@ -95,6 +95,33 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
     }
   }
   return { ok: true, value: doc.toJS({ maxAliasCount: 0 }) as unknown, document: doc };
+}
+
+/** YAML problems listed in full; past this, one line says how many more there are. */
+const YAML_LISTED = 20;
+
+/**
+ * Problems in line order, each (line, message) once, the first YAML_LISTED of them and a count:
+ * a front matter of nested aliases named the same alias hundreds of times.
+ */
+function listed(problems: YamlProblem[]): YamlProblem[] {
+  const seen = new Set<string>();
+  const once = problems
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .filter((p) => {
+      const key = `${p.line ?? ''}\0${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  if (once.length <= YAML_LISTED) return once;
+  return [
+    ...once.slice(0, YAML_LISTED),
+    {
+      line: once[YAML_LISTED]?.line,
+      message: `后面还有 ${once.length - YAML_LISTED} 处 YAML 问题：请先改正上面的，再运行检查`,
+    },
+  ];
 }
 
 /** Parser errors that mean the text's layout is broken, which a cause found on a line explains. */

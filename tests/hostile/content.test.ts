@@ -152,7 +152,7 @@ const CASES: Case[] = [
           `birth: 1980\nphoto:\n  src: ${resolve('content/entries/yaodu/zhang-jianguo-yaodu.jpg')}\n  alt: 照片`,
         ),
       ),
-    message: () => `${VICTIM}:13 — photo.src — 照片路径`,
+    message: () => `${VICTIM}:14 — photo.src — 照片路径`,
   },
   {
     name: 'a photo path that climbs out of the content root',
@@ -160,7 +160,7 @@ const CASES: Case[] = [
       editFile(root, VICTIM, (s) =>
         s.replace('birth: 1980', 'birth: 1980\nphoto:\n  src: ./../../../../../../etc/x.jpg\n  alt: 照片'),
       ),
-    message: () => `${VICTIM}:13 — photo.src — 照片路径`,
+    message: () => `${VICTIM}:14 — photo.src — 照片路径`,
   },
   {
     name: 'a photo that is a symlink to a file outside the root',
@@ -170,7 +170,7 @@ const CASES: Case[] = [
         s.replace('birth: 1980', `birth: 1980\nphoto:\n  src: ./${photoOf(VICTIM)}\n  alt: 照片`),
       );
     },
-    message: () => `${VICTIM}:13 — photo.src — 照片 ./${photoOf(VICTIM)} 是一个链接`,
+    message: () => `${VICTIM}:14 — photo.src — 照片 ./${photoOf(VICTIM)} 是一个链接`,
   },
   {
     name: 'a region id that is a path',
