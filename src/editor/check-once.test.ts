@@ -55,8 +55,8 @@ describe('the check says every problem of a file in one run', () => {
         ),
       ),
       expect.stringMatching(new RegExp(`^［错误］${file}:15 — 正文 — 正文里不允许花括号表达式`)),
-      `［错误］${file} — 文件名 — 文件名 “孙大伟” 不能作网址（只能用小写拼音、数字和连字符）：请把文件改名为 sun-dawei-xixian.mdx（姓名拼音加地区 id；照片也按它命名，例如 sun-dawei-xixian.jpg）`,
-      `［错误］${file}:11 — photo.src — 照片 ./IMG_4521.HEIC 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG，命名为 sun-dawei-xixian.jpg 放在条目文件旁边，并把 src 改为 ./sun-dawei-xixian.jpg`,
+      `［错误］${file} — 文件名 — 文件名 “孙大伟” 不能作网址（只能用小写拼音、数字和连字符）：请把文件改名为 sun-dawei-xixian.mdx（姓名拼音加地区 id；照片也按它命名，例如 sun-dawei-xixian.jpg）［代码 file.name］`,
+      `［错误］${file}:11 — photo.src — 照片 ./IMG_4521.HEIC 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG，命名为 sun-dawei-xixian.jpg 放在条目文件旁边，并把 src 改为 ./sun-dawei-xixian.jpg［代码 photo.heic］`,
     ]);
     expect(errors.join('\n')).not.toMatch(/Implicit|Tabs|[A-Za-z]{4,} [a-z]{3,} [a-z]{2,}/);
   });

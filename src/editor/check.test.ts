@@ -24,7 +24,7 @@ describe('checkContent on a content root', () => {
     const root = copyMini();
     editFile(root, ZHANG, (s) => s.replace('region: xixian', 'region: nanxian'));
     expect(await errorsOf(root)).toEqual([
-      `［错误］${ZHANG}:4 — region — 地区 “nanxian” 不存在，请改为 regions.yaml 中的某个 id：dongqu（东区）、xixian（西县）`,
+      `［错误］${ZHANG}:4 — region — 地区 “nanxian” 不存在，请改为 regions.yaml 中的某个 id：dongqu（东区）、xixian（西县）［代码 ref.region-unknown］`,
     ]);
   });
 
@@ -37,9 +37,9 @@ describe('checkContent on a content root', () => {
         .replace('title: shi', 'title: 测试市好人'),
     );
     expect(await errorsOf(root)).toEqual([
-      `［错误］${ZHANG}:4 — region — 地区 “西县” 是名称，这里要写 id：请改为 xixian（或运行 npm run content:check -- --fix 自动改正）`,
-      `［错误］${ZHANG}:5 — category — 类别 “zhuuren” 不存在：是不是 zhuren（助人为乐）？请改为 categories.yaml 中的 id`,
-      `［错误］${ZHANG}:7 — honours[0].title — 称号 “测试市好人” 是名称，这里要写 id：请改为 shi（或运行 npm run content:check -- --fix 自动改正）`,
+      `［错误］${ZHANG}:4 — region — 地区 “西县” 是名称，这里要写 id：请改为 xixian（或运行 npm run content:check -- --fix 自动改正）［代码 ref.region-unknown］`,
+      `［错误］${ZHANG}:5 — category — 类别 “zhuuren” 不存在：是不是 zhuren（助人为乐）？请改为 categories.yaml 中的 id［代码 ref.category-unknown］`,
+      `［错误］${ZHANG}:7 — honours[0].title — 称号 “测试市好人” 是名称，这里要写 id：请改为 shi（或运行 npm run content:check -- --fix 自动改正）［代码 ref.title-unknown］`,
     ]);
   });
 

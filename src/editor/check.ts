@@ -7,7 +7,8 @@ import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { CONTENT_FILES, entryIdFromPath } from '../model/content-root.ts';
-import { fieldPath, type Problem } from '../rules/problems.ts';
+import { fieldPath, type Problem, type ProblemCode } from '../rules/problems.ts';
+import { problemCode } from '../rules/problem-codes.ts';
 import {
   categorySchema,
   regionSchema,
@@ -29,7 +30,7 @@ import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Ta
 import type { PublicContacts } from '../rules/privacy.ts';
 import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
-import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathProblem, readContentText } from '../parse/content-files.ts';
+import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathFinding, readContentText } from '../parse/content-files.ts';
 import { parseStory, storyText } from '../parse/story.ts';
 import { importLeftovers, importLockProblem, JOURNAL, readJournal } from './import-write.ts';
 import { photoMemo, type PhotoMemo } from './photo-memo.ts';
@@ -38,7 +39,7 @@ import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 import { photoReport, type PhotoReport } from './photo-check.ts';
 import { expectedSlug, renameHint } from './file-name.ts';
 import { lookupRef, type RefLists } from './ref-names.ts';
-import { personalDataProblems, sideBySideProblems, storyDataProblems, textFields } from './personal-data.ts';
+import { personalDataFindings, sideBySideProblems, storyDataProblems, textFields } from './personal-data.ts';
 import { entrySchema, releaseSchema } from './plain-schemas.ts';
 import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 import {
@@ -105,7 +106,7 @@ function invisibleInFile(source: string, frontmatter: string | undefined, file: 
     const message = invisibleProblem(line, prefix);
     if (!message) return;
     const field = inFrontmatter ? fieldAtLine(fmLines, i - 1) : i + 1 >= storyFrom ? '正文' : '';
-    problems.push({ file, field, message, line: i + 1, severity: 'error' });
+    problems.push({ file, field, message, line: i + 1, severity: 'error', code: 'unfinished.invisible' });
   });
   return problems;
 }
@@ -126,23 +127,25 @@ function lineHolding(lines: readonly string[], from: number, needle: string, wit
  */
 export function checkEntrySource(source: string, file: string, allowed: PublicContacts = {}): EntrySourceCheck {
   const problems: Problem[] = [];
-  const err = (field: string, message: string, line?: number) =>
-    problems.push({ file, field, message, line, severity: 'error' });
+  const err = (code: ProblemCode, field: string, message: string, line?: number) =>
+    problems.push({ file, field, message, line, severity: 'error', code });
   const split = splitFrontmatter(source);
   if (!split) {
-    err('', '文件开头缺少用 --- 包围的资料区（frontmatter），请参照其他条目补上', 1);
+    err('file.no-frontmatter', '', '文件开头缺少用 --- 包围的资料区（frontmatter），请参照其他条目补上', 1);
     return { problems };
   }
   const yaml = parseYamlData(split.frontmatter, YAML_LIMITS.frontmatter);
   let data: unknown;
   if (!yaml.ok) {
     // The front matter starts on the file's second line.
-    for (const p of yaml.problems) err('', `资料区 ${p.message}`, p.line === undefined ? undefined : p.line + 1);
+    for (const p of yaml.problems)
+      err(problemCode(p.code, 'yaml.syntax'), '', `资料区 ${p.message}`, p.line === undefined ? undefined : p.line + 1);
     // Every other check reads the rest: the lines named are left out of `partial`, so their own text is scanned here.
     const lines = split.frontmatter.split('\n');
     for (const line of new Set(yaml.problems.map((p) => p.line))) {
       if (line === undefined) continue;
-      for (const message of personalDataProblems(lines[line - 1] ?? '', allowed)) err('', message, line + 1);
+      for (const { code, message } of personalDataFindings(lines[line - 1] ?? '', allowed))
+        err(code, '', message, line + 1);
     }
     data = yaml.partial;
   } else data = yaml.value;
@@ -152,34 +155,36 @@ export function checkEntrySource(source: string, file: string, allowed: PublicCo
   /** Placeholders (not in a draft: it is not published) and boilerplate in a text, each on its line from `line` on. */
   const unfinished = (field: string, text: string, line: number | undefined, story: boolean) => {
     const found: TextProblem[] = [...(draft ? [] : placeholderProblems(text, story)), ...boilerplateProblems(text)];
-    for (const p of found) err(field, p.message, line === undefined ? undefined : lineHolding(lines, line, p.needle));
+    for (const p of found)
+      err(p.code, field, p.message, line === undefined ? undefined : lineHolding(lines, line, p.needle));
   };
   for (const [field, value] of textFields(data)) {
     const line = lineOfField(split.frontmatter, field, 1);
-    for (const message of personalDataProblems(value, allowed)) err(field, message, line);
+    for (const { code, message } of personalDataFindings(value, allowed)) err(code, field, message, line);
     // Addresses are not text anybody reads.
     if (!/(?:^|\.)(?:url|src)$/.test(field)) unfinished(field, value, line, false);
   }
   const bodyLine = storyFirstLine(split.frontmatter);
   const story = parseStory(split.body, bodyLine);
-  if (!story.ok) for (const p of story.problems) err('正文', p.message, p.line);
+  if (!story.ok)
+    for (const p of story.problems) err(problemCode(p.code, 'story.unsupported'), '正文', p.message, p.line);
   // The text a reader will see, joined across emphasis and line breaks; a refused story is read line by line.
   const blocks = story.ok
     ? storyText(story.tree, bodyLine)
     : split.body.split('\n').map((text, i) => ({ line: bodyLine + i, text }));
-  for (const p of storyDataProblems(blocks, allowed)) err('正文', p.message, p.line);
+  for (const p of storyDataProblems(blocks, allowed)) err(p.code, '正文', p.message, p.line);
   const read = blocks.filter((b) => !('url' in b && b.url));
   for (const b of read) unfinished('正文', b.text, b.line, true);
   const storyOf = { text: read.map((b) => b.text).join('\n'), line: read[0]?.line ?? bodyLine };
   for (const { field, message } of sideBySideProblems(data, allowed))
-    err(field, message, lineOfField(split.frontmatter, field, 1));
+    err('privacy.joined', field, message, lineOfField(split.frontmatter, field, 1));
   // A broken front matter's fields are not judged by the schema: the YAML is fixed first.
   if (!yaml.ok) return { problems, frontmatter: split.frontmatter, data, story: storyOf };
   const parsed = entrySchema.safeParse(data ?? {}, { error: chineseIssue });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldPath(issue.path);
-      err(field, issue.message, lineOfField(split.frontmatter, field, 1));
+      err('field.invalid', field, issue.message, lineOfField(split.frontmatter, field, 1));
     }
     return { problems, frontmatter: split.frontmatter, data };
   }
@@ -211,7 +216,7 @@ export function taxonomyOf(
   };
 }
 
-type Report = (file: string, field: string, message: string, line?: number) => void;
+type Report = (code: ProblemCode, file: string, field: string, message: string, line?: number) => void;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -246,7 +251,7 @@ function shower(cwd: string): (abs: string) => string {
 }
 
 function reporter(problems: Problem[]): Report {
-  return (file, field, message, line) => problems.push({ file, field, message, line, severity: 'error' });
+  return (code, file, field, message, line) => problems.push({ file, field, message, line, severity: 'error', code });
 }
 
 /** Reads a YAML collection file of records with `id`, validating each. */
@@ -261,27 +266,27 @@ function readCollection<T>(
   const path = join(root, name);
   const out = new Map<string, T>();
   if (!existsSync(path)) {
-    err(show(path), '', `找不到文件 ${name}，内容目录 ${show(root)} 中必须有它`);
+    err('file.missing', show(path), '', `找不到文件 ${name}，内容目录 ${show(root)} 中必须有它`);
     return out;
   }
   const read = readContentText(path, YAML_LIMITS.collection);
   if (!read.ok) {
-    err(show(path), '', read.message);
+    err('file.unreadable', show(path), '', read.message);
     return out;
   }
   const text = read.text;
   if (text.trim() === '') {
-    err(show(path), '', '文件是空的，内容应是以 “- id: …” 开头的列表，请参照示例内容补全');
+    err('file.empty', show(path), '', '文件是空的，内容应是以 “- id: …” 开头的列表，请参照示例内容补全');
     return out;
   }
   const parsed = parseYamlData(text, YAML_LIMITS.collection);
   if (!parsed.ok) {
-    for (const p of parsed.problems) err(show(path), '', p.message, p.line);
+    for (const p of parsed.problems) err(problemCode(p.code, 'yaml.syntax'), show(path), '', p.message, p.line);
     return out;
   }
   const records = parsed.value;
   if (!Array.isArray(records)) {
-    err(show(path), '', '文件内容必须是以 “- id: …” 开头的列表');
+    err('file.not-list', show(path), '', '文件内容必须是以 “- id: …” 开头的列表');
     return out;
   }
   records.forEach((record: unknown, i) => {
@@ -289,20 +294,21 @@ function readCollection<T>(
     const id = typeof r.id === 'string' ? r.id : '';
     const lineNo = id ? lineOfIdRecord(text, id) : undefined;
     if (!id) {
-      err(show(path), `[${i}].id`, '每一项都必须有 id（小写拼音），请补上');
+      err('id.missing', show(path), `[${i}].id`, '每一项都必须有 id（小写拼音），请补上');
       return;
     }
     // Ids become URL segments and (for regions) folder names: nothing but the safe form is used at all.
     const idProblem = slugProblem(id, 'id ');
     if (idProblem) {
-      err(show(path), `[${i}].id`, idProblem, lineOfIdRecord(text, id));
+      err('id.invalid', show(path), `[${i}].id`, idProblem, lineOfIdRecord(text, id));
       return;
     }
-    if (out.has(id)) err(show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
+    if (out.has(id)) err('id.duplicate', show(path), `${id}.id`, `id “${id}” 重复，请改名`, lineNo);
     const { id: _id, ...rest } = r;
     const parsed = schema.safeParse(rest, { error: chineseIssue });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) err(show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
+      for (const issue of parsed.error.issues)
+        err('field.invalid', show(path), `${id}.${fieldPath(issue.path)}`, issue.message, lineNo);
       return;
     }
     out.set(id, parsed.data);
@@ -310,7 +316,8 @@ function readCollection<T>(
     const own = name === CONTENT_FILES.site ? contactsOf((parsed.data as SiteData).contact) : allowed;
     for (const [field, value] of textFields(rest)) {
       if (field.startsWith('contact.')) continue;
-      for (const message of personalDataProblems(value, own)) err(show(path), `${id}.${field}`, message, lineNo);
+      for (const { code, message } of personalDataFindings(value, own))
+        err(code, show(path), `${id}.${field}`, message, lineNo);
     }
   });
   return out;
@@ -326,7 +333,7 @@ export function readCollections(
   const show = shower(cwd);
   const site = readCollection(root, CONTENT_FILES.site, siteSchema, {}, show, err);
   if (site.size > 0 && !site.has('site')) {
-    err(show(join(root, CONTENT_FILES.site)), 'id', '站点设置的 id 必须是 site');
+    err('id.invalid', show(join(root, CONTENT_FILES.site)), 'id', '站点设置的 id 必须是 site');
   }
   const allowed = contactsOf(site.get('site')?.contact);
   const read = <T>(name: string, schema: z.ZodType<T>) => readCollection(root, name, schema, allowed, show, err);
@@ -363,12 +370,18 @@ export async function checkEntryFiles(
   const stories: StoryOf[] = [];
   const entriesDir = join(root, CONTENT_FILES.entries);
   if (existsSync(entriesDir) && lstatSync(entriesDir).isSymbolicLink()) {
-    err(show(entriesDir), '', '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中');
+    err(
+      'file.symlink',
+      show(entriesDir),
+      '',
+      '条目文件夹是一个链接（快捷方式）：请把条目文件放在内容目录里真正的 entries 文件夹中',
+    );
   }
   // A journal the import would refuse must not send the editor to run the import again.
   const journal = readJournal(root, cwd);
   for (const left of importLeftovers(root, cwd)) {
     err(
+      'import.leftover',
       left,
       '',
       journal && !journal.ok && left === relative(cwd, join(root, JOURNAL))
@@ -380,18 +393,24 @@ export async function checkEntryFiles(
   if (lock) problems.push(lock);
   const { files, symlinks } = listEntryFiles(entriesDir);
   for (const link of symlinks) {
-    err(show(link), '', '这是一个链接（快捷方式），不是文件：内容只能是放在内容目录里的普通文件，请换成文件本身或删除');
+    err(
+      'file.symlink',
+      show(link),
+      '',
+      '这是一个链接（快捷方式），不是文件：内容只能是放在内容目录里的普通文件，请换成文件本身或删除',
+    );
   }
   const slugs = new Set(files.map(entryIdFromPath));
   for (const path of files) {
     const file = show(path);
     const read = readContentText(path, ENTRY_FILE_MAX_BYTES);
     if (!read.ok) {
-      err(file, '', read.message);
+      err('file.unreadable', file, '', read.message);
       continue;
     }
     // A file or folder name becomes a URL, a sitemap line and an open-data row.
-    for (const message of personalDataProblems(relative(entriesDir, path), allowed)) err(file, '文件名', message);
+    for (const { code, message } of personalDataFindings(relative(entriesDir, path), allowed))
+      err(code, file, '文件名', message);
     const checked = checkEntrySource(read.text, file, allowed);
     for (const problem of checked.problems) problems.push(problem);
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
@@ -405,12 +424,17 @@ export async function checkEntryFiles(
     const slug = slugPattern.test(id) ? id : expectedSlug(id, hintsOf(written, path, entriesDir, lists), taken);
     // The cross-file rules judge the file names of the entries that passed; the others' are judged here.
     if (!entry && !slugPattern.test(id))
-      err(file, '文件名', `文件名 “${id}” 不能作网址（只能用小写拼音、数字和连字符）：${renameHint(slug)}`);
+      err(
+        'file.name',
+        file,
+        '文件名',
+        `文件名 “${id}” 不能作网址（只能用小写拼音、数字和连字符）：${renameHint(slug)}`,
+      );
     const photo = isRecord(written.photo) ? written.photo : undefined;
     if (typeof photo?.src === 'string') {
       const line = lineOfField(checked.frontmatter, 'photo.src', 1);
-      const pathProblem = photoPathProblem(root, path, photo.src, slug ?? id);
-      if (pathProblem) err(file, 'photo.src', pathProblem, line);
+      const pathProblem = photoPathFinding(root, path, photo.src, slug ?? id);
+      if (pathProblem) err(problemCode(pathProblem.code, 'photo.path'), file, 'photo.src', pathProblem.message, line);
       else if (entry) photos.push({ file, line, src: photo.src, path: resolve(dirname(path), photo.src) });
     }
     if (!entry) continue;
@@ -434,9 +458,9 @@ export async function checkEntryFiles(
   await Promise.all([worker(), worker(), worker(), worker()]);
   for (const photo of photos) {
     const report = found.get(photo);
-    for (const message of report?.errors ?? []) err(photo.file, 'photo.src', message, photo.line);
-    for (const message of report?.warnings ?? [])
-      problems.push({ file: photo.file, field: 'photo.src', message, line: photo.line, severity: 'warning' });
+    for (const { code, message } of report?.errors ?? []) err(code, photo.file, 'photo.src', message, photo.line);
+    for (const { code, message } of report?.warnings ?? [])
+      problems.push({ file: photo.file, field: 'photo.src', message, line: photo.line, severity: 'warning', code });
   }
   memo.save();
 

@@ -183,6 +183,7 @@ describe('people already on the roll (name + county + birth)', () => {
         errors: [
           {
             column: 'birth',
+            code: 'import.row-person',
             reason: expect.stringMatching(
               /尧都区已有 王芳（entries\/yaodu\/wang-fang\.mdx，出生年月 1975-04）.*请填上出生年月/,
             ),
@@ -231,10 +232,13 @@ describe('the report of refused rows', () => {
         field: '荣誉称号',
         message: expect.stringContaining('最美好人'),
         severity: 'error',
+        code: 'ref.title-unknown',
       },
     ]);
     expect(problems.map(formatSheetProblem)).toEqual([
-      expect.stringMatching(/^［拒绝］名单\.xlsx 第 3 行 — 荣誉称号 — 找不到荣誉称号.*（D3 格）$/),
+      expect.stringMatching(
+        /^［拒绝］名单\.xlsx 第 3 行 — 荣誉称号 — 找不到荣誉称号.*（D3 格）［代码 ref\.title-unknown］$/,
+      ),
     ]);
   });
 });

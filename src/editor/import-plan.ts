@@ -8,7 +8,7 @@
  */
 import { dirname, extname, join, resolve } from 'node:path';
 import { checkEntrySource, taxonomyOf, type LoadedContent } from './check.ts';
-import { personalDataProblems } from './personal-data.ts';
+import { personalDataFindings } from './personal-data.ts';
 import { entrySchema } from './plain-schemas.ts';
 import { editEntryFile, readEntryFile, renderEntryFile } from './entry-file.ts';
 import { chineseIssue, type EntryFileData } from '../model/schema.ts';
@@ -20,7 +20,8 @@ import { isInside } from '../parse/content-files.ts';
 import { isEntryField, type EntryField } from '../model/entry-fields.ts';
 import { slugFor } from '../model/slug.ts';
 import { mask } from '../rules/privacy.ts';
-import type { Problem } from '../rules/problems.ts';
+import { codeTag, type Problem } from '../rules/problems.ts';
+import { problemCode } from '../rules/problem-codes.ts';
 import { cleanCell, INVISIBLE } from './import-clean.ts';
 import { rowRanges } from './import-cells.ts';
 
@@ -350,7 +351,8 @@ export async function planImport(
     // Personal data and the photo are judged even when other cells are wrong: every problem of a row at once.
     for (const col of Object.keys(cells) as Column[]) {
       if (col === 'photo' || col === 'seq') continue;
-      for (const message of personalDataProblems(cells[col] ?? '')) errors.push({ column: col, reason: message });
+      for (const { code, message } of personalDataFindings(cells[col] ?? ''))
+        errors.push({ column: col, reason: message, code });
     }
     const photoCell = (cells.photo ?? '').trim();
     const photoCheck = photoCell ? await photoOfRow(photoCell, sheet.sheetDir, io) : undefined;
@@ -361,11 +363,14 @@ export async function planImport(
       continue;
     }
     const story = parseStory(mapped.story ?? '');
-    if (!story.ok) for (const p of story.problems) errors.push({ column: 'story', reason: p.message });
+    if (!story.ok)
+      for (const p of story.problems)
+        errors.push({ column: 'story', reason: p.message, code: problemCode(p.code, 'story.unsupported') });
 
     const { draft } = mapped;
     const photoFrom = photoCheck?.from;
-    if (photoCheck && draft.minor) errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格' });
+    if (photoCheck && draft.minor)
+      errors.push({ column: 'photo', reason: '未成年人不得发布照片，请删除此格', code: 'photo.minor' });
     const parsed = entrySchema.safeParse(
       photoFrom && !draft.minor ? { ...draft, photo: { src: './photo.jpg', alt: `${draft.name}的照片` } } : draft,
       { error: chineseIssue },
@@ -375,7 +380,7 @@ export async function planImport(
         errors.push({ column: columnOf(issue.path.join('.')), reason: issue.message });
     }
     for (const p of validateContent(taxonomy, [entryFacts('import-row', 'row', draft)]))
-      errors.push({ column: columnOf(p.field), reason: p.message });
+      errors.push({ column: columnOf(p.field), reason: p.message, code: p.code });
 
     // Who the row is: a person planned from an earlier row, or one on the roll, matched by name,
     // county and birth. A row that may be someone already there but cannot say is refused,
@@ -394,17 +399,20 @@ export async function planImport(
       if (unsurePlan) {
         errors.push({
           column: 'birth',
+          code: 'import.row-person',
           reason: `与第 ${unsurePlan.rows[0]} 行同名、同县（${birthText(unsure.birth)}），这一行${birthText(draft.birth)}，看不出是不是同一人：请在两行都填上出生年月`,
         });
       } else if (rollMatches.length > 1) {
         errors.push({
           column: 'birth',
+          code: 'import.row-person',
           reason: `${regionName}已有 ${rollMatches.length} 个可能是 ${draft.name} 的条目：${rollMatches.map((e) => `${io.show(e.path)}（${birthText(e.birth)}）`).join('、')}。请在出生年月一格写出完整的年月日，或直接在其中一个文件里添加这项荣誉`,
         });
       } else if (!rollMatches.length && rollUnknown.length) {
         const [e] = rollUnknown;
         errors.push({
           column: 'birth',
+          code: 'import.row-person',
           reason: `${regionName}已有 ${draft.name}（${rollUnknown.map((x) => `${io.show(x.path)}，${birthText(x.birth)}`).join('；')}），这一行${birthText(draft.birth)}，看不出是不是同一人：${
             draft.birth
               ? `是同一人，请先在已有文件里补上 birth: ${draft.birth} 再导入；不是同一人，请用 content:new 单独添加`
@@ -513,7 +521,7 @@ export async function planImport(
     for (const row of p.rows)
       rejected.push({
         row,
-        errors: errors.map((x) => ({ column: null, reason: `${x.field || '文件'}：${x.message}` })),
+        errors: errors.map((x) => ({ column: null, reason: `${x.field || '文件'}：${x.message}`, code: x.code })),
       });
   }
   return { entries: plans, rejected, lines, notes };
@@ -543,6 +551,7 @@ export function sheetProblems(
           field: e.column ? COLUMN_LABEL[e.column] : '整行',
           message: e.reason,
           severity: 'error',
+          code: e.code ?? 'import.row-field',
           ...(at >= 0 ? { cell: `${columnLetter(at)}${r.row}` } : {}),
         };
       }),
@@ -551,4 +560,4 @@ export function sheetProblems(
 
 /** A refused cell as the import prints it: ［拒绝］名单.xlsx 第 5 行 — 出生年月 — …（F5 格） */
 export const formatSheetProblem = (p: SheetProblem): string =>
-  `［拒绝］${p.file}${p.line ? ` 第 ${p.line} 行` : ''} — ${p.field} — ${p.message}${p.cell ? `（${p.cell} 格）` : ''}`;
+  `［拒绝］${p.file}${p.line ? ` 第 ${p.line} 行` : ''} — ${p.field} — ${p.message}${p.cell ? `（${p.cell} 格）` : ''}${codeTag(p.code)}`;

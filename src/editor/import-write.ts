@@ -102,7 +102,7 @@ export function importLockProblem(root: string, cwd = process.cwd()): Problem | 
     holder.state === 'stale'
       ? `上次导入留下的锁已失效（${staleText(holder.pid, holder.why)}）：下次导入会自动清除它，也可以直接删除这个文件夹`
       : `${heldText(file, holder)}；在它结束前，检查结果可能不是最终内容`;
-  return { file, field: '', message, severity: 'warning' };
+  return { file, field: '', message, severity: 'warning', code: 'import.lock' };
 }
 
 /**

@@ -193,7 +193,11 @@ describe('sheets as offices write them', () => {
   it('refuses an ambiguous title, listing the candidates', () => {
     const r = mapRow({ ...row, title: '好家庭' }, taxonomy);
     expect(r).toEqual([
-      { column: 'title', reason: '荣誉称号“好家庭”可能是 “临汾市好家庭”、“尧都区好家庭”：请写出完整名称' },
+      {
+        column: 'title',
+        code: 'ref.title-unknown',
+        reason: '荣誉称号“好家庭”可能是 “临汾市好家庭”、“尧都区好家庭”：请写出完整名称',
+      },
     ]);
   });
 

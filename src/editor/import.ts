@@ -7,6 +7,7 @@
  */
 import type { CategoryData, RegionData, ReleaseRecord, TitleData } from '../model/schema.ts';
 import type { EntryFileData } from '../model/schema.ts';
+import type { ProblemCode } from '../rules/problems.ts';
 import {
   kindOfName,
   normalizeHeader,
@@ -93,6 +94,8 @@ const YES = new Set(['是', '已故', '√', '✓', 'y', 'yes', 'true', '1']);
 export interface RowError {
   column: Column | null;
   reason: string;
+  /** What kind of problem (src/rules/problem-codes.ts); a cell that cannot be read when not given. */
+  code?: ProblemCode;
 }
 
 /** The collections a sheet's cells are matched against (records by id). */
@@ -134,24 +137,37 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
   const region = get('region') ? matchRegion(get('region'), tax.regions) : undefined;
   if (get('region') && !region) {
     const names = [...tax.regions.values()].map((r) => r.name).join('、');
-    errors.push({ column: 'region', reason: `找不到县（市、区）“${get('region')}”，应为以下之一：${names}` });
+    errors.push({
+      column: 'region',
+      code: 'ref.region-unknown',
+      reason: `找不到县（市、区）“${get('region')}”，应为以下之一：${names}`,
+    });
   }
   const category = get('category') ? matchCategory(get('category'), tax.categories) : undefined;
   if (get('category') && !category) {
     const names = [...tax.categories.values()].map((c) => c.name).join('、');
-    errors.push({ column: 'category', reason: `找不到类别“${get('category')}”，应为以下之一：${names}` });
+    errors.push({
+      column: 'category',
+      code: 'ref.category-unknown',
+      reason: `找不到类别“${get('category')}”，应为以下之一：${names}`,
+    });
   }
   const candidates = get('title') ? matchTitles(get('title'), tax.titles) : [];
   const title = candidates.length === 1 ? candidates[0] : undefined;
   if (get('title') && candidates.length === 0) {
     errors.push({
       column: 'title',
+      code: 'ref.title-unknown',
       // The names come from this content's titles.yaml: a fixed example may name a title it does not have.
       reason: `找不到荣誉称号“${get('title')}”，应为以下之一：${[...tax.titles.values()].map((t) => t.name).join('、')}（也可以写简称）`,
     });
   } else if (candidates.length > 1) {
     const names = candidates.map((id) => `“${tax.titles.get(id)?.name ?? id}”`).join('、');
-    errors.push({ column: 'title', reason: `荣誉称号“${get('title')}”可能是 ${names}：请写出完整名称` });
+    errors.push({
+      column: 'title',
+      code: 'ref.title-unknown',
+      reason: `荣誉称号“${get('title')}”可能是 ${names}：请写出完整名称`,
+    });
   }
   const year = Number(get('year').replace(/年$/, ''));
   if (get('year') && !(Number.isInteger(year) && year > 1900)) {
@@ -187,11 +203,13 @@ export function mapRow(cells: Partial<Record<Column, string>>, tax: SheetTaxonom
       else if (q)
         errors.push({
           column: 'session',
+          code: 'ref.release-unknown',
           reason: `找不到“${t.name}”${quarterName(q.year ?? year, q.quarter)}的发布批次。${list}请核对期次和年份；确实是新的一期，请先在 releases.yaml 中添加这一期`,
         });
       else
         errors.push({
           column: 'session',
+          code: 'ref.release-unknown',
           reason: `期次“${sessionText}”看不懂。${list}请写成“第三季度”“第3期”或“2026-q3”`,
         });
     } else {

@@ -1,5 +1,5 @@
 /** Personal data in the content, as the content check and the import report it (the scanner is src/rules/privacy.ts). */
-import { fieldPath } from '../rules/problems.ts';
+import { fieldPath, type ProblemCode } from '../rules/problems.ts';
 import { formatPartialDate } from '../strings.ts';
 import {
   findPersonalData,
@@ -7,6 +7,7 @@ import {
   joinedText,
   mask,
   normaliseForScan,
+  PERSONAL_DATA_CODES,
   PERSONAL_DATA_LABELS,
   type PublicContacts,
 } from '../rules/privacy.ts';
@@ -27,9 +28,17 @@ export function textFields(value: unknown, path: Array<string | number> = []): A
 
 /** Problems with personal data in a text, in the form the checks print; `allowed` are the site's own public contacts. */
 export function personalDataProblems(text: string, allowed: PublicContacts = {}): string[] {
+  return personalDataFindings(text, allowed).map((f) => f.message);
+}
+
+/** The same problems, each with its code (src/rules/problem-codes.ts). */
+export function personalDataFindings(
+  text: string,
+  allowed: PublicContacts = {},
+): Array<{ code: ProblemCode; message: string }> {
   return findPersonalData(text, allowed).map((hit) => {
     const label = PERSONAL_DATA_LABELS[hit.kind];
-    return `含有${label.what}（${mask(hit.match)}）：${label.fix}`;
+    return { code: PERSONAL_DATA_CODES[hit.kind], message: `含有${label.what}（${mask(hit.match)}）：${label.fix}` };
   });
 }
 
@@ -73,20 +82,21 @@ const STORY_LISTED = 20;
 export function storyDataProblems(
   blocks: ReadonlyArray<{ line: number; text: string; url?: true }>,
   allowed: PublicContacts = {},
-): Array<{ message: string; line?: number }> {
-  const found: Array<{ message: string; line?: number }> = [];
+): Array<{ code: ProblemCode; message: string; line?: number }> {
+  const found: Array<{ code: ProblemCode; message: string; line?: number }> = [];
   for (const b of blocks)
-    for (const message of personalDataProblems(b.text, allowed)) found.push({ message, line: b.line });
+    for (const { code, message } of personalDataFindings(b.text, allowed)) found.push({ code, message, line: b.line });
   const spoken = blocks.filter((b) => !b.url);
   for (const { message, block } of joinedDataProblems(
     spoken.map((b) => b.text),
     allowed,
   ))
-    found.push({ message, line: spoken[block]?.line });
+    found.push({ code: 'privacy.joined', message, line: spoken[block]?.line });
   if (found.length <= STORY_LISTED) return found;
   return [
     ...found.slice(0, STORY_LISTED),
     {
+      code: 'privacy.more',
       message: `正文里还有 ${found.length - STORY_LISTED} 处个人信息（电话、证件号、邮箱、住址等）：请先删除上面列出的，再运行检查`,
       line: found[STORY_LISTED]?.line,
     },

@@ -1,6 +1,7 @@
 /** Whether an entry's photo file is usable: a still JPEG, PNG or WebP photo, whole, of a sensible size. */
 import { statSync } from 'node:fs';
 import sharp from 'sharp';
+import type { ProblemCode } from '../rules/problems.ts';
 
 /** Limits for entry photos: small ones look blurred on the entry page, huge ones are not phone photos. */
 export const PHOTO_LIMITS = { minSide: 300, maxSide: 10_000, maxBytes: 20 * 2 ** 20, maxPixels: 60_000_000 };
@@ -25,13 +26,19 @@ export function screenshotHint(format: string, w: number, h: number): string | u
 
 /** A photo's errors (it cannot be published) and warnings (it can, but is likely not what was meant). */
 export interface PhotoReport {
-  errors: string[];
-  warnings: string[];
+  errors: PhotoFinding[];
+  warnings: PhotoFinding[];
+}
+
+/** One thing wrong with a photo, with its code (src/rules/problem-codes.ts). */
+export interface PhotoFinding {
+  code: ProblemCode;
+  message: string;
 }
 
 /** A photo's errors only (`content:import` refuses a row on them). */
 export async function photoProblems(path: string, label: string): Promise<string[]> {
-  return (await photoReport(path, label)).errors;
+  return (await photoReport(path, label)).errors.map((e) => e.message);
 }
 
 /**
@@ -43,51 +50,58 @@ export async function photoProblems(path: string, label: string): Promise<string
  * find a truncated or corrupt file before the build does.
  */
 export async function photoReport(path: string, label: string): Promise<PhotoReport> {
-  const errors = (...messages: string[]) => ({ errors: messages, warnings: [] });
+  const errors = (code: ProblemCode, message: string): PhotoReport => ({ errors: [{ code, message }], warnings: [] });
   const { minSide, maxSide, maxBytes, maxPixels } = PHOTO_LIMITS;
   let meta: { width?: number; height?: number; format?: string; pages?: number };
   try {
     meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
-    return errors(`照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`);
+    return errors('photo.unreadable', `照片 ${label} 无法读取，不是有效的图片，请换成 JPEG 或 PNG 照片`);
   }
   if (!PHOTO_FORMATS.has(meta.format ?? '')) {
     return errors(
+      meta.format === 'heif' ? 'photo.heic' : 'photo.format',
       meta.format === 'heif'
         ? `照片 ${label} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG`
         : `照片 ${label} 是 ${meta.format?.toUpperCase() ?? '未知'} 格式：只能用 JPEG、PNG 或 WebP 照片，请另存为 JPEG`,
     );
   }
-  if ((meta.pages ?? 1) > 1) return errors(`照片 ${label} 是动图（${meta.pages} 帧）：请换成一张静态照片`);
+  if ((meta.pages ?? 1) > 1)
+    return errors('photo.animated', `照片 ${label} 是动图（${meta.pages} 帧）：请换成一张静态照片`);
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
   if (w * h > maxPixels) {
-    return errors(`照片 ${label} 像素太多（${w}×${h}），远超手机照片：请缩小到长边 ${maxSide} 像素以内再放入`);
+    return errors(
+      'photo.size',
+      `照片 ${label} 像素太多（${w}×${h}），远超手机照片：请缩小到长边 ${maxSide} 像素以内再放入`,
+    );
   }
   try {
     await sharp(path, { failOn: 'truncated', limitInputPixels: maxPixels })
       .resize(32, 32, { fit: 'inside' })
       .toBuffer();
   } catch {
-    return errors(`照片 ${label} 已损坏或不完整（文件可能没有传完）：请重新导出或拷贝原图`);
+    return errors('photo.unreadable', `照片 ${label} 已损坏或不完整（文件可能没有传完）：请重新导出或拷贝原图`);
   }
   const bytes = statSync(path).size;
-  const out: string[] = [];
+  const out: PhotoFinding[] = [];
+  const size = (message: string) => out.push({ code: 'photo.size', message });
   if (Math.min(w, h) < minSide) {
-    out.push(`照片 ${label} 太小（${w}×${h} 像素），短边至少 ${minSide} 像素，请换一张清晰的原图`);
+    size(`照片 ${label} 太小（${w}×${h} 像素），短边至少 ${minSide} 像素，请换一张清晰的原图`);
   }
   if (Math.max(w, h) > maxSide) {
-    out.push(`照片 ${label} 太大（${w}×${h} 像素），长边最多 ${maxSide} 像素，请缩小后再放入`);
+    size(`照片 ${label} 太大（${w}×${h} 像素），长边最多 ${maxSide} 像素，请缩小后再放入`);
   }
   if (bytes > maxBytes) {
-    out.push(
-      `照片 ${label} 文件太大（${(bytes / 2 ** 20).toFixed(1)} MB），最多 ${maxBytes / 2 ** 20} MB，请压缩后再放入`,
-    );
+    size(`照片 ${label} 文件太大（${(bytes / 2 ** 20).toFixed(1)} MB），最多 ${maxBytes / 2 ** 20} MB，请压缩后再放入`);
   }
   const screenshot = screenshotHint(meta.format ?? '', w, h);
-  const warnings = screenshot
+  const warnings: PhotoFinding[] = screenshot
     ? [
-        `照片 ${label}（${w}×${h} 像素）${screenshot}，像是手机截图或拼接的长图：请换成原始照片（截图常带着状态栏、聊天界面）；如确实是照片，可以忽略此提醒`,
+        {
+          code: 'photo.screenshot',
+          message: `照片 ${label}（${w}×${h} 像素）${screenshot}，像是手机截图或拼接的长图：请换成原始照片（截图常带着状态栏、聊天界面）；如确实是照片，可以忽略此提醒`,
+        },
       ]
     : [];
   return { errors: out, warnings };

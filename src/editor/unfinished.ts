@@ -14,6 +14,7 @@ import { boilerplateIn, INVISIBLE } from './import-clean.ts';
 export interface TextProblem {
   message: string;
   needle: string;
+  code: 'unfinished.placeholder' | 'unfinished.boilerplate';
 }
 
 /** Words offices and templates put where the real text is still to come. */
@@ -55,6 +56,7 @@ export function placeholderProblems(text: string, story: boolean): TextProblem[]
     const template = TEMPLATE.find(({ core }) => line.includes(core));
     if (template) {
       out.push({
+        code: 'unfinished.placeholder',
         needle: template.core,
         message: `还是新建条目时的提示文字“${template.prompt}”：请${story ? '删除这一段，写上事迹正文' : '改成真实的内容'}；${KEEP_DRAFT}`,
       });
@@ -65,6 +67,7 @@ export function placeholderProblems(text: string, story: boolean): TextProblem[]
       if (!m) continue;
       const label = bracketed(line, m.index, m[0].length);
       out.push({
+        code: 'unfinished.placeholder',
         needle: m[0],
         message: `还有没写完的占位文字“${label}”：请换成真实的内容（真实的姓名、地名、数字或事迹）；${KEEP_DRAFT}`,
       });
@@ -83,6 +86,7 @@ export function boilerplateProblems(text: string): TextProblem[] {
     const shown = Array.from(line.trim());
     const quoted = `“${shown.slice(0, 30).join('')}${shown.length > 30 ? '…' : ''}”`;
     out.push({
+      code: 'unfinished.boilerplate',
       needle: line.trim(),
       message: labels.includes('编辑、审核署名行')
         ? `是文章的编辑、审核署名行（${quoted}），不是事迹：请删除这一行`
@@ -166,6 +170,7 @@ export function copiedStories(stories: readonly StoryOf[]): Problem[] {
       line: s.line,
       field: '正文',
       severity: 'error',
+      code: 'unfinished.copied-story',
       message: `正文与 ${earlier.file} 的正文一字不差（那是${earlier.name}的条目），多半是复制了那个文件、只改了姓名：请写上${s.name}本人的事迹；如果两个文件是同一个人，请把荣誉合并到一个文件里，删除另一个`,
     });
   }

@@ -3,7 +3,7 @@
  * be unique, honours that must agree with their release. Astro only logs a
  * broken reference, so these rules are what make the build fail.
  */
-import type { Problem } from '../rules/problems.ts';
+import type { Problem, ProblemCode } from '../rules/problems.ts';
 import {
   slugPattern,
   SLUG_MAX_LENGTH,
@@ -99,6 +99,7 @@ export function likelyDuplicates(entries: readonly EntryFacts[]): Problem[] {
           file: b.file,
           field: 'name',
           severity: 'warning',
+          code: 'person.likely-duplicate',
           message: `可能与 ${a.file} 是同一人（同名、同地区、${sameBirth ? '出生日期相同' : '事迹相近'}）：如果是同一人，请把荣誉合并到一个文件，删除另一个；如果不是，可以忽略此提醒`,
         });
       }
@@ -133,8 +134,8 @@ function listsOf(tax: Taxonomy): RefLists {
 /** Every cross-collection problem in the content, in file order. */
 export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): Problem[] {
   const problems: Problem[] = [];
-  const err = (file: string, field: string, message: string) =>
-    problems.push({ file, field, message, severity: 'error' });
+  const err = (code: ProblemCode, file: string, field: string, message: string) =>
+    problems.push({ file, field, message, severity: 'error', code });
   const lists = listsOf(tax);
   /** A region as written, or the id its name means, for the file name an entry should have. */
   const regionId = (value: string) => {
@@ -152,6 +153,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
   for (const [id, release] of tax.releases) {
     if (!tax.titles.has(release.honour)) {
       err(
+        'ref.title-unknown',
         tax.files.releases,
         `${id}.honour`,
         `称号 “${release.honour}” 不存在，请改为 ${tax.files.titles} 中的某个 id`,
@@ -170,17 +172,23 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
   const owners = new Map<string, string>();
   for (const e of entries) {
     const taken = reserved(e.id);
-    if (taken) err(e.file, '文件名', `文件名 ${taken}，会占用那个页面：${rename(e)}`);
+    if (taken) err('file.name-taken', e.file, '文件名', `文件名 ${taken}，会占用那个页面：${rename(e)}`);
     const previous = owners.get(e.id);
     if (previous) {
-      err(e.file, '文件名', `网址标识 “${e.id}” 与 ${previous} 重复，请给其中一个文件改名（例如末尾加 -2）`);
+      err(
+        'file.name-taken',
+        e.file,
+        '文件名',
+        `网址标识 “${e.id}” 与 ${previous} 重复，请给其中一个文件改名（例如末尾加 -2）`,
+      );
     } else {
       owners.set(e.id, e.file);
     }
     if (!slugPattern.test(e.id)) {
-      err(e.file, '文件名', `文件名 “${e.id}” 不能作网址（只能用小写拼音、数字和连字符）：${rename(e)}`);
+      err('file.name', e.file, '文件名', `文件名 “${e.id}” 不能作网址（只能用小写拼音、数字和连字符）：${rename(e)}`);
     } else if (e.id.length > SLUG_MAX_LENGTH) {
       err(
+        'file.name',
         e.file,
         '文件名',
         `文件名 “${e.id.slice(0, 40)}…” 太长（${e.id.length} 个字符，最多 ${SLUG_MAX_LENGTH} 个）：${rename(e)}`,
@@ -196,21 +204,42 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       const taken = reserved(slug);
       const owner = current.get(slug);
       const other = formerOwners.get(slug);
-      if (taken) err(e.file, field, `旧网址 ${taken}，转向会占用那个页面：请删除这一项`);
+      if (taken) err('file.former-slug', e.file, field, `旧网址 ${taken}，转向会占用那个页面：请删除这一项`);
       else if (slug === e.id)
-        err(e.file, field, `旧网址 “${slug}” 就是这个条目现在的网址，转向会替换它自己的页面：请删除这一项`);
-      else if (owner) err(e.file, field, `旧网址 “${slug}” 是 ${owner} 现在的网址，转向会替换那个页面：请删除这一项`);
+        err(
+          'file.former-slug',
+          e.file,
+          field,
+          `旧网址 “${slug}” 就是这个条目现在的网址，转向会替换它自己的页面：请删除这一项`,
+        );
+      else if (owner)
+        err(
+          'file.former-slug',
+          e.file,
+          field,
+          `旧网址 “${slug}” 是 ${owner} 现在的网址，转向会替换那个页面：请删除这一项`,
+        );
       else if (other && other !== e.file)
-        err(e.file, field, `旧网址 “${slug}” 已是 ${other} 的旧网址，两个转向不能同名：请删除其中一项`);
-      else if (other) err(e.file, field, `旧网址 “${slug}” 写了两次：请删除重复的一项`);
+        err(
+          'file.former-slug',
+          e.file,
+          field,
+          `旧网址 “${slug}” 已是 ${other} 的旧网址，两个转向不能同名：请删除其中一项`,
+        );
+      else if (other) err('file.former-slug', e.file, field, `旧网址 “${slug}” 写了两次：请删除重复的一项`);
       else formerOwners.set(slug, e.file);
     });
 
     if (!tax.regions.has(e.region)) {
-      err(e.file, 'region', refMessage(lists, 'region', e.region, '地区', tax.files.regions));
+      err('ref.region-unknown', e.file, 'region', refMessage(lists, 'region', e.region, '地区', tax.files.regions));
     }
     if (!tax.categories.has(e.category)) {
-      err(e.file, 'category', refMessage(lists, 'category', e.category, '类别', tax.files.categories));
+      err(
+        'ref.category-unknown',
+        e.file,
+        'category',
+        refMessage(lists, 'category', e.category, '类别', tax.files.categories),
+      );
     }
     if (e.birth && !e.minor) {
       const young = e.honours.find((h) => {
@@ -219,6 +248,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       });
       if (young) {
         err(
+          'person.minor',
           e.file,
           'birth',
           `按出生日期 ${e.birth}，${e.name} 在 ${young.year} 年获得荣誉时未满 ${ADULT_AGE} 周岁：请加上 minor: true（未成年人只公开姓名、学校和事迹，照片和出生年月要删除）；如出生日期写错，请改正`,
@@ -228,9 +258,14 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
     e.honours.forEach((h, i) => {
       const title = tax.titles.get(h.title);
       if (!title) {
-        err(e.file, `honours[${i}].title`, refMessage(lists, 'title', h.title, '称号', tax.files.titles));
+        err(
+          'ref.title-unknown',
+          e.file,
+          `honours[${i}].title`,
+          refMessage(lists, 'title', h.title, '称号', tax.files.titles),
+        );
       } else if (title.forMinors && !e.minor) {
-        err(e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
+        err('person.minor', e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
       }
       if (h.release === undefined) return;
       const release = tax.releases.get(h.release);
@@ -239,6 +274,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
         const titleFound = title ? undefined : lookupRef(lists, 'title', h.title);
         const titleId = titleFound?.is === 'name' ? titleFound.id : h.title;
         err(
+          'ref.release-unknown',
           e.file,
           `honours[${i}].release`,
           refMessage(lists, 'release', h.release, '发布批次', tax.files.releases, { title: titleId, year: h.year }),
@@ -248,6 +284,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       // A title that is not an id is said above; the release is compared with an id only.
       if (title && release.honour !== h.title) {
         err(
+          'ref.release-mismatch',
           e.file,
           `honours[${i}].title`,
           `批次 ${h.release} 发布的是 “${release.honour}”，与这里的 “${h.title}” 不符，请改正称号或批次`,
@@ -255,6 +292,7 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       }
       if (yearOf(release.date) !== h.year) {
         err(
+          'ref.release-mismatch',
           e.file,
           `honours[${i}].year`,
           `批次 ${h.release} 在 ${yearOf(release.date)} 年发布，这里写的是 ${h.year} 年，请改为 ${yearOf(release.date)}`,

@@ -6,13 +6,20 @@ describe('the preview’s problems page', () => {
     const html = problemsPage({
       state: 'abc',
       problems: [
-        { file: 'entries/a.mdx', field: 'summary', message: '可能重复', severity: 'warning' },
+        {
+          file: 'entries/a.mdx',
+          field: 'summary',
+          message: '可能重复',
+          severity: 'warning',
+          code: 'person.likely-duplicate',
+        },
         {
           file: 'entries/b.mdx',
           line: 4,
           field: 'region',
           message: '地区 “<script>x</script>” 不存在',
           severity: 'error',
+          code: 'ref.region-unknown',
         },
       ],
     });

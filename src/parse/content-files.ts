@@ -119,12 +119,12 @@ export function isHeifFile(path: string): boolean {
  * A HEIC/HEIF photo (an iPhone's own format, which browsers do not show) is
  * refused by its name or its first bytes before anything else is said of it.
  */
-export function photoPathProblem(
+export function photoPathFinding(
   root: string,
   entryPath: string,
   src: string,
   expected: string = basename(entryPath, '.mdx'),
-): string | undefined {
+): { code: string; message: string } | undefined {
   const path = resolve(dirname(entryPath), src);
   const beside = !src.includes('..') && !src.includes('/', src.startsWith('./') ? 2 : 0) && !isAbsolute(src);
   const regular = (() => {
@@ -135,22 +135,41 @@ export function photoPathProblem(
     }
   })();
   if (/\.hei[cf]s?$/i.test(src) || (regular && isHeifFile(path))) {
-    return `照片 ${src.slice(0, 80)} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG，命名为 ${expected}.jpg 放在条目文件旁边，并把 src 改为 ./${expected}.jpg`;
+    return {
+      code: 'photo.heic',
+      message: `照片 ${src.slice(0, 80)} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示：请在手机或电脑上导出为 JPEG，命名为 ${expected}.jpg 放在条目文件旁边，并把 src 改为 ./${expected}.jpg`,
+    };
   }
   if (!PHOTO_SRC.test(src) || src.includes('..')) {
-    return `照片路径“${src.slice(0, 80)}”不对：照片必须放在条目文件所在的文件夹，文件名只用字母、数字和连字符：请把照片文件改名为 ${expected}.jpg（PNG 照片用 .png），并把 src 改为 ./${expected}.jpg`;
+    return {
+      code: 'photo.path',
+      message: `照片路径“${src.slice(0, 80)}”不对：照片必须放在条目文件所在的文件夹，文件名只用字母、数字和连字符：请把照片文件改名为 ${expected}.jpg（PNG 照片用 .png），并把 src 改为 ./${expected}.jpg`,
+    };
   }
   let stat;
   try {
     stat = lstatSync(path);
   } catch {
-    return `找不到照片文件 ${src}，请把照片放在条目文件旁边并核对文件名`;
+    return { code: 'photo.path', message: `找不到照片文件 ${src}，请把照片放在条目文件旁边并核对文件名` };
   }
   if (stat.isSymbolicLink() || !stat.isFile()) {
-    return `照片 ${src} 是一个链接（快捷方式）或不是普通文件：请把照片文件本身放在条目旁边`;
+    return {
+      code: 'photo.path',
+      message: `照片 ${src} 是一个链接（快捷方式）或不是普通文件：请把照片文件本身放在条目旁边`,
+    };
   }
   if (!isInside(realpathSync(root), realpathSync(path))) {
-    return `照片 ${src} 不在内容目录里：请把照片文件本身放在条目旁边`;
+    return { code: 'photo.path', message: `照片 ${src} 不在内容目录里：请把照片文件本身放在条目旁边` };
   }
   return undefined;
+}
+
+/** The same problem's message alone (the code is src/rules/problem-codes.ts's). */
+export function photoPathProblem(
+  root: string,
+  entryPath: string,
+  src: string,
+  expected: string = basename(entryPath, '.mdx'),
+): string | undefined {
+  return photoPathFinding(root, entryPath, src, expected)?.message;
 }

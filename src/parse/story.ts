@@ -80,6 +80,8 @@ export interface StoryProblem {
   line: number;
   /** Plain Chinese: what is wrong and how to fix it. */
   message: string;
+  /** The problem code (src/rules/problem-codes.ts; this layer cannot import it). */
+  code: string;
 }
 
 export type ParsedStory =
@@ -191,26 +193,27 @@ function describeParseError(message: string): { line: number; col: number; text:
 /** Checks a parsed tree against the allow-list; drops HTML comments; returns what is refused. */
 function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComponents): StoryProblem[] {
   const problems: StoryProblem[] = [];
-  const refuse = (node: AnyNode, message: string) => problems.push({ line: lineOf(node), message });
+  const refuse = (node: AnyNode, code: string, message: string) => problems.push({ line: lineOf(node), code, message });
   // An explicit stack: a hostile story may nest thousands of levels deep.
   const stack: Array<{ node: AnyNode; depth: number }> = [{ node: tree as unknown as AnyNode, depth: 0 }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, depth } = item;
     // Containers are bounded per line before parsing; inline nesting (emphasis in links in lists…) adds a few levels.
     if (depth > 2 * STORY_MAX_DEPTH) {
-      refuse(node, `正文嵌套太深（列表、引用和强调套了 ${depth} 层）：请简化这一段的格式`);
+      refuse(node, 'story.too-large', `正文嵌套太深（列表、引用和强调套了 ${depth} 层）：请简化这一段的格式`);
       continue;
     }
     switch (node.type) {
       case 'mdxjsEsm':
         refuse(
           node,
+          'story.import',
           '正文里不允许 import 或 export 语句：网站会自动提供 Quote 等组件，请删除这一行（如果是普通文字，请在行首加一个全角空格）',
         );
         continue;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        refuse(node, '正文里不允许花括号表达式 { }：如果要显示花括号，请写成 &#123; 和 &#125;');
+        refuse(node, 'story.expression', '正文里不允许花括号表达式 { }：如果要显示花括号，请写成 &#123; 和 &#125;');
         continue;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -219,6 +222,7 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComp
         if (!component) {
           refuse(
             node,
+            name && /^[A-Z]/.test(name) ? 'story.component' : 'story.html',
             name && /^[A-Z]/.test(name)
               ? `不认识的组件 <${name}>：正文只能使用网站提供的组件（${Object.keys(components).join('、')}），请删除或改正`
               : `正文里不允许使用 HTML 标签 <${name}>：请删除；如果要显示 “<”，请写成 &lt;`,
@@ -226,22 +230,24 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComp
           continue;
         }
         if (node.type === 'mdxJsxTextElement') {
-          refuse(node, `<${name}> 必须单独成段：请把它放在单独的一行，前后各空一行`);
+          refuse(node, 'story.component', `<${name}> 必须单独成段：请把它放在单独的一行，前后各空一行`);
           continue;
         }
         for (const a of node.attributes ?? []) {
           if (a.type !== 'mdxJsxAttribute') {
             refuse(
               node,
+              'story.component',
               `<${name}> 里不允许使用 {…} 写法：只能写 ${component.attributes.map((x) => `${x}="…"`).join(' ')}`,
             );
           } else if (!component.attributes.includes(a.name ?? '')) {
             refuse(
               node,
+              'story.component',
               `<${name}> 没有 ${a.name} 这一项：只能写 ${component.attributes.map((x) => `${x}="…"`).join(' ')}`,
             );
           } else if (typeof a.value !== 'string') {
-            refuse(node, `<${name}> 的 ${a.name} 必须是用引号括起来的文字，例如 ${a.name}="张三"`);
+            refuse(node, 'story.component', `<${name}> 的 ${a.name} 必须是用引号括起来的文字，例如 ${a.name}="张三"`);
           }
         }
         break;
@@ -251,33 +257,34 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComp
         if (!/^<!--[\s\S]*-->$/.test((node.value ?? '').trim())) {
           refuse(
             node,
+            'story.html',
             `正文里不允许使用 HTML 标签 ${(node.value ?? '').slice(0, 30)}：请删除；如果要显示 “<”，请写成 &lt;`,
           );
         }
         continue;
       case 'image':
       case 'imageReference':
-        refuse(node, '正文里不能插入图片：人物照片请写在资料区的 photo 字段，其他图片请删除');
+        refuse(node, 'story.image', '正文里不能插入图片：人物照片请写在资料区的 photo 字段，其他图片请删除');
         continue;
       case 'footnoteReference':
       case 'footnoteDefinition':
-        refuse(node, '正文不支持脚注 [^1]：请把说明直接写进正文，或写在“资料来源”（sources）里');
+        refuse(node, 'story.footnote', '正文不支持脚注 [^1]：请把说明直接写进正文，或写在“资料来源”（sources）里');
         continue;
       case 'heading':
         if ((node.depth ?? 1) < 2) {
-          refuse(node, '正文里的标题请用 ## 开头（一级标题是页面上的姓名）');
+          refuse(node, 'story.heading', '正文里的标题请用 ## 开头（一级标题是页面上的姓名）');
           continue;
         }
         break;
       case 'link':
       case 'definition': {
         const problem = linkProblem(node.url ?? '');
-        if (problem) refuse(node, problem);
+        if (problem) refuse(node, 'story.link', problem);
         break;
       }
       default:
         if (!MARKDOWN_TYPES.has(node.type)) {
-          refuse(node, `正文里不支持这种写法（${node.type}）：请改成普通文字`);
+          refuse(node, 'story.unsupported', `正文里不支持这种写法（${node.type}）：请改成普通文字`);
           continue;
         }
     }
@@ -295,6 +302,7 @@ function judge(tree: Root, lineOf: (n: AnyNode) => number, components: StoryComp
   const first = problems.slice(0, MAX_LISTED);
   first.push({
     line: problems[MAX_LISTED]?.line ?? 1,
+    code: 'story.too-large',
     message: `后面还有 ${more} 处同类问题：请先改正上面的，再运行检查`,
   });
   return first;
@@ -319,6 +327,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
   if (bytes > STORY_MAX_BYTES) {
     return {
       line: firstLine,
+      code: 'story.too-large',
       message: `正文太长（${Math.ceil(bytes / 1024)} KB，最多 ${STORY_MAX_BYTES / 1024} KB）：请删减，详细材料可放在“资料来源”链接里`,
     };
   }
@@ -327,6 +336,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
   if (markup > STORY_MAX_MARKUP) {
     return {
       line: firstLine,
+      code: 'story.too-large',
       message: `正文里的 “<” 和 “{” 太多（${markup} 个，最多 ${STORY_MAX_MARKUP} 个）：要显示这两个符号请写成 &lt; 和 &#123;`,
     };
   }
@@ -342,6 +352,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     if (refs > STORY_MAX_CHAR_REFS) {
       return {
         line: lineNo,
+        code: 'story.too-large',
         message: `正文里的字符引用（&nbsp;、&#123; 这类写法）太多（到这一行已超过 ${STORY_MAX_CHAR_REFS} 个）：请直接写出字符本身，例如把 &nbsp; 换成空格、&copy; 换成 ©（从表格导入的正文，请删减原文里的 * _ | ! 等符号）`,
       };
     }
@@ -365,6 +376,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
       if (depth > STORY_MAX_DEPTH) {
         return {
           line: lineNo,
+          code: 'story.too-large',
           message: `正文嵌套太深（一行里超过 ${STORY_MAX_DEPTH} 层列表或引用）：请简化这一段的格式`,
         };
       }
@@ -372,6 +384,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     if (items > STORY_MAX_LIST_ITEMS) {
       return {
         line: lineNo,
+        code: 'story.too-large',
         message: `正文里的列表项太多（到这一行已超过 ${STORY_MAX_LIST_ITEMS} 项）：请把列表改写成几段文字，或删减`,
       };
     }
@@ -389,6 +402,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     if (size > STORY_MAX_TABLE_CELLS) {
       return {
         line: table.line,
+        code: 'story.too-large',
         message: `这一行开始的表格太大（${table.columns} 列，到第 ${lineNo} 行已有 ${size} 格，每个表格最多 ${STORY_MAX_TABLE_CELLS} 格；列数以 |---| 分隔行为准，较短的行也按这么多列显示）：请拆成几个小表格，或改用文字叙述`,
       };
     }
@@ -396,6 +410,7 @@ function resourceProblem(body: string, firstLine: number): StoryProblem | undefi
     if (cells > STORY_MAX_CELLS) {
       return {
         line: lineNo,
+        code: 'story.too-large',
         message: `正文里的表格一共太大（到这一行已有 ${cells} 格，全文最多 ${STORY_MAX_CELLS} 格）：请删减表格，或改用文字叙述`,
       };
     }
@@ -459,6 +474,7 @@ export function renderedSizeBound(tree: Root): number {
 function tooLargeHtml(line: number): StoryProblem {
   return {
     line,
+    code: 'story.too-large',
     message: `正文排版后太大（超过 ${STORY_MAX_HTML / 10_000} 万个字符）：请减少表格、列表、多层引用，或反复出现的长链接`,
   };
 }
@@ -496,6 +512,7 @@ export function parseStory(body: string, firstLine = 1, components: StoryCompone
       problems: [
         {
           line: where.line + firstLine - 1,
+          code: 'story.unparsable',
           message: `第 ${where.col} 个字符附近无法解析（${where.text.slice(0, 80)}）：使用 <Quote> 等组件的正文里，“<”“{”要写成 &lt; 和 &#123;，备注 <!-- --> 请删除，组件要成对写完整`,
         },
       ],

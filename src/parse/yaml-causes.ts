@@ -10,6 +10,8 @@
 /** A mistake found on one line (1-based). */
 export interface YamlCause {
   line: number;
+  /** The problem code (src/rules/problem-codes.ts). */
+  code: string;
   message: string;
   /** Always a mistake (a key with a full-width colon), or only where the parser also failed. */
   certain: boolean;
@@ -80,6 +82,7 @@ export function yamlCauses(text: string): YamlCause[] {
     const key = KEY.exec(line);
     if (/^ *\t/.test(line)) {
       causes.push({
+        code: 'yaml.tab',
         line: no,
         certain: true,
         message: '这一行开头用了 Tab 键缩进，YAML 只能用空格缩进：请把 Tab 删掉，改用空格，与同一层的行左端对齐',
@@ -87,6 +90,7 @@ export function yamlCauses(text: string): YamlCause[] {
     } else if (key && /^\s*：/.test(line.slice(key[0].length))) {
       const fixed = `${key[1] ?? ''}${key[2] ?? ''}: ${line.slice(key[0].length).replace(/^\s*：\s*/, '')}`;
       causes.push({
+        code: 'yaml.fullwidth-colon',
         line: no,
         certain: true,
         message: `“${shown(line)}” 用了中文（全角）冒号“：”：字段名后面必须是英文冒号加一个空格，请改成 “${shown(fixed)}”`,
@@ -94,6 +98,7 @@ export function yamlCauses(text: string): YamlCause[] {
     } else if (key && /^:[^\s/]/.test(line.slice(key[0].length))) {
       const rest = line.slice(key[0].length + 1);
       causes.push({
+        code: 'yaml.colon-space',
         line: no,
         certain: true,
         message: `“${shown(line)}” 的冒号后面少了一个空格：请改成 “${shown(`${key[1] ?? ''}${key[2] ?? ''}: ${rest}`)}”`,
@@ -103,12 +108,14 @@ export function yamlCauses(text: string): YamlCause[] {
       const quote = value === undefined ? undefined : unclosedQuote(value);
       if (quote)
         causes.push({
+          code: 'yaml.unclosed-quote',
           line: no,
           certain: false,
           message: `引号没有配对：这一行的值以 ${quote} 开头，行末却没有配对的 ${quote}：请在值的末尾补上 ${quote}（或把开头的 ${quote} 删掉）`,
         });
       else if (!opens && !levels.includes(indent)) {
         causes.push({
+          code: 'yaml.indent',
           line: no,
           certain: false,
           message: `“${shown(line)}” 的缩进（${indent} 个空格）与上下文对不上：同一层的字段要左端对齐，下一层的字段比上一层多缩进两个空格，请调整行首的空格`,

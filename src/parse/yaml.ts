@@ -26,6 +26,8 @@ export interface YamlProblem {
   line?: number;
   /** Plain Chinese: what is wrong and how to fix it. */
   message: string;
+  /** The problem code (src/rules/problem-codes.ts; this layer cannot import it). */
+  code: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
       ok: false,
       problems: [
         {
+          code: 'file.unreadable',
           message: `YAML 内容太长（${Math.ceil(bytes / 1024)} KB，最多 ${maxBytes / 1024} KB），请删减或拆分`,
         },
       ],
@@ -70,12 +73,25 @@ export function parseYamlDocument(text: string, maxBytes: number = YAML_LIMITS.c
       if (!isNode(node)) return;
       const line = lineAt(node.range?.[0]);
       if (isAlias(node)) {
-        problems.push({ line, message: `不允许使用 YAML 别名（*${node.source}）：请把内容直接写出来` });
+        problems.push({
+          line,
+          code: 'yaml.alias',
+          message: `不允许使用 YAML 别名（*${node.source}）：请把内容直接写出来`,
+        });
         return visit.SKIP;
       }
       if (node.anchor)
-        problems.push({ line, message: `不允许使用 YAML 锚点（&${node.anchor}）：请删除 &${node.anchor}` });
-      if (node.tag) problems.push({ line, message: `不允许使用 YAML 标记（${node.tag}）：请删除以 ! 开头的标记` });
+        problems.push({
+          line,
+          code: 'yaml.alias',
+          message: `不允许使用 YAML 锚点（&${node.anchor}）：请删除 &${node.anchor}`,
+        });
+      if (node.tag)
+        problems.push({
+          line,
+          code: 'yaml.alias',
+          message: `不允许使用 YAML 标记（${node.tag}）：请删除以 ! 开头的标记`,
+        });
       return undefined;
     },
   });
@@ -150,10 +166,18 @@ function syntaxProblems(
   const lastLayout = Math.max(0, ...layout.map((e) => e.line ?? 0));
   // A cause that is only likely (an unclosed quote, an indentation out of step) is named where the parser failed.
   const causes = yamlCauses(text).filter((c) => c.certain || (layout.length > 0 && c.line <= lastLayout + 1));
-  const problems: YamlProblem[] = causes.map((c) => ({ line: c.line, message: `YAML 格式有误：${c.message}` }));
+  const problems: YamlProblem[] = causes.map((c) => ({
+    line: c.line,
+    code: c.code,
+    message: `YAML 格式有误：${c.message}`,
+  }));
   for (const e of found) {
     if (e.code === 'DUPLICATE_KEY') {
-      problems.push({ line: e.line, message: 'YAML 中同一个字段写了两次，请删掉重复的一行' });
+      problems.push({
+        line: e.line,
+        code: 'yaml.duplicate-key',
+        message: 'YAML 中同一个字段写了两次，请删掉重复的一行',
+      });
       continue;
     }
     // The parser's error after a cause found above it is that cause's echo.
@@ -165,7 +189,12 @@ function syntaxProblems(
           ? '引号没有配对：请检查这一行和上面几行的值，开头的 " 或 \' 在末尾也要有一个'
           : '这一行（或上一行）的格式不对：请检查缩进是否用空格对齐、字段名后是否是英文冒号加一个空格、引号是否配对';
     if (!problems.some((p) => p.line === e.line && p.message.endsWith(message)))
-      problems.push({ line: e.line, message: `YAML 格式有误：${message}` });
+      problems.push({
+        line: e.line,
+        code:
+          e.code === 'TAB_AS_INDENT' ? 'yaml.tab' : e.code === 'MISSING_CHAR' ? 'yaml.unclosed-quote' : 'yaml.syntax',
+        message: `YAML 格式有误：${message}`,
+      });
   }
   return problems;
 }

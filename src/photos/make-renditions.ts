@@ -91,6 +91,7 @@ export async function makeRenditions(
               field: '照片',
               message: '页面引用的照片在内容里找不到了（可能在构建时被移动或替换）：请重新构建',
               severity: 'error',
+              code: 'gate.image',
             });
             return;
           }
@@ -104,6 +105,7 @@ export async function makeRenditions(
               field: '照片',
               message: `照片无法处理（${(error as Error).message}）：请换一张 JPEG 或 PNG 照片`,
               severity: 'error',
+              code: 'gate.image',
             });
             return;
           }

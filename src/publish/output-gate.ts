@@ -101,6 +101,7 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
         field: '照片',
         message: '发布的图片带有元数据（EXIF/XMP/IPTC，可能含拍摄地点和机主）：这是构建程序的缺陷，请联系技术人员',
         severity: 'error',
+        code: 'gate.image',
       });
     }
   }
@@ -120,5 +121,6 @@ function hit(
     field: source ? `来源 ${source}` : '',
     message: `即将发布的内容含有${label.what}（${mask(found.match)}）：${label.fix}；已停止发布`,
     severity: 'error',
+    code: 'gate.personal-data',
   };
 }

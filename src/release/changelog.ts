@@ -92,6 +92,7 @@ export function brokenUrlProblem(b: BrokenUrl, file: string, tag: string): Probl
     file,
     field: '',
     severity: 'warning',
+    code: 'release.url-broken',
     message: `上次发布（${tag}）公开的网页 ${b.url}（${b.name}）${what}，别人收藏和转发的这个链接会打不开：${undo}；如果是要撤下这位好人，请改用撤销（status: withdrawn 和 withdrawal，见编辑指南“撤销一位好人”），网页会说明已撤销；确实要删除，发布时加 --yes`,
   };
 }

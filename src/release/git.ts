@@ -108,7 +108,7 @@ function plan(repo: string, rev: string, path: string, into: string): TreeEntry[
     from === '' ? p : from.startsWith('..') || isAbsolute(from) ? `${top}/${p}` : `${from}/${p}`;
   const problems: Problem[] = [];
   const refuse = (p: string, message: string) =>
-    problems.push({ file: shown(p), field: '', message, severity: 'error' });
+    problems.push({ file: shown(p), field: '', message, severity: 'error', code: 'release.git' });
   for (const name of badNames) refuse(name, MESSAGES.encoding());
   const files: TreeEntry[] = [];
   const seen = new Set<string>();

@@ -12,6 +12,7 @@
  * dashes, brackets or Markdown emphasis are read as one number.
  */
 import { decodeHTML } from 'entities';
+import type { ProblemCode } from './problem-codes.ts';
 
 export type PersonalDataKind = 'id' | 'mobile' | 'landline' | 'email' | 'im' | 'bank' | 'address';
 
@@ -31,6 +32,17 @@ export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, { what: string; fix:
   bank: { what: '银行卡号', fix: '请删除银行卡号，网站上不公开' },
   address: { what: '详细家庭住址', fix: '请只写到村、社区或单位，删除门牌号、楼号、单元和房间号' },
 };
+
+/** The problem code of each kind (src/rules/problem-codes.ts). */
+export const PERSONAL_DATA_CODES = {
+  id: 'privacy.id-card',
+  mobile: 'privacy.mobile',
+  landline: 'privacy.landline',
+  email: 'privacy.email',
+  im: 'privacy.im',
+  bank: 'privacy.bank-card',
+  address: 'privacy.address',
+} as const satisfies Record<PersonalDataKind, ProblemCode>;
 
 /** Contacts the site publishes on purpose (the office's own): accepted exactly, nothing else. */
 export interface PublicContacts {

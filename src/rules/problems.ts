@@ -1,4 +1,7 @@
 /** Problems found in content, and how they are printed for editors. */
+import type { ProblemCode } from './problem-codes.ts';
+
+export type { ProblemCode } from './problem-codes.ts';
 
 export interface Problem {
   /** Path of the file, relative to the working directory where possible. */
@@ -11,13 +14,23 @@ export interface Problem {
   message: string;
   /** Errors stop the build; warnings are printed only. */
   severity: 'error' | 'warning';
+  /** What kind of problem it is (src/rules/problem-codes.ts): keys the guide's table of messages. */
+  code: ProblemCode;
 }
 
-/** `file:line — field — message`, the form every content command prints. */
+/**
+ * `file:line — field — message［代码 code］`, the form every content command prints;
+ * the code finds the row of the guide's table (docs/editing.md) that says more.
+ */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   const tag = p.severity === 'warning' ? '［提醒］' : '［错误］';
-  return `${tag}${where} — ${p.field || '（整个文件）'} — ${p.message}`;
+  return `${tag}${where} — ${p.field || '（整个文件）'} — ${p.message}${codeTag(p.code)}`;
+}
+
+/** The code as printed after a message. */
+export function codeTag(code: ProblemCode): string {
+  return `［代码 ${code}］`;
 }
 
 /** Formats a zod issue path the way the field is written in YAML. */
