@@ -135,6 +135,8 @@ function listed(problems: YamlProblem[]): YamlProblem[] {
     ...once.slice(0, YAML_LISTED),
     {
       line: once[YAML_LISTED]?.line,
+      // The code of the first problem not listed: the guide's row for it says what to do.
+      code: once[YAML_LISTED]?.code ?? 'yaml.syntax',
       message: `后面还有 ${once.length - YAML_LISTED} 处 YAML 问题：请先改正上面的，再运行检查`,
     },
   ];
