@@ -130,6 +130,13 @@ describe('likelyDuplicates', () => {
     expect(warnings[1]?.message).toContain('事迹相近');
   });
 
+  it('warns once a file, naming the first earlier file it matches (35 copies made 595 warnings)', () => {
+    const copies = Array.from({ length: 35 }, (_, i) => entry({ id: `c-${i}`, file: `${i}.mdx`, birth: '1968-05' }));
+    const warnings = likelyDuplicates(copies);
+    expect(warnings).toHaveLength(34);
+    expect(warnings.every((w) => w.message.includes('0.mdx'))).toBe(true);
+  });
+
   it('measures summary similarity by shared character pairs', () => {
     expect(similarity('照顾瘫痪婆婆十八年', '照顾瘫痪婆婆十八年')).toBe(1);
     expect(similarity('照顾瘫痪婆婆十八年', '救起落水儿童')).toBe(0);

@@ -89,12 +89,16 @@ export function likelyDuplicates(entries: readonly EntryFacts[]): Problem[] {
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const problems: Problem[] = [];
+  const warned = new Set<string>();
   for (const group of groups.values()) {
     for (const [i, a] of group.entries()) {
       for (const b of group.slice(i + 1)) {
         const sameBirth = a.birth !== undefined && a.birth === b.birth;
         const close = similarity(a.summary, b.summary) >= DUPLICATE_SIMILARITY;
         if (!sameBirth && !close) continue;
+        // Once a file: the first earlier file it matches (35 copies of one person made 595 warnings).
+        if (warned.has(b.file)) continue;
+        warned.add(b.file);
         problems.push({
           file: b.file,
           field: 'name',

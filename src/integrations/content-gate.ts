@@ -14,6 +14,12 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+/**
+ * Problems a build's log lists before a count: Astro prints the report as one message as it exits,
+ * and past about 64 KB its end (the line that says the check failed) was lost in the pipe.
+ */
+const BUILD_LISTED = 100;
+
 export default function contentGate(): AstroIntegration {
   return {
     name: 'honour-content-gate',
@@ -32,7 +38,7 @@ export default function contentGate(): AstroIntegration {
           logger.error(formatReport(problems));
           return;
         }
-        throw new ContentError(`\n${formatReport(problems)}`);
+        throw new ContentError(`\n${formatReport(problems, BUILD_LISTED)}`);
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = contentRoot();

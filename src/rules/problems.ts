@@ -43,11 +43,17 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-/** A report of all problems, errors first, with a closing count line. */
-export function formatReport(problems: readonly Problem[]): string {
+/**
+ * A report of the problems, errors first, with a closing count line; past `most` lines, one line
+ * says how many more there are (a build's log: a child's huge last message could lose its end).
+ */
+export function formatReport(problems: readonly Problem[], most = Infinity): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const lines = [...errors, ...warnings].map(formatProblem);
+  const all = [...errors, ...warnings];
+  const lines = all.slice(0, most).map(formatProblem);
+  if (all.length > most)
+    lines.push(`……还有 ${all.length - most} 条没有列出：运行 npm run content:check 可以看到全部。`);
   lines.push(
     errors.length
       ? `内容检查未通过：${errors.length} 个错误，${warnings.length} 个提醒。请按上面的提示逐条修改后再试。`

@@ -31,7 +31,7 @@ describe('warm rebuilds', () => {
       names.forEach((surname, i) => {
         writeFileSync(
           join(root, `entries/gen-${i}-xixian.mdx`),
-          `---\nname: ${surname}为民\nkind: person\nregion: xixian\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q1\nsummary: 多年义务为村里老人理发。\n---\n\n故事。\n`,
+          `---\nname: ${surname}为民\nkind: person\nregion: xixian\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q1\nsummary: 多年义务为村里老人理发。\n---\n\n${surname}为民的故事。\n`,
         );
       });
       const out = join(projectTmp('cache-'), 'dist');

@@ -73,10 +73,9 @@ describe('content:check catches what must never publish', () => {
     const root = copyMini();
     writeFileSync(
       join(root, 'entries/zhang-san-xixian-2.mdx'),
-      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8').replace(
-        'year: 2026\n    release: 2026-q1',
-        'year: 2025',
-      ),
+      readFileSync(join(root, 'entries/zhang-san-xixian.mdx'), 'utf8')
+        .replace('year: 2026\n    release: 2026-q1', 'year: 2025')
+        .replace('张三的故事。', '张三在另一个村子的故事。'),
     );
     const r = check(root);
     expect(r.status).toBe(0);
