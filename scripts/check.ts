@@ -16,11 +16,20 @@ const root = contentRoot();
 const started = performance.now();
 if (values.fix) {
   // Names where ids belong (侯马市 → houma) are rewritten in place before the check reads the files.
-  const { fixes, refused } = fixEntryRefs(root);
+  const { fixes, refused, skipped } = fixEntryRefs(root);
   if (refused) console.log(refused);
+  for (const file of skipped)
+    console.log(`没有改 ${file}：它的资料区格式有误，请先按下面的提示改好，再运行 npm run content:check -- --fix`);
   for (const f of fixes)
     console.log(`已改正 ${f.line ? `${f.file}:${f.line}` : f.file} — ${f.field} — “${f.from}” 改为 ${f.to}`);
-  if (!refused) console.log(fixes.length ? `共改正 ${fixes.length} 处。` : '没有需要改正的名称。');
+  if (!refused)
+    console.log(
+      fixes.length
+        ? `共改正 ${fixes.length} 处。`
+        : skipped.length
+          ? '其他文件没有需要改正的名称。'
+          : '没有需要改正的名称。',
+    );
 }
 const { problems, entries } = await checkContent(root);
 console.log(formatReport(problems));

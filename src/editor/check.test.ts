@@ -177,3 +177,21 @@ describe('lineOfField', () => {
     expect(lineOfField(frontmatter, 'photo.alt', 1)).toBe(10);
   });
 });
+
+describe('checkContent on an entry with several kinds of mistake', () => {
+  it('names a region and a title written by their names in the same run as a summary too short', async () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) =>
+      s
+        .replace('region: xixian', 'region: 西县')
+        .replace('title: shi', 'title: 测试市好人')
+        .replace('summary: 义务为乡亲修理农具十多年。', 'summary: 待补充'),
+    );
+    const errors = await errorsOf(root);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/:4 — region — 地区 “西县” 是名称，这里要写 id：请改为 xixian/),
+    );
+    expect(errors).toContainEqual(expect.stringMatching(/— honours\[0\]\.title — 称号 “测试市好人” 是名称/));
+    expect(errors).toContainEqual(expect.stringMatching(/— summary — /));
+  });
+});

@@ -26,7 +26,14 @@ import {
   type EntryRecord,
   type ReleaseRecord,
 } from '../model/schema.ts';
-import { entryFacts, likelyDuplicates, validateContent, type EntryFacts, type Taxonomy } from './validate.ts';
+import {
+  entryFacts,
+  likelyDuplicates,
+  refusedEntryRefs,
+  validateContent,
+  type EntryFacts,
+  type Taxonomy,
+} from './validate.ts';
 import type { PublicContacts } from '../rules/privacy.ts';
 import { contactsOf } from '../rules/public-contacts.ts';
 import { splitFrontmatter, storyFirstLine } from '../parse/frontmatter.ts';
@@ -437,7 +444,18 @@ export async function checkEntryFiles(
       if (pathProblem) err(problemCode(pathProblem.code, 'photo.path'), file, 'photo.src', pathProblem.message, line);
       else if (entry) photos.push({ file, line, src: photo.src, path: resolve(dirname(path), photo.src) });
     }
-    if (!entry) continue;
+    if (!entry) {
+      // Its references are judged all the same, so every problem of the file is said in one run.
+      if (lists)
+        for (const p of refusedEntryRefs(file, written, lists, {
+          regions: show(join(root, CONTENT_FILES.regions)),
+          titles: show(join(root, CONTENT_FILES.titles)),
+          categories: show(join(root, CONTENT_FILES.categories)),
+          releases: show(join(root, CONTENT_FILES.releases)),
+        }))
+          problems.push({ ...p, line: lineOfField(checked.frontmatter, p.field, 1) });
+      continue;
+    }
     facts.push({ ...entryFacts(id, file, entry), path });
     if (!entry.draft && checked.story)
       stories.push({ file, name: entry.name, summary: entry.summary, ...checked.story });

@@ -40,6 +40,14 @@ describe('content:check --fix', () => {
     expect(readFileSync(join(root, ZHANG), 'utf8')).toBe(before);
   });
 
+  it('leaves a file whose front matter is broken, and names it', () => {
+    const root = copyMini();
+    editFile(root, ZHANG, (s) => s.replace('region: xixian', 'region: 西县').replace('kind: person', 'kind：person'));
+    const before = readFileSync(join(root, ZHANG), 'utf8');
+    expect(fixEntryRefs(root, root)).toEqual({ fixes: [], skipped: [ZHANG] });
+    expect(readFileSync(join(root, ZHANG), 'utf8')).toBe(before);
+  });
+
   it('runs as npm run content:check -- --fix and then checks', () => {
     const root = copyMini();
     editFile(root, ZHANG, (s) => s.replace('region: xixian', 'region: 西县'));

@@ -78,11 +78,19 @@ export function refFixes(
  * Rewrites every entry file's names to ids in place and says each change;
  * nothing is written while an import holds the content root.
  */
-export function fixEntryRefs(root: string, cwd = process.cwd()): { fixes: RefFix[]; refused?: string } {
+export function fixEntryRefs(
+  root: string,
+  cwd = process.cwd(),
+): {
+  fixes: RefFix[];
+  refused?: string;
+  /** Files whose front matter could not be read, left as they are. */ skipped: string[];
+} {
   const lock = importLockProblem(root, cwd);
-  if (lock) return { fixes: [], refused: `${lock.file}：${lock.message}。这次没有改动任何文件` };
+  if (lock) return { fixes: [], skipped: [], refused: `${lock.file}：${lock.message}。这次没有改动任何文件` };
   const { collections } = readCollections(root, cwd);
   const fixes: RefFix[] = [];
+  const skipped: string[] = [];
   for (const path of listEntryFiles(join(root, CONTENT_FILES.entries)).files) {
     const read = readContentText(path, ENTRY_FILE_MAX_BYTES);
     if (!read.ok) continue;
@@ -90,7 +98,9 @@ export function fixEntryRefs(root: string, cwd = process.cwd()): { fixes: RefFix
     try {
       data = readEntryFile(read.text).data;
     } catch {
-      continue; // a front matter the check refuses is left as it is
+      // A front matter the check refuses is left as it is, and the editor is told why.
+      skipped.push(relative(cwd, path));
+      continue;
     }
     const planned = refFixes(collections, data);
     if (!planned.fixes.length) continue;
@@ -102,5 +112,5 @@ export function fixEntryRefs(root: string, cwd = process.cwd()): { fixes: RefFix
     const frontmatter = splitFrontmatter(text)?.frontmatter ?? '';
     for (const f of planned.fixes) fixes.push({ ...f, file, line: lineOfField(frontmatter, f.field, 1) });
   }
-  return { fixes };
+  return { fixes, skipped };
 }

@@ -17,7 +17,7 @@ import { ADULT_AGE, ageOn, honourDay } from '../model/age.ts';
 import { ROLL_ORDERS } from '../rules/roll-order.ts';
 import { refId } from '../rules/ref-id.ts';
 import type { Kind } from '../model/schema.ts';
-import { lookupRef, refMessage, type RefLists } from './ref-names.ts';
+import { lookupRef, refMessage, type RefKind, type RefLists } from './ref-names.ts';
 import { expectedSlug, renameHint } from './file-name.ts';
 
 /** What the cross-collection rules need to know about one entry: its schema fields (src/model/schema.ts) and where it lives. */
@@ -133,6 +133,54 @@ function listsOf(tax: Taxonomy): RefLists {
     titles: new Map([...tax.titles].map(([id, t]) => [id, { name: t.name, issuer: '' }])),
     releases: tax.releases,
   };
+}
+
+/**
+ * The references of an entry whose front matter the schema or the YAML refused, judged all the
+ * same from what could be read: a region or title written by its name is said in the same run as
+ * a summary too short (the check otherwise took three runs to say everything).
+ */
+export function refusedEntryRefs(
+  file: string,
+  data: Readonly<Record<string, unknown>>,
+  lists: RefLists,
+  files: Taxonomy['files'],
+): Problem[] {
+  const problems: Problem[] = [];
+  const judge = (
+    code: ProblemCode,
+    field: string,
+    kind: RefKind,
+    value: unknown,
+    what: string,
+    list: string,
+    honour?: { title: string; year: number },
+  ) => {
+    if (typeof value !== 'string' || value === '' || lookupRef(lists, kind, value, honour).is === 'id') return;
+    problems.push({
+      file,
+      field,
+      severity: 'error',
+      code,
+      message: refMessage(lists, kind, value, what, list, honour),
+    });
+  };
+  judge('ref.region-unknown', 'region', 'region', data.region, '地区', files.regions);
+  judge('ref.category-unknown', 'category', 'category', data.category, '类别', files.categories);
+  const honours = Array.isArray(data.honours) ? (data.honours as unknown[]) : [];
+  honours.forEach((h, i) => {
+    const honour = (h ?? {}) as Record<string, unknown>;
+    judge('ref.title-unknown', `honours[${i}].title`, 'title', honour.title, '称号', files.titles);
+    const title = typeof honour.title === 'string' ? honour.title : '';
+    const found = title ? lookupRef(lists, 'title', title) : undefined;
+    const titleId = found?.is === 'name' ? found.id : title;
+    const year = typeof honour.year === 'number' ? honour.year : 0;
+    judge('ref.release-unknown', `honours[${i}].release`, 'release', honour.release, '发布批次', files.releases, {
+      title: titleId,
+      year,
+    });
+  });
+  return problems;
 }
 
 /** Every cross-collection problem in the content, in file order. */
