@@ -9,6 +9,7 @@ import {
   normaliseForScan,
   PERSONAL_DATA_CODES,
   PERSONAL_DATA_LABELS,
+  type PersonalDataHit,
   type PublicContacts,
 } from '../rules/privacy.ts';
 
@@ -36,11 +37,14 @@ export function personalDataFindings(
   text: string,
   allowed: PublicContacts = {},
 ): Array<{ code: ProblemCode; message: string }> {
-  return findPersonalData(text, allowed).map((hit) => {
-    const label = PERSONAL_DATA_LABELS[hit.kind];
-    return { code: PERSONAL_DATA_CODES[hit.kind], message: `含有${label.what}（${mask(hit.match)}）：${label.fix}` };
-  });
+  return findPersonalData(text, allowed).map(finding);
 }
+
+/** A hit as the checks report it. */
+const finding = (hit: PersonalDataHit): { code: ProblemCode; message: string } => {
+  const label = PERSONAL_DATA_LABELS[hit.kind];
+  return { code: PERSONAL_DATA_CODES[hit.kind], message: `含有${label.what}（${mask(hit.match)}）：${label.fix}` };
+};
 
 /**
  * Personal data that only shows when `blocks` are read one after another —
@@ -51,10 +55,9 @@ export function personalDataFindings(
 export function joinedDataProblems(
   blocks: readonly string[],
   allowed: PublicContacts = {},
-  /** The texts already scanned (and reported) one by one; the blocks themselves when not given. */
-  scanned: readonly string[] = blocks,
+  /** The hits already reported from the texts one by one (hitKey); the blocks' own when not given. */
+  alone: ReadonlySet<string> = keysOf(blocks, allowed),
 ): Array<{ message: string; block: number }> {
-  const alone = new Set(scanned.flatMap((b) => findPersonalData(b, allowed).map(hitKey)));
   return findPersonalData(joinedText(blocks), allowed)
     .filter((hit) => !alone.has(hitKey(hit)))
     .map((hit) => {
@@ -84,12 +87,18 @@ export function storyDataProblems(
   allowed: PublicContacts = {},
 ): Array<{ code: ProblemCode; message: string; line?: number }> {
   const found: Array<{ code: ProblemCode; message: string; line?: number }> = [];
+  // Each block is scanned once: its hits are reported, and are not reported again when joined.
+  const alone = new Set<string>();
   for (const b of blocks)
-    for (const { code, message } of personalDataFindings(b.text, allowed)) found.push({ code, message, line: b.line });
+    for (const hit of findPersonalData(b.text, allowed)) {
+      alone.add(hitKey(hit));
+      found.push({ ...finding(hit), line: b.line });
+    }
   const spoken = blocks.filter((b) => !b.url);
   for (const { message, block } of joinedDataProblems(
     spoken.map((b) => b.text),
     allowed,
+    alone,
   ))
     found.push({ code: 'privacy.joined', message, line: spoken[block]?.line });
   if (found.length <= STORY_LISTED) return found;
@@ -102,6 +111,10 @@ export function storyDataProblems(
     },
   ];
 }
+
+/** The hits of texts read one by one, as hitKey names them. */
+const keysOf = (texts: readonly string[], allowed: PublicContacts): Set<string> =>
+  new Set(texts.flatMap((t) => findPersonalData(t, allowed).map(hitKey)));
 
 const stringAt = (record: unknown, key: string): string => {
   const value = (record as Record<string, unknown> | null)?.[key];
@@ -125,7 +138,7 @@ export function sideBySideProblems(
   };
   list('honours').forEach((honour, i) => {
     const parts = [stringAt(honour, 'batch'), stringAt(honour, 'note')].filter(Boolean);
-    for (const { message } of joinedDataProblems([parts.join(' · ')], allowed, parts))
+    for (const { message } of joinedDataProblems([parts.join(' · ')], allowed, keysOf(parts, allowed)))
       out.push({ field: `honours[${i}].note`, message });
   });
   const sources = list('sources').map((source) => {
@@ -138,7 +151,10 @@ export function sideBySideProblems(
   for (const { message, block } of joinedDataProblems(
     sources.map((s) => s.shown),
     allowed,
-    sources.map((s) => s.title),
+    keysOf(
+      sources.map((s) => s.title),
+      allowed,
+    ),
   ))
     out.push({ field: `sources[${block}].title`, message });
   return out;
