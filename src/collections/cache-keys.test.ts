@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryPageKey, propsKey } from './cache-keys.ts';
+import { entryPageKey, rollPageKey } from './cache-keys.ts';
 import { buildRoll, relatedFinder, type EntryInput } from '../roll/roll.ts';
 import { releaseNeighbours, rollLists, rollPages } from '../roll/lists.ts';
 import { entryInput } from '../../tests/helpers/entry-input.ts';
@@ -46,8 +46,8 @@ function keys(entries: Record<string, EntryInput>, regionName = '甲区', site =
     const shard = shards.get(e.id) ?? EARLIER_SHARD;
     out.set(routes.entry(e.id), entryPageKey(site, e, relatedTo(e), releaseNeighbours(e, lists), shard));
   }
-  // Roll pages are keyed by their props, as the pages pass them.
-  for (const page of rollPages(lists, 2)) out.set(page.path, propsKey(site, { page }));
+  // Roll pages are keyed as the pages key them.
+  for (const page of rollPages(lists, 2)) out.set(page.path, rollPageKey(site, page));
   return out;
 }
 
@@ -119,6 +119,18 @@ describe('incremental-build cache keys', () => {
         `${roll}${roll.startsWith(routes.releases) ? 'pinyin' : 'strokes'}/`,
       );
     }
+  });
+
+  it("change only the roll pages that show an edited entry: the others show its roll's counts, not its entries", () => {
+    // Six entries in region a (and in every roll of the people, c1, city, 2026 and q1), pages of two.
+    const many = { ...base, zhou: entry('周七'), wu: entry('吴八'), zheng: entry('郑九') };
+    const first = keys(many);
+    const touched = changed(first, keys({ ...many, zheng: entry('郑九', { summary: '义务理发二十年' }) }));
+    // Region a by pinyin, pages of two: 李四 吴八 | 张三 郑九 | 周七. Page 2 shows 郑九; pages 1 and 3 do not.
+    expect(touched).toContain(routes.listPage(routes.region('a'), 2));
+    expect(touched).not.toContain(routes.region('a'));
+    expect(touched).not.toContain(routes.listPage(routes.region('a'), 3));
+    expect(touched).not.toContain(routes.people);
   });
 
   it('change the pages of a roll that a new entry lengthens or shifts', () => {

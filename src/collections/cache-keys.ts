@@ -8,6 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Honouree } from '../roll/roll.ts';
+import type { RollPage } from '../roll/lists.ts';
+import { kindCounts } from '../roll/stats.ts';
 
 /** A short stable hash of any JSON-serialisable values. */
 export function hashOf(...parts: unknown[]): string {
@@ -63,6 +65,18 @@ export function valueKey(value: unknown): string {
 /** The key of a page from everything it is given (its props) and the site-wide inputs. */
 export function propsKey(site: string, props: Record<string, unknown>): string {
   return hashOf(site, valueKey(props));
+}
+
+/**
+ * A roll page, from what it shows: its entries and groups, its place in the
+ * roll (number, total, order) and the roll's name and counts, with `shown`
+ * (what else the page is given, a release's intro). Not the roll's other
+ * entries: a new entry or an edit on page 9 leaves page 2 as it was unless it
+ * shifts it or changes the counts every page prints.
+ */
+export function rollPageKey<S>(site: string, page: RollPage<S>, shown: Record<string, unknown> = {}): string {
+  const { entries, ...list } = page.list;
+  return propsKey(site, { page: { ...page, list: { ...list, counts: kindCounts(entries) } }, ...shown });
 }
 
 /**

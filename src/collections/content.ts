@@ -13,7 +13,7 @@ import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage
 import { t } from '../strings.ts';
 import { openRecord } from '../publish/open-data.ts';
 import { refId } from '../rules/ref-id.ts';
-import { entryPageKey, hashOf, propsKey } from './cache-keys.ts';
+import { entryPageKey, hashOf, propsKey, rollPageKey } from './cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
 import { routes } from '../model/routes.ts';
 import { nameRowOf } from '../search/name-row.ts';
@@ -106,13 +106,13 @@ export const relatedTo: (entry: Person) => Person[] = relatedFinder(listed);
 /** Previous and next entry within the entry's newest release. */
 export const neighboursOf = (entry: Person) => releaseNeighbours(entry, rolls);
 
-/** Inputs every page shows: site settings and the records of regions, titles, categories and releases. */
-const siteKey = hashOf(
-  site,
-  ...[regionRecords, titleRecords, categoryRecords, releaseRecords].map((records) =>
-    records.map((r) => [r.id, r.data]),
-  ),
-);
+/**
+ * What every page shows: the site settings (header, footer, sample notice). Regions, titles,
+ * categories and releases reach a page through what it is given (an entry's joined ladder, a
+ * roll's name, a release's intro), so they are in its own key: a new release no longer
+ * renders every page of the site again, only the pages that show it.
+ */
+const siteKey = hashOf(site);
 
 const shards = storyShards(entryPages);
 
@@ -123,8 +123,15 @@ export const searchShardOf = (entry: Person): string => shards.get(entry.id) ?? 
 export const entryPageKeyOf = (entry: Person): string =>
   entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry), searchShardOf(entry));
 
-/** Incremental-build key of a page from the props it is given (roll pages, posters). */
+/** Incremental-build key of a page from the props it is given (posters). */
 export const pageKeyOf = (props: Record<string, unknown>): string => propsKey(siteKey, props);
+
+/** Incremental-build key of a roll page: what it shows (cache-keys.ts), and `shown`, what else it is given. */
+export const rollPageKeyOf = (page: PersonRollPage, shown: Record<string, unknown> = {}): string =>
+  rollPageKey(siteKey, page, shown);
+
+/** Incremental-build key of a former URL's redirect page: where it points, the name it shows, the site settings. */
+export const redirectKeyOf = (to: string, name: string): string => hashOf(siteKey, to, name);
 
 /** The names table's rows: every listed entry (src/search/names-table.ts). */
 export const nameRows = (): NameRow[] => listed.map((e) => nameRowOf(e, viewOf(e)));
