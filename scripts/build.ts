@@ -26,6 +26,7 @@ import { cacheDir } from '../src/build/cache-dir.ts';
 import { contentRoot } from '../src/model/content-root.ts';
 import { publishOutput, recoverOutput, removeInternals, stagingFolder } from '../src/build/publish.ts';
 import { runStep, stepEndLine, type StepEnd } from '../src/build/step.ts';
+import { pageCounter } from '../src/build/page-log.ts';
 import { commandArgs } from './lib/args.ts';
 
 const { values } = commandArgs({
@@ -78,20 +79,25 @@ const staging = stagingFolder(outDir);
 
 let current: ChildProcess | undefined;
 const run = { stopping: false };
-/** Runs one step in its own process; how it ended. */
-function step(args: string[]): Promise<StepEnd> {
-  const { child, done } = runStep(args, {
-    // Memory the steps free goes back to the system: blocks of 1 MB and more come from their own
-    // mappings (glibc otherwise kept a 760 MB heap of freed buffers for the whole page generation),
-    // and the bundler's allocator (mimalloc) returns freed pages at once. At 10,000 entries Astro's
-    // process held 1.6-1.8 GB while rendering pages, 1.0-1.05 GB with these; its peak, 1.98 GB,
-    // became 1.76 GB. At 128 KB page generation took 37 s longer (docs/performance.md).
-    MALLOC_MMAP_THRESHOLD_: '1048576',
-    MIMALLOC_PURGE_DELAY: '0',
-    ...process.env,
-    // The lock is this process's; the build-lock integration leaves it to us.
-    HONOUR_BUILD_LOCK_HELD: '1',
-  });
+/** Runs one step in its own process; how it ended. Its output goes to `output` when given, else to ours. */
+function step(args: string[], output?: { write: (chunk: Buffer) => unknown }): Promise<StepEnd> {
+  const { child, done } = runStep(
+    args,
+    {
+      // Memory the steps free goes back to the system: blocks of 1 MB and more come from their own
+      // mappings (glibc otherwise kept a 760 MB heap of freed buffers for the whole page generation),
+      // and the bundler's allocator (mimalloc) returns freed pages at once. At 10,000 entries Astro's
+      // process held 1.6-1.8 GB while rendering pages, 1.0-1.05 GB with these; its peak, 1.98 GB,
+      // became 1.76 GB. At 128 KB page generation took 37 s longer (docs/performance.md).
+      MALLOC_MMAP_THRESHOLD_: '1048576',
+      MIMALLOC_PURGE_DELAY: '0',
+      ...process.env,
+      // The lock is this process's; the build-lock integration leaves it to us.
+      HONOUR_BUILD_LOCK_HELD: '1',
+    },
+    process.stderr,
+    output,
+  );
   current = child;
   return done;
 }
@@ -118,8 +124,16 @@ const steps: Array<{ name: string; args: string[] }> = [
   { name: '发布检查', args: [self, '--step', 'gate', '--outDir', staging] },
   { name: '搜索索引', args: [self, '--step', 'index', '--outDir', staging] },
 ];
+// Astro's page lines tell which pages were rendered and which reused (a release should render what it changes).
+const pages = pageCounter();
+const astroOutput = {
+  write: (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    pages.write(chunk.toString('utf8'));
+  },
+};
 for (const [i, { name, args }] of steps.entries()) {
-  const end = await step(args);
+  const end = await step(args, i === 0 ? astroOutput : undefined);
   if (run.stopping) await new Promise(() => undefined); // abandon() exits
   if (!end.ok) {
     rmSync(staging, { recursive: true, force: true });
@@ -135,7 +149,11 @@ for (const [i, { name, args }] of steps.entries()) {
     console.error(`构建失败：${kept}。${next}。`);
     process.exit(1);
   }
-  if (i === 0) removeInternals(staging);
+  if (i === 0) {
+    removeInternals(staging);
+    const { rendered, reused } = pages.counts();
+    console.log(`页面生成：生成 ${rendered} 个文件，沿用上次构建的 ${reused} 个`);
+  }
 }
 publishOutput(staging, outDir);
 console.log(`构建完成：已发布到 ${shown}/`);

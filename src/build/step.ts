@@ -52,10 +52,13 @@ export function runStep(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   errors: { write: (chunk: Buffer) => unknown } = process.stderr,
+  /** Where its output goes, when it is to be read as it comes (Astro's page lines: page-log.ts); else ours. */
+  output?: { write: (chunk: Buffer) => unknown },
 ): { child: ChildProcess; done: Promise<StepEnd> } {
-  const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'pipe'], env });
+  const child = spawn(process.execPath, args, { stdio: ['inherit', output ? 'pipe' : 'inherit', 'pipe'], env });
+  if (output) child.stdout?.on('data', (chunk: Buffer) => output.write(chunk));
   let tail = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     errors.write(chunk);
     tail = (tail + chunk.toString('utf8')).slice(-TAIL);
   });
