@@ -23,6 +23,8 @@ export interface ScanResult {
   hits: Array<{ file: string; kind: keyof typeof PERSONAL_DATA_LABELS; match: string }>;
   referenced: string[];
   passed: Array<{ key: string; images?: string[] }>;
+  /** HTML pages scanned, and those of them not known from the last build (new or changed bytes). */
+  pages: { total: number; changed: number };
 }
 
 /**
@@ -37,7 +39,7 @@ export function scanFiles(
   allowed: PublicContacts,
   known: ReadonlySet<string>,
 ): ScanResult {
-  const result: ScanResult = { hits: [], referenced: [], passed: [] };
+  const result: ScanResult = { hits: [], referenced: [], passed: [], pages: { total: 0, changed: 0 } };
   const referenced = new Set<string>();
   const clean = new Set<string>();
   for (const f of files) {
@@ -54,6 +56,10 @@ export function scanFiles(
     // A warm or release rebuild leaves most pages as they were: 15,000 pages are hashed in
     // about a second and only the changed ones are scanned.
     const key = gateMemoKey(f, raw, allowed);
+    if (ext === '.html') {
+      result.pages.total += 1;
+      if (!known.has(key)) result.pages.changed += 1;
+    }
     if (known.has(key)) {
       result.passed.push({ key });
       continue;

@@ -50,10 +50,13 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
   const site = siteOf(loadYamlData(readFileSync(join(root, CONTENT_FILES.site), 'utf8')));
   const started = Date.now();
   let photos = '';
+  let pages = '';
   const problems = await gateOutput(outDir, {
     allowed: contactsOf(site?.contact),
     sources: () => contentSources(root),
     memo: passMemo<string[]>(join(cache, 'output-gate.json')),
+    // The memo holds the last passed build's pages by their bytes: those it lacks are new or changed.
+    counted: ({ total, changed }) => (pages = `页面：${total} 个，其中 ${changed} 个是新页面或内容有变化\n`),
     // The photo renditions the pages refer to, made before every image is checked.
     makeAssets: async (referenced) => {
       const from = Date.now();
@@ -68,9 +71,10 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
     },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (problems.length === 0) return { ok: true, report: `${photos}发布检查通过：没有个人信息（用时 ${seconds} 秒）` };
+  if (problems.length === 0)
+    return { ok: true, report: `${pages}${photos}发布检查通过：没有个人信息（用时 ${seconds} 秒）` };
   return {
     ok: false,
-    report: `${photos}${problems.map(formatProblem).join('\n')}\n发布检查未通过：${problems.length} 个问题，已删除本次构建的输出，没有发布任何内容。`,
+    report: `${pages}${photos}${problems.map(formatProblem).join('\n')}\n发布检查未通过：${problems.length} 个问题，已删除本次构建的输出，没有发布任何内容。`,
   };
 }

@@ -46,6 +46,8 @@ export interface GateOptions {
   parallelFrom?: number;
   /** Makes the files the scanned output refers to (the photo renditions) before images are checked. */
   makeAssets?: (referenced: ReadonlySet<string>) => Promise<Problem[]>;
+  /** Told how many HTML pages the output has, and how many of them the last passed build did not have byte for byte. */
+  counted?: (pages: { total: number; changed: number }) => void;
 }
 
 /** Digits and letters only: how a hit is looked for in the content files. */
@@ -70,6 +72,10 @@ export async function gateOutput(dir: string, options: GateOptions): Promise<Pro
   // A pass kept without the page's images (an older memo) is not trusted: the page is read again.
   const known = new Set([...memo.known()].filter((key) => memo.get(key) !== undefined));
   const scans = await scanInWorkers(dir, files, options.allowed, known, options.parallelFrom);
+  options.counted?.({
+    total: scans.reduce((n, s) => n + s.pages.total, 0),
+    changed: scans.reduce((n, s) => n + s.pages.changed, 0),
+  });
   const order = new Map(files.map((f, i) => [f, i]));
   const hits = scans.flatMap((s) => s.hits).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const found of hits) problems.push(hit(found.file, found, sourceOf(found.match)));
