@@ -119,9 +119,14 @@ const shards = storyShards(entryPages);
 /** The story search shard of an entry page (withdrawn pages count too, so a withdrawal moves no shard boundary). */
 export const searchShardOf = (entry: Person): string => shards.get(entry.id) ?? EARLIER_SHARD;
 
-/** Incremental-build key of an entry page (see cache-keys.ts); the page names its search shard. */
+/**
+ * Incremental-build key of an entry page (see cache-keys.ts); the page names its search shard.
+ * A withdrawn entry's page shows its notice only: no related entries, neighbours or shard.
+ */
 export const entryPageKeyOf = (entry: Person): string =>
-  entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry), searchShardOf(entry));
+  entry.withdrawn
+    ? entryPageKey(siteKey, entry, [], undefined, '')
+    : entryPageKey(siteKey, entry, relatedTo(entry), neighboursOf(entry), searchShardOf(entry));
 
 /** Incremental-build key of a page from the props it is given (posters). */
 export const pageKeyOf = (props: Record<string, unknown>): string => propsKey(siteKey, props);

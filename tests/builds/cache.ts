@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import { copyMini, editFile } from '../helpers/fixture.ts';
-import { page, text } from '../helpers/html.ts';
+import { htmlFiles, page, text } from '../helpers/html.ts';
+import { pageLog } from '../../src/build/page-log.ts';
 import { projectTmp } from '../helpers/tmp.ts';
 import { routes } from '../../src/model/routes.ts';
 import { fileOf } from '../../src/search/names-table.ts';
@@ -141,6 +142,65 @@ describe('warm rebuilds', () => {
         const n = Number(/共 (\d+)/.exec(countsBefore[i] ?? '')?.[1]);
         expect(count(path), path).toContain(`共 ${n - 1}`);
       });
+
+      // A quarterly release of one entry in 东区, 孝老爱亲: a new record in releases.yaml was in every
+      // page's cache key, and every page was rendered again. Now only the pages that show the new entry
+      // or the counts it changes are; each of them shows it, and the others are reused as they were.
+      const pagesBefore = new Map(htmlFiles(out).map((f) => [`/${f}`, readFileSync(join(out, f), 'utf8')]));
+      editFile(
+        root,
+        'releases.yaml',
+        (s) =>
+          `${s}- id: 2026-q2\n  title: 2026年第二季度测试市好人\n  date: 2026-06-20\n  honour: shi\n  intro: 第二批。\n`,
+      );
+      writeFileSync(
+        join(root, 'entries/zuo-qin-dongqu.mdx'),
+        `---\nname: 左勤\nkind: person\nregion: dongqu\ncategory: xiaolao\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q2\nsummary: 照顾瘫痪的婆婆二十年。\n---\n\n左勤的故事。\n`,
+      );
+      const fifth = await buildSite(root, out);
+      expect(fifth.status, fifth.output.slice(-1500)).toBe(0);
+      const { rendered, reused } = pageLog(fifth.output);
+      const file = (path: string) => `/${path.replace(/^\/|\/$/g, '')}/index.html`.replace('//', '/');
+      // Pages that show it: its page, its release's roll and board, its county's, category's, title's
+      // and year's rolls and the whole roll, the home page's latest batch, the list of releases.
+      const showing = [
+        routes.entry('zuo-qin-dongqu'),
+        routes.release('2026-q2'),
+        routes.poster('2026-q2'),
+        routes.region('dongqu'),
+        routes.category('xiaolao'),
+        routes.title('shi'),
+        routes.year(2026),
+        routes.people,
+      ];
+      for (const path of showing) expect(rendered, path).toContain(file(path));
+      expect(text(page(out, routes.entry('zuo-qin-dongqu')).querySelector('h1'))).toContain('左勤');
+      for (const path of showing.slice(1)) expect(rollText(path), path).toContain('左勤');
+      expect(text(page(out, '')), 'the home page').toContain('左勤');
+      expect(text(page(out, ''))).toContain('2026年第二季度测试市好人');
+      expect(text(page(out, routes.releases))).toContain('2026年第二季度测试市好人');
+      // Pages that do not show it: the first release's roll and board, 西县's and 助人为乐's rolls,
+      // 西县's entries (their related entries are all in 西县), 张三's page.
+      for (const path of [
+        routes.release('2026-q1'),
+        routes.listPage(routes.release('2026-q1'), 1, 'pinyin'),
+        routes.poster('2026-q1'),
+        routes.region('xixian'),
+        routes.listPage(routes.region('xixian'), 2),
+        routes.category('zhuren'),
+        routes.entry('zhang-san-xixian'),
+        routes.entry('gen-3-xixian'),
+      ])
+        expect(reused, path).toContain(file(path));
+      // And no page with a cache key is rendered again that shows nothing new: each is new or changed.
+      const keyed = rendered.filter((f) =>
+        /^\/(people\/|(regions|honours|categories|years|releases)\/[^/]+\/)/.test(f),
+      );
+      expect(keyed.length).toBeGreaterThan(showing.length);
+      expect(keyed.filter((f) => pagesBefore.get(f) === readFileSync(join(out, f), 'utf8'))).toEqual([]);
+      // The build says so: files rendered and reused, and pages whose bytes changed.
+      expect(fifth.output).toContain(`页面生成：生成 ${rendered.length} 个文件，沿用上次构建的 ${reused.length} 个`);
+      expect(fifth.output).toMatch(/页面：\d+ 个，其中 \d+ 个是新页面或内容有变化/);
     },
   );
 });
