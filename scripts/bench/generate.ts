@@ -5,13 +5,13 @@
  * category and kind, a photo on one entry in five, releases of a few hundred).
  * Deterministic for a given size, so runs compare like with like.
  */
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { slugFor } from '../../src/model/slug.ts';
 
 /** The most common surnames with rough shares (per mille), plus rare and compound ones. */
-const SURNAMES: Array<[string, number]> = [
+export const SURNAMES: Array<[string, number]> = [
   ['王', 71],
   ['李', 70],
   ['张', 67],
@@ -98,7 +98,7 @@ const SURNAMES: Array<[string, number]> = [
   ['上官', 1],
   ['司马', 1],
 ];
-const GIVEN =
+export const GIVEN =
   '建国华明秀英红梅志强丽娟海燕小军晓东文斌玉珍春生永胜桂兰立新晓梅静芳雨桐长海德福淑珍俊峰红霞国庆保平文军玉梅志刚翠花家豪子涵'.split(
     '',
   );
@@ -121,7 +121,7 @@ const REGIONS = [
   'puxian',
   'fenxi',
 ];
-const REGION_NAMES = [
+export const REGION_NAMES = [
   '尧都区',
   '侯马市',
   '霍州市',
@@ -142,7 +142,7 @@ const REGION_NAMES = [
 ];
 const CATEGORIES = ['zhuren', 'jianyi', 'chengxin', 'jingye', 'xiaolao'];
 const TITLES = ['xq-hr', 'lf-zyz', 'lf-hpp', 'lf-hxf', 'sx-hr', 'zghrb', 'lf-ddmf', 'sx-ddmf', 'qg-ddmf-tm'];
-const SENTENCES = [
+export const SENTENCES = [
   '多年来坚持为孤寡老人送米送面，帮助他们解决生活中的难题。',
   '危急时刻挺身而出，第一时间拨打电话并实施心肺复苏。',
   '借款人去世后，家人主动上门还清全部欠款，守住了一个“信”字。',
@@ -161,7 +161,7 @@ const SENTENCES = [
  * its own specifics, as real citations do (a fixed set of whole sentences
  * would make every word appear on every page, which no real roll does).
  */
-const PLACE_SYLLABLES = Array.from('东西南北上下前后新旧杨柳李王张刘赵马石河山沟坪庄岭堡湾峪泉桥寨圪垛坡峁塬');
+export const PLACE_SYLLABLES = Array.from('东西南北上下前后新旧杨柳李王张刘赵马石河山沟坪庄岭堡湾峪泉桥寨圪垛坡峁塬');
 const PEOPLE = [
   '孤寡老人',
   '留守儿童',
@@ -211,7 +211,7 @@ const DEEDS = [
   '连夜抢修被冲毁的道路',
 ];
 const THINGS = ['花椒', '苹果', '核桃', '小米', '连翘', '黄花菜', '香菇', '蜂蜜', '梨', '红枣'];
-const TEMPLATES: Array<
+export const TEMPLATES: Array<
   (pick: <T>(xs: readonly T[]) => T, n: (lo: number, hi: number) => number, place: () => string) => string
 > = [
   (p, n, place) => `${n(3, 30)}年来，坚持为${place()}的${p(PEOPLE)}${p(HELP)}，从未间断。`,
@@ -231,7 +231,7 @@ const TEMPLATES: Array<
 ];
 
 /** A small deterministic random generator (mulberry32), so sizes give the same content every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -241,7 +241,7 @@ function random(seed: number): () => number {
   };
 }
 
-function pickWeighted<T>(items: Array<[T, number]>, r: number): T {
+export function pickWeighted<T>(items: Array<[T, number]>, r: number): T {
   const total = items.reduce((n, [, w]) => n + w, 0);
   let x = r * total;
   for (const [item, w] of items) {
@@ -259,12 +259,27 @@ export interface GenerateOptions {
   release?: string;
 }
 
-const RELEASES = Array.from({ length: 12 }, (_, i) => {
+export const RELEASES = Array.from({ length: 12 }, (_, i) => {
   const year = 2024 + Math.floor(i / 4);
   const q = (i % 4) + 1;
   const date = `${year}-${String(q * 3).padStart(2, '0')}-25`;
   return { id: `${year}-q${q}`, year, date };
 });
+
+/** A release's record in releases.yaml, as the synthetic roots write it. */
+const releaseRecord = (r: { id: string; date: string }) =>
+  `- id: ${r.id}\n  title: ${r.id} 临汾好人（合成数据）\n  date: ${r.date}\n  honour: lf-hr\n  intro: 基准测试用的合成批次。\n`;
+
+/** The quarterly release the bench adds after its builds (a new record in releases.yaml, then its entries). */
+export const NEW_RELEASE = { id: '2027-q1', year: 2027, date: '2027-03-25' };
+
+/** Adds `release` to the root's releases.yaml; returns a function that puts the file back as it was. */
+export function addRelease(dir: string, release: { id: string; date: string } = NEW_RELEASE): () => void {
+  const file = join(dir, 'releases.yaml');
+  const before = readFileSync(file, 'utf8');
+  writeFileSync(file, before + releaseRecord(release));
+  return () => writeFileSync(file, before);
+}
 
 /**
  * Writes a complete content root at `dir` (replacing it) with `size` entries, or with `start`
@@ -278,15 +293,7 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     mkdirSync(join(root, 'entries'), { recursive: true });
     for (const f of ['site.yaml', 'regions.yaml', 'titles.yaml', 'categories.yaml'])
       cpSync(join('content', f), join(root, f));
-    writeFileSync(
-      join(root, 'releases.yaml'),
-      [...RELEASES, { id: '2027-q1', year: 2027, date: '2027-03-25' }]
-        .map(
-          (r) =>
-            `- id: ${r.id}\n  title: ${r.id} 临汾好人（合成数据）\n  date: ${r.date}\n  honour: lf-hr\n  intro: 基准测试用的合成批次。\n`,
-        )
-        .join(''),
-    );
+    writeFileSync(join(root, 'releases.yaml'), RELEASES.map(releaseRecord).join(''));
     await makePhotos(join(root, 'photos'));
   }
   const rand = random(opts.size * 7919 + start);
@@ -325,7 +332,7 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
     taken.add(slug);
     const category = CATEGORIES[i % CATEGORIES.length]!;
     const release = opts.release
-      ? (RELEASES.find((r) => r.id === opts.release) ?? { id: opts.release, year: 2027 })
+      ? (RELEASES.find((r) => r.id === opts.release) ?? { id: opts.release, year: Number(opts.release.slice(0, 4)) })
       : RELEASES[i % RELEASES.length]!;
     const honours = [`  - title: lf-hr\n    year: ${release.year}\n    release: ${release.id}`];
     if (i % 7 === 0) honours.push(`  - title: ${TITLES[i % TITLES.length]}\n    year: ${2015 + (i % 9)}`);

@@ -2,13 +2,14 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PROJECT_TMP } from '../lib/tmp.ts';
 
 /**
  * The naive pattern, for comparison: a bare Astro project with the MDX integration, the same
  * entry files through glob(), and one page per entry rendering its MDX. No rolls, photos or search.
  */
-export function baselineProject(contentDir: string, size: number): string {
-  const dir = join(tmpdir(), `honour-baseline-${size}`);
+export function baselineProject(contentDir: string, name: string): string {
+  const dir = join(tmpdir(), `honour-baseline-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
@@ -52,8 +53,9 @@ const { Content } = await render(entry);
  * one page per entry in a minimal layout with a data-pagefind-body article), then the Pagefind
  * CLI indexes every page. Timed and sampled as one command, as our build is.
  */
-export function hugoProject(contentDir: string, size: number): string {
-  const dir = join(tmpdir(), `honour-hugo-${size}`);
+export function hugoProject(contentDir: string, name: string): string {
+  // Beside the corpus it copies (node_modules/.honour-tmp/), not in the system's temporary folder.
+  const dir = join(PROJECT_TMP, `hugo-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'layouts', '_default'), { recursive: true });
   mkdirSync(join(dir, 'content'), { recursive: true });
