@@ -77,10 +77,11 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The median (min–max) of several figures; one figure as it is; none (a baseline left out) as a dash. */
 export const fmt = (xs: number[], digits = 1) =>
   xs.length > 1
     ? `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`
-    : xs[0]!.toFixed(digits);
+    : (xs[0]?.toFixed(digits) ?? '—');
 
 export interface SearchCost {
   /** Until the first results are on screen (the names table and the page's scripts only). */
