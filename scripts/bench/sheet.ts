@@ -77,7 +77,12 @@ function sheetRows(size: number, start: number, release?: { id: string; date: st
     const name = kind === '个人' ? names[i]! : kind === '家庭' ? `${names[i]!}家庭` : `${region}第${i}志愿服务队`;
     const { id, date } = release ?? RELEASES[i % RELEASES.length]!;
     const year = Number(date.slice(0, 4));
-    const story = Array.from({ length: between(1, 3) }, () => pick(TEMPLATES)(pick, between, place)).join('');
+    // Where the person lives first: two people of one name in two counties never share a story word for word
+    // (the check refuses a copied story).
+    const story = [
+      `是${region}${place()}人。`,
+      ...Array.from({ length: between(1, 2) }, () => pick(TEMPLATES)(pick, between, place)),
+    ].join('');
     rows.push({
       name,
       kind,
