@@ -137,7 +137,7 @@ const steps: Array<{ name: string; args: string[] }> = [
   { name: '发布检查', args: [self, '--step', 'gate', '--outDir', staging] },
   { name: '搜索索引', args: [self, '--step', 'index', '--outDir', staging] },
 ];
-for (const [i, { name, args }] of steps.entries()) {
+for (const { name, args } of steps) {
   const end = await step(args);
   if (run.stopping) await new Promise(() => undefined); // abandon() exits
   if (!end.ok) {

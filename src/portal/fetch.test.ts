@@ -13,7 +13,7 @@ const good = JSON.stringify({ records: [{ id: 'x', status: 'withdrawn' }] });
 const server =
   (pages: Record<string, string | number>): typeof fetch =>
   (input) => {
-    const body = pages[String(input as string)];
+    const body = pages[input as string];
     return Promise.resolve(
       typeof body === 'number'
         ? new Response('no', { status: body })

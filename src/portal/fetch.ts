@@ -29,7 +29,7 @@ export interface FetchResult {
 /** Removes part files a killed run left beside `target`. */
 function removeParts(target: string) {
   const dir = dirname(target);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
