@@ -50,7 +50,7 @@ if (values.step === 'gate') {
   const { readSite } = await import('../src/portal/site.ts');
   if (readSite(contentRoot())?.members?.length) {
     const { loadPortal, writePortalPages } = await import('../src/portal/portal.ts');
-    const portal = loadPortal(cacheDir());
+    const portal = loadPortal(cacheDir(), true);
     if (!portal) {
       console.error('省级门户的成员数据没有读到：请重新构建。');
       process.exit(1);

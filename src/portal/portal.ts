@@ -25,8 +25,13 @@ import { readMembers, type MemberReport } from './member-data.ts';
 import type { PortalRecord } from './records.ts';
 import { readSite } from './site.ts';
 
-/** The kept records, inside the content root's cache folder. */
+/** The kept records without their stories (what the pages read), inside the content root's cache folder. */
 export const PORTAL_FILE = join('portal', 'records.json');
+/**
+ * The records' stories, in the records' order: read only by the gate step that writes the story
+ * pages, so the pages' process never holds 110,000 stories (150 MB of text at the bench's size).
+ */
+export const STORIES_FILE = join('portal', 'stories.json');
 /** The story shard of all members' records. */
 export const PORTAL_SHARD = 'members';
 
@@ -58,11 +63,18 @@ export function preparePortal(root: string, cache: string): string | undefined {
   const site = readSite(root);
   if (!site?.members?.length) return undefined;
   const data = readMembers(root, site.members);
-  const file = join(cache, PORTAL_FILE);
-  mkdirSync(dirname(file), { recursive: true });
-  const portal: Portal = { members: data.members, records: data.records };
-  writeFileSync(`${file}.tmp`, JSON.stringify(portal));
-  renameSync(`${file}.tmp`, file);
+  mkdirSync(join(cache, dirname(PORTAL_FILE)), { recursive: true });
+  const keep = (name: string, value: unknown) => {
+    const file = join(cache, name);
+    writeFileSync(`${file}.tmp`, JSON.stringify(value));
+    renameSync(`${file}.tmp`, file);
+  };
+  keep(
+    STORIES_FILE,
+    data.records.map((r) => r.story ?? ''),
+  );
+  const portal: Portal = { members: data.members, records: data.records.map(({ story: _story, ...r }) => r) };
+  keep(PORTAL_FILE, portal);
   const lines = data.problems.slice(0, 100).map(formatProblem);
   if (data.problems.length > 100) lines.push(`……还有 ${data.problems.length - 100} 条没有列出。`);
   for (const m of data.members)
@@ -79,10 +91,19 @@ export function preparePortal(root: string, cache: string): string | undefined {
   return lines.join('\n');
 }
 
-/** The kept portal of the content root whose cache is `cache`; undefined when there is none. */
-export function loadPortal(cache: string): Portal | undefined {
+/**
+ * The kept portal of the content root whose cache is `cache`, its records' stories too when
+ * `withStories`; undefined when there is none.
+ */
+export function loadPortal(cache: string, withStories = false): Portal | undefined {
   try {
-    return JSON.parse(readFileSync(join(cache, PORTAL_FILE), 'utf8')) as Portal;
+    const portal = JSON.parse(readFileSync(join(cache, PORTAL_FILE), 'utf8')) as Portal;
+    if (withStories) {
+      const stories = JSON.parse(readFileSync(join(cache, STORIES_FILE), 'utf8')) as string[];
+      if (stories.length !== portal.records.length) return undefined;
+      portal.records.forEach((r, i) => (r.story = stories[i] || undefined));
+    }
+    return portal;
   } catch {
     return undefined;
   }
