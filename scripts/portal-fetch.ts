@@ -30,8 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     console.error('下载已中断：已存的数据没有改动。');
     process.exit(130);
   });
-const result = await fetchMembers(root, site.members, { signal: stop.signal });
-for (const line of result.stored) console.log(line);
+const result = await fetchMembers(root, site.members, { signal: stop.signal, onStored: (line) => console.log(line) });
 for (const p of result.problems) console.error(formatProblem(p));
 console.log(`成员数据：${result.stored.length} 个已更新，${result.problems.length} 个失败。`);
 process.exit(result.problems.length ? 1 : 0);

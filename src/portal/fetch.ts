@@ -54,9 +54,15 @@ async function download(url: string, max: number, get: typeof fetch, signal?: Ab
 export async function fetchMembers(
   root: string,
   members: readonly MemberData[],
-  options: { get?: typeof fetch; signal?: AbortSignal; shown?: string } = {},
+  options: {
+    get?: typeof fetch;
+    signal?: AbortSignal;
+    shown?: string;
+    /** Told of each member stored, as it is (a long run shows its progress; an interrupted one what it kept). */
+    onStored?: (line: string) => void;
+  } = {},
 ): Promise<FetchResult> {
-  const { get = fetch, signal, shown = 'site.yaml' } = options;
+  const { get = fetch, signal, shown = 'site.yaml', onStored } = options;
   const absRoot = resolve(root);
   const result: FetchResult = { stored: [], problems: [] };
   for (const [i, member] of members.entries()) {
@@ -121,9 +127,9 @@ export async function fetchMembers(
       drop();
       signal?.removeEventListener('abort', drop);
     }
-    result.stored.push(
-      `成员“${member.name}”：${records.length} 条记录，已存到 ${member.data}（sha256 ${sha256(bytes)}）`,
-    );
+    const line = `成员“${member.name}”：${records.length} 条记录，已存到 ${member.data}（sha256 ${sha256(bytes)}）`;
+    result.stored.push(line);
+    onStored?.(line);
   }
   return result;
 }
