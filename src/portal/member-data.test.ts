@@ -75,13 +75,16 @@ describe('readMembers', () => {
       { id: 'c', name: '丁市', url: 'https://c.example.cn/', data: 'members/c' },
       { id: 'b', name: '乙市', url: b, data: 'members/b.json', sha256: 'f'.repeat(64) },
       { id: 'a', name: '甲市', url: a, data: 'members/a' },
+      { id: 'a', name: '己市', url: b, data: 'members/b.json' },
     ]);
     expect(data.members.map((m) => [m.id, Boolean(m.missing)])).toEqual([
       ['gone', true],
       ['c', true],
       ['b', true],
       ['a', false],
+      ['a', true],
     ]);
+    expect(data.members[4]?.missing).toMatch(/id a 与前面的成员重复/);
     const messages = data.problems.filter((p) => p.code === 'portal.member-left-out').map((p) => p.message);
     expect(messages[0]).toMatch(/成员“丙市”没有发布：数据 members\/gone.json 不存在：请运行 npm run portal:fetch/);
     expect(messages[1]).toMatch(/与 SHA256SUMS 不符/);

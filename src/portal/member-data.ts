@@ -149,6 +149,10 @@ export function readMembers(root: string, members: readonly MemberData[], shown 
         code: 'portal.member-left-out',
       });
     };
+    if (members.findIndex((m) => m.id === member.id) !== i) {
+      leaveOut(`id ${member.id} 与前面的成员重复（成员的记录以 id 区分），请给每个成员不同的 id`);
+      continue;
+    }
     const read = memberBytes(absRoot, member);
     if ('missing' in read) {
       leaveOut(read.missing);
