@@ -21,7 +21,7 @@ import { judgeRecord, type PortalRecord } from './records.ts';
 export const SUMS_FILE = 'SHA256SUMS';
 /** Where a release folder keeps its open data. */
 export const RELEASE_ENTRIES = 'data/entries.json';
-/** Largest `entries.json` read: 10,000 records with stories are about 15 MB. */
+/** Largest `entries.json` read: 10,000 records with stories of 300-1,500 characters are about 30 MB (the bench). */
 export const MEMBER_DATA_MAX_BYTES = 256 * 1024 * 1024;
 
 /** One member as read: its counts, or why it was left out. */
