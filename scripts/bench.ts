@@ -157,8 +157,13 @@ async function portalRun(members: number, size: number): Promise<void> {
   const run = await build(root, outDir);
   if (!run.ok) throw new Error(`portal build failed:\n${run.log.slice(-3000)}`);
   const total = members * size;
-  const storyDir = join(outDir, routes.storyIndex('members'));
-  const pfMeta = readdirSync(storyDir).find((f) => f.endsWith('.pf_meta'));
+  const storyDir = join(outDir, routes.storyIndexes);
+  const shardsOut = JSON.parse(readFileSync(join(storyDir, 'shards.json'), 'utf8')) as string[];
+  const metaSizes = shardsOut.map((shard) => {
+    const dir = join(outDir, routes.storyIndex(shard));
+    const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+    return meta ? statSync(join(dir, meta)).size : 0;
+  });
   const names = [];
   for (let i = 0; i < searchRuns; i++) names.push(await coldSearch(outDir, query));
   // A word of the generated stories (THINGS in generate.ts): found in many records, by the story index alone.
@@ -184,7 +189,11 @@ async function portalRun(members: number, size: number): Promise<void> {
       'story index, MiB / files',
       (({ bytes, files }) => `${(bytes / 2 ** 20).toFixed(1)} / ${files}`)(dirStats(storyDir)),
     ],
-    ['story index pf_meta, KiB', pfMeta ? (statSync(join(storyDir, pfMeta)).size / 1024).toFixed(0) : 'none'],
+    ['story indexes (shards)', String(shardsOut.length)],
+    [
+      'story indexes pf_meta, KiB: each (largest) / all',
+      `${(Math.max(...metaSizes) / 1024).toFixed(0)} / ${(metaSizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)}`,
+    ],
     ['cold name search: the query', query],
     [
       'cold name search: first results, ms',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gateOutput } from '../publish/output-gate.ts';
-import { portalHall, portalRow, recordPage, writePortalPages } from './portal.ts';
+import { PORTAL_SHARD_RECORDS, portalHall, portalRow, portalShards, recordPage, writePortalPages } from './portal.ts';
 import type { PortalRecord } from './records.ts';
 
 const record = (id: string, over: Partial<PortalRecord> = {}): PortalRecord => ({
@@ -47,10 +47,22 @@ describe('a record on the portal', () => {
   it('is a story page whose every text is escaped: a record cannot add markup or script to it', () => {
     const page = recordPage(
       record('x', { story: '<script>alert(1)</script>\n<img src=x onerror=alert(1)>', name: '"张三"' }),
+      'jia-1',
     );
     expect(page).not.toMatch(/<script|<img/);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('data-pagefind-meta="link:https://jia.example.cn/people/x/"');
+  });
+
+  it('is indexed in a shard of its member, of at most PORTAL_SHARD_RECORDS records', () => {
+    const records = [
+      ...Array.from({ length: PORTAL_SHARD_RECORDS + 1 }, () => ({ member: 'jia' })),
+      { member: 'yi' },
+      { member: 'jia' },
+    ];
+    const shards = portalShards(records);
+    expect(shards.slice(PORTAL_SHARD_RECORDS - 1)).toEqual(['jia-1', 'jia-2', 'yi-1', 'jia-2']);
+    expect(shards.filter((s) => s === 'jia-1')).toHaveLength(PORTAL_SHARD_RECORDS);
   });
 
   it('puts the national and provincial models first in the hall', () => {

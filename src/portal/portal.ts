@@ -8,8 +8,9 @@
  *   entries', linking to the member's page by absolute URL);
  * - the gate step writes one story page per record into the site
  *   (writePortalPages), where the output gate reads it like every page;
- * - the index step indexes those pages as one more story index
- *   (`pagefind-stories/members/`, src/search/index-site.ts) and removes them.
+ * - the index step indexes those pages as story indexes of their own, a few
+ *   per member (`pagefind-stories/<member>-<n>/`, portalShards), and removes
+ *   them.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,8 +33,23 @@ export const PORTAL_FILE = join('portal', 'records.json');
  * pages, so the pages' process never holds 110,000 stories (150 MB of text at the bench's size).
  */
 export const STORIES_FILE = join('portal', 'stories.json');
-/** The story shard of all members' records. */
-export const PORTAL_SHARD = 'members';
+/**
+ * Records per story shard: each member's records are indexed in shards of at most this many,
+ * `<member>-<n>`, so no Pagefind process holds more. One index over every record held 4.0 GB
+ * at 11,000 records and passed 10 GB at 110,000 (docs/performance.md, session 8); 2,000 pages
+ * held 0.7 GB. A member's new release re-indexes that member's shards only.
+ */
+export const PORTAL_SHARD_RECORDS = 5000;
+
+/** The story shard of each record, in the records' order: `<member>-<n>`, n from 1. */
+export function portalShards(records: readonly Pick<PortalRecord, 'member'>[]): string[] {
+  const seen = new Map<string, number>();
+  return records.map((r) => {
+    const n = seen.get(r.member) ?? 0;
+    seen.set(r.member, n + 1);
+    return `${r.member}-${Math.floor(n / PORTAL_SHARD_RECORDS) + 1}`;
+  });
+}
 
 /** What the pages read. */
 export interface Portal {
@@ -138,7 +154,7 @@ const esc = (s: string) =>
  * A record's story page, as Pagefind reads an entry page's article (EntryDetail.astro): the
  * same metadata and filters, plus `link`, the member's page the result opens.
  */
-export function recordPage(r: PortalRecord): string {
+export function recordPage(r: PortalRecord, shard: string): string {
   const row = portalRow(r);
   const meta = (k: string, v: string) => `<span hidden data-pagefind-meta="${esc(`${k}:${v}`)}"></span>`;
   const filters = Object.entries(row.filters).flatMap(([name, values]) =>
@@ -150,7 +166,7 @@ export function recordPage(r: PortalRecord): string {
     .join('');
   return [
     '<!doctype html><html lang="zh-CN"><body>',
-    `<article data-pagefind-body ${SHARD_ATTR}="${PORTAL_SHARD}">`,
+    `<article data-pagefind-body ${SHARD_ATTR}="${esc(shard)}">`,
     meta('link', r.url),
     meta('honour', row.honour),
     meta('level', row.level),
@@ -171,11 +187,12 @@ export const recordPath = (r: Pick<PortalRecord, 'id'>): string => `/${r.id}/`;
 export function writePortalPages(site: string, portal: Portal): number {
   const dir = join(site, RECORD_PAGES);
   rmSync(dir, { recursive: true, force: true });
-  for (const r of portal.records) {
+  const shards = portalShards(portal.records);
+  portal.records.forEach((r, i) => {
     const file = join(dir, ...r.id.split('/'), 'index.html');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, recordPage(r));
-  }
+    writeFileSync(file, recordPage(r, shards[i] ?? ''));
+  });
   return portal.records.length;
 }
 
