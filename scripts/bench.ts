@@ -18,14 +18,18 @@
  * `--peer-runs` builds, as its time swings on a shared machine). Sizes above
  * 10,000 are built once (`--runs` applies below). Figures, not pass/fail:
  * see docs/performance.md.
+ *
+ * `-- --portal 11x10000` runs only the provincial portal instead (issue 32): 11 member cities
+ * of 10,000 records each, their open data generated directly (not built), one portal build
+ * over them, then a cold name search and a story search in Chromium.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addRelease, generateContent, NEW_RELEASE } from './bench/generate.ts';
+import { addRelease, generateContent, generateMemberData, NEW_RELEASE } from './bench/generate.ts';
 import { generateSheetContent } from './bench/sheet.ts';
 import { phases, photoStep, type Phases } from './bench/build-log.ts';
 import { coldSearch, dirStats, fmt, median, pageTransfer, photoBytes, treeRssKiB } from './bench/measure.ts';
@@ -41,6 +45,7 @@ const { values } = parseArgs({
     'peer-runs': { type: 'string', default: '3' },
     baselines: { type: 'string', default: 'astro,hugo' },
     'search-runs': { type: 'string', default: '5' },
+    portal: { type: 'string' },
   },
 });
 type Corpus = 'stories' | 'sheet';
@@ -141,6 +146,150 @@ async function build(
       `files rendered ${run.pages.rendered} reused ${run.pages.reused}, pages changed ${run.pages.changed} of ${run.pages.total} (log ${buildCount})`,
   );
   return run;
+}
+
+/**
+ * The portal run: `members` cities of `size` records each, generated as their open data, and a
+ * portal content root over them (the sample's lists, no entries of its own); one cold build.
+ */
+async function portalRun(members: number, size: number): Promise<void> {
+  const root = join(tmpdir(), `honour-bench-portal-${members}x${size}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'entries'), { recursive: true });
+  mkdirSync(join(root, 'members'), { recursive: true });
+  for (const f of ['regions.yaml', 'titles.yaml', 'categories.yaml', 'releases.yaml'])
+    cpSync(join('content', f), join(root, f));
+  const list: string[] = [];
+  let storyChars = 0;
+  let query = '';
+  console.error(`[bench] portal: generating ${members} × ${size} records in ${root}`);
+  for (let m = 0; m < members; m++) {
+    const id = `city${String(m + 1).padStart(2, '0')}`;
+    const base = `https://hrb.${id}.example.cn/`;
+    const data = generateMemberData(m + 1, base, size);
+    const records = data.records as Array<{ name: string; story: string }>;
+    for (const r of records) storyChars += r.story.length;
+    if (m === members - 1) query = records[Math.floor(size / 2)]!.name;
+    const bytes = JSON.stringify({
+      licence: 'CC BY 4.0',
+      publisher: `${id} 文明办（合成数据）`,
+      sample: true,
+      ...data,
+    });
+    writeFileSync(join(root, 'members', `${id}.json`), bytes);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    list.push(`    - { id: ${id}, name: 第${m + 1}市, url: "${base}", data: members/${id}.json, sha256: ${sha} }`);
+  }
+  const site = readFileSync(join('content', 'site.yaml'), 'utf8')
+    .replace('title: 临汾好人榜', 'title: 山西好人榜（合成数据）')
+    .replace('url: https://hrb.example.cn', 'url: https://hrb.shanxi.example.cn');
+  writeFileSync(join(root, 'site.yaml'), `${site.trimEnd()}\n  members:\n${list.join('\n')}\n`);
+  const inputMiB =
+    readdirSync(join(root, 'members')).reduce((n, f) => n + statSync(join(root, 'members', f)).size, 0) / 2 ** 20;
+
+  const outDir = join(projectTmp(`bench-portal-`), 'dist');
+  rmSync(cacheDirFor(root), { recursive: true, force: true });
+  console.error(`[bench] portal: cold build`);
+  const run = await build(root, outDir);
+  if (!run.ok) throw new Error(`portal build failed:\n${run.log.slice(-3000)}`);
+  const total = members * size;
+  const storyDir = join(outDir, routes.storyIndexes);
+  const shardsOut = JSON.parse(readFileSync(join(storyDir, 'shards.json'), 'utf8')) as string[];
+  const metaSizes = shardsOut.map((shard) => {
+    const dir = join(outDir, routes.storyIndex(shard));
+    const meta = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
+    return meta ? statSync(join(dir, meta)).size : 0;
+  });
+  const names = [];
+  for (let i = 0; i < searchRuns; i++) names.push(await coldSearch(outDir, query));
+  // A word of the generated stories (THINGS in generate.ts): found in many records, by the story index alone.
+  const storyWord = '连翘';
+  const stories = [];
+  for (let i = 0; i < searchRuns; i++) stories.push(await coldSearch(outDir, storyWord));
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const lines: Array<[string, string]> = [
+    ['members × records', `${members} × ${size} = ${total}`],
+    ['member data (entries.json with stories), MiB', inputMiB.toFixed(1)],
+    ['story text, million characters', (storyChars / 1e6).toFixed(1)],
+    ['portal build (cold), s', run.seconds.toFixed(1)],
+    ['  of which Pagefind indexing, s', String(run.pagefindSeconds)],
+    ['  cost per 10,000 records, s', ((run.seconds / total) * 10_000).toFixed(1)],
+    ['peak RSS, whole build, MiB (budget 4,096)', run.peakMiB.toFixed(0)],
+    ['  Pagefind processes, peak RSS, MiB', run.pagefindPeakMiB.toFixed(0)],
+    ['dist size, MiB / files', (({ bytes, files }) => `${(bytes / 2 ** 20).toFixed(1)} / ${files}`)(dirStats(outDir))],
+    [
+      'names table, MiB / files',
+      (({ bytes, files }) => `${(bytes / 2 ** 20).toFixed(1)} / ${files}`)(dirStats(join(outDir, routes.namesTable))),
+    ],
+    [
+      'story index, MiB / files',
+      (({ bytes, files }) => `${(bytes / 2 ** 20).toFixed(1)} / ${files}`)(dirStats(storyDir)),
+    ],
+    ['story indexes (shards)', String(shardsOut.length)],
+    [
+      'story indexes pf_meta, KiB: each (largest) / all',
+      `${(Math.max(...metaSizes) / 1024).toFixed(0)} / ${(metaSizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)}`,
+    ],
+    ['cold name search: the query', query],
+    [
+      'cold name search: first results, ms',
+      fmt(
+        names.map((s) => s.ms),
+        0,
+      ),
+    ],
+    [
+      'cold name search: bytes to first results (gzip), KiB (target ≤ 250 KB)',
+      fmt(
+        names.map((s) => s.firstKiB),
+        0,
+      ),
+    ],
+    [
+      'cold name search: complete answer, ms',
+      fmt(
+        names.map((s) => s.completeMs),
+        0,
+      ),
+    ],
+    [
+      'cold name search: bytes to the complete answer, KiB',
+      fmt(
+        names.map((s) => s.completeKiB),
+        0,
+      ),
+    ],
+    [
+      `story search (“${storyWord}”): complete answer, ms`,
+      fmt(
+        stories.map((s) => s.completeMs),
+        0,
+      ),
+    ],
+    [
+      `story search (“${storyWord}”): bytes to the complete answer, KiB`,
+      fmt(
+        stories.map((s) => s.completeKiB),
+        0,
+      ),
+    ],
+    ['load average at the end (1, 5, 15 min)', load],
+  ];
+  console.log(`\nportal run (median (min–max) of ${searchRuns} searches; one build); machine: 2 cores, shared\n`);
+  for (const [k, v] of lines) console.log(`| ${k} | ${v} |`);
+  console.error(
+    `[bench] portal build log:\n${run.log
+      .split('\n')
+      .filter((l) => /门户|成员“|搜索|用时|发布检查/.test(l))
+      .slice(-20)
+      .join('\n')}`,
+  );
+}
+
+if (values.portal) {
+  const [members = 11, size = 10_000] = values.portal.split('x').map(Number);
+  await portalRun(members, size);
+  process.exit(0);
 }
 
 const hugoInstalled = spawnSync('hugo', ['version']).status === 0;

@@ -225,6 +225,22 @@ export const t = {
     columns: '每一条的格式：文件:行号 — 字段 — 哪里不对、怎样改（与 npm run content:check 给出的相同）。',
     waiting: '改好并保存后，本页会自动刷新为网站页面，不用重新运行命令。',
   },
+  /** A provincial portal's home (site.yaml `members`) and a city's 在全省搜索. */
+  portal: {
+    hall: '全省好人风采',
+    hallNote: '全国和省级道德模范在前；点击姓名到所在城市的好人榜查看。',
+    members: '各市好人榜',
+    memberCount: (n: number) => `${n} 位`,
+    levelCount: (level: string, n: number) => `${level} ${n}`,
+    memberMissing: '数据暂未更新',
+    search: '搜索全省好人',
+    provinceHeading: '在全省搜索',
+    provinceLoading: '正在查找全省各市的好人…',
+    provinceNone: (q: string) => `全省其他城市没有找到“${q}”。`,
+    provinceFound: (n: number) => `全省各市找到 ${n} 位：`,
+    provinceLink: (q: string) => `到省级门户搜索“${q}”`,
+    provinceFailed: '暂时连不上省级门户，可以点下面的链接去那里搜索。',
+  },
 } as const;
 
 /** 1975-04 → 1975年4月; 1975-04-09 → 1975年4月9日; 1975 → 1975年. */

@@ -13,3 +13,4 @@ import './builds/release.ts';
 import './builds/cache.ts';
 import './builds/integrity.ts';
 import './builds/editor.ts';
+import './builds/portal.ts';

@@ -402,3 +402,68 @@ async function makePhotos(dir: string): Promise<void> {
       .toFile(join(dir, `p${i}.jpg`));
   }
 }
+
+/** Region names of a generated member city: its county-level divisions (the same words for every city). */
+const MEMBER_REGIONS = REGION_NAMES;
+const CATEGORY_NAMES = ['助人为乐', '见义勇为', '诚实守信', '敬业奉献', '孝老爱亲'];
+const MEMBER_TITLES: Array<{ title: string; titleName: string; level: 'national' | 'provincial' | 'city' | 'county' }> =
+  [
+    { title: 'xq-hr', titleName: '县区好人', level: 'county' },
+    { title: 'shi-hr', titleName: '市级好人', level: 'city' },
+    { title: 'sx-hr', titleName: '山西好人', level: 'provincial' },
+    { title: 'zghrb', titleName: '中国好人榜', level: 'national' },
+  ];
+
+/**
+ * A member city's open data (docs/open-data.md), generated directly rather than built: `size`
+ * active records of city number `city` at `base`, with stories of 300-1,500 characters, as the
+ * portal run of `npm run bench` reads them (11 members of 10,000: issue 32).
+ */
+export function generateMemberData(city: number, base: string, size: number): { records: unknown[] } {
+  const rand = random(city * 104729 + size);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const place = () => `${pick(PLACE_SYLLABLES)}${pick(PLACE_SYLLABLES)}${pick(['村', '社区', '镇', '乡'])}`;
+  const taken = new Set<string>();
+  const records: unknown[] = [];
+  for (let i = 0; i < size; i++) {
+    const regionIndex = i % MEMBER_REGIONS.length;
+    const surname = pickWeighted(SURNAMES, rand());
+    const given =
+      GIVEN[Math.floor(rand() * GIVEN.length)]! + (rand() < 0.8 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : '');
+    const name = surname + given;
+    const id = slugFor(name, 'person', REGIONS[regionIndex]!, taken);
+    taken.add(id);
+    const storyLength = 300 + Math.floor(rand() * 1200);
+    const paragraphs: string[] = [];
+    let length = 0;
+    while (length < storyLength) {
+      const para = Array.from({ length: 3 }, () =>
+        TEMPLATES[Math.floor(rand() * TEMPLATES.length)]!(pick, between, place),
+      ).join('');
+      paragraphs.push(`${name}${para}`);
+      length += para.length;
+    }
+    const year = 2015 + (i % 11);
+    const honours = [{ ...MEMBER_TITLES[1]!, year }];
+    if (i % 7 === 0) honours.unshift({ ...MEMBER_TITLES[i % 49 === 0 ? 3 : 2]!, year: year + 1 });
+    records.push({
+      id,
+      url: `${base}people/${id}/`,
+      status: 'active',
+      name,
+      kind: 'person',
+      region: REGIONS[regionIndex],
+      regionName: MEMBER_REGIONS[regionIndex],
+      category: CATEGORIES[i % CATEGORIES.length],
+      categoryName: CATEGORY_NAMES[i % CATEGORY_NAMES.length],
+      summary: SENTENCES[i % SENTENCES.length],
+      story: paragraphs.join('\n'),
+      deceased: false,
+      honours,
+      gender: rand() < 0.5 ? '男' : '女',
+      birth: String(1950 + Math.floor(rand() * 45)),
+    });
+  }
+  return { records };
+}

@@ -13,6 +13,8 @@ export interface ResultMeta extends PagefindMeta {
   honour?: string;
   level?: string;
   summary?: string;
+  /** A provincial portal's record: the member's page it opens (absolute), in place of the indexed path. */
+  link?: string;
 }
 
 /** What a result card shows. */

@@ -53,6 +53,12 @@ const resultOf = (row: NameRow): ResultData => ({
   },
 });
 
+/** A story result as shown: a portal's record opens its member's page (meta `link`, src/portal/portal.ts). */
+export const linkedResult = ({ url, meta }: ResultData): ResultData => ({
+  url: meta.link && /^https?:\/\//.test(meta.link) ? meta.link : url,
+  meta,
+});
+
 /** Both tiers, once the names table's index has loaded (which fails when it cannot). */
 export async function loadSearchAnswers(): Promise<SearchAnswers> {
   const response = await fetch(`${routes.namesTable}index.json`);
@@ -110,7 +116,8 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
     stories: async (q, filters) => {
       try {
         // Pagefind returns no facet counts when given an empty filter object.
-        return await (await storyIndex()).search(q, Object.keys(filters).length ? { filters } : {});
+        const found = await (await storyIndex()).search(q, Object.keys(filters).length ? { filters } : {});
+        return { ...found, results: found.results.map((r) => ({ data: async () => linkedResult(await r.data()) })) };
       } catch (e) {
         stories = undefined; // the next query tries the story indexes again
         throw e;

@@ -9,6 +9,7 @@ import { pagefindFilters, parseState, serializeState, toggleFilter, type SearchS
 import { queryWords } from '../search/names-table.ts';
 import { loadSearchAnswers, type Answer, type SearchAnswers } from './search-answers.ts';
 import { searchView, type SearchView } from './search-view.ts';
+import { provinceSearch } from './province.ts';
 
 /** An element the search page template always renders. */
 function required<T extends Element>(selector: string, type: abstract new () => T): T {
@@ -40,6 +41,9 @@ async function start() {
   );
   input.value = page.state.q;
   view.chips(page.state);
+  // 在全省搜索: asked beside the city's own search, drawn below it, never awaited.
+  const province = provinceSearch();
+  province?.(page.state.q);
   let answers: SearchAnswers;
   try {
     answers = await loadSearchAnswers();
@@ -54,6 +58,7 @@ async function start() {
   async function search() {
     const { state } = page;
     const current = isLatest(++page.latest);
+    if (page.latest > 1) province?.(state.q);
     view.clear();
     const filters = pagefindFilters(state);
     const words = queryWords(state.q).length > 0;

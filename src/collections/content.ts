@@ -20,6 +20,7 @@ import { nameRowOf } from '../search/name-row.ts';
 import type { NameRow } from '../search/names-table.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { readStory } from './story-store.ts';
+import { loadPortal, portalRow, type Portal } from '../portal/portal.ts';
 import { resolve } from 'node:path';
 
 export type EntrySource = CollectionEntry<'entries'>;
@@ -138,8 +139,19 @@ export const rollPageKeyOf = (page: PersonRollPage, shown: Record<string, unknow
 /** Incremental-build key of a former URL's redirect page: where it points, the name it shows, the site settings. */
 export const redirectKeyOf = (to: string, name: string): string => hashOf(siteKey, to, name);
 
-/** The names table's rows: every listed entry (src/search/names-table.ts). */
-export const nameRows = (): NameRow[] => listed.map((e) => nameRowOf(e, viewOf(e)));
+/**
+ * A provincial portal's members and their accepted records, read by the build's first step
+ * (src/portal/portal.ts); undefined for a city's site.
+ */
+export const portal: Portal | undefined = site.members?.length ? loadPortal(resolve(cacheDir())) : undefined;
+if (site.members?.length && !portal)
+  throw new Error('省级门户的成员数据没有读到：请用 npm run build 构建（它先读取成员数据）。');
+
+/** The names table's rows: every listed entry, and a portal's members' records (src/search/names-table.ts). */
+export const nameRows = (): NameRow[] => [
+  ...listed.map((e) => nameRowOf(e, viewOf(e))),
+  ...(portal?.records.map(portalRow) ?? []),
+];
 
 /** Open data: all entries, and one release's batch, with the licence from site settings. */
 export const openData = {
@@ -147,7 +159,7 @@ export const openData = {
     licence: site.licence,
     publisher: site.publisher,
     sample: site.sample,
-    records: entryPages.map((e) => openRecord(e, site.url)),
+    records: entryPages.map((e) => openRecord(e, site.url, e.view.withdrawn ? undefined : storyHtml(e))),
   },
   release: (id: string) => {
     const release = releases.find((r) => r.id === id);
@@ -156,7 +168,7 @@ export const openData = {
       publisher: site.publisher,
       sample: site.sample,
       release,
-      records: entriesOfRelease(listed, id).map((e) => openRecord(e, site.url)),
+      records: entriesOfRelease(listed, id).map((e) => openRecord(e, site.url, storyHtml(e))),
     };
   },
 };

@@ -171,6 +171,43 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
+/** Most members a portal may have (a province has a few dozen cities at most). */
+export const MEMBERS_MAX = 64;
+
+/** One member city of a provincial portal. */
+export const memberSchema = z.strictObject(
+  {
+    /** The member's id, a lowercase word: its records are `<id>/<slug>` on the portal, e.g. linfen. */
+    id: z.string().regex(slugPattern, { error: 'members 的 id 只能用小写字母、数字和连字符，例如 linfen' }).max(40),
+    /** The member's name as the portal shows it, e.g. 临汾市. */
+    name: text('成员名称', 20),
+    /** The member site's base URL: every record's page must be under it. */
+    url: z.url({
+      protocol: /^https?$/,
+      error: 'members 的 url 必须是成员网站的完整网址，例如 https://hrb.linfen.example.cn',
+    }),
+    /**
+     * Its data inside the portal's content root: a release folder holding `SHA256SUMS` and
+     * `data/entries.json`, or an `entries.json` file (npm run portal:fetch stores them).
+     */
+    data: z
+      .string()
+      .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[\w./-]+$/, {
+        error: 'members 的 data 必须是内容目录里的相对路径，例如 members/linfen',
+      })
+      .max(200),
+    /** The SHA-256 the province expects of the data (of `SHA256SUMS` for a release folder, else of the file). */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, { error: 'members 的 sha256 必须是 64 位十六进制校验值' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? 'members 的每一项只能有 id、name、url、data、sha256' : undefined,
+  },
+);
+
 /** Site-wide settings: one record per content root. */
 export const siteSchema = z.object({
   /** City name as shown in titles, e.g. 临汾市. */
@@ -245,6 +282,15 @@ export const siteSchema = z.object({
   publisher: text('发布单位', 60),
   /** True while the content is invented sample data: every page then carries a notice. */
   sample: z.boolean({ error: 'sample 只能是 true 或 false' }).default(false),
+  /** A city's provincial portal (its base URL): the search page also asks it (在全省搜索), and the security policy lets it. */
+  portal: z
+    .url({ protocol: /^https?$/, error: 'portal 必须是省级门户的完整网址，例如 https://hrb.shanxi.example.cn' })
+    .optional(),
+  /** Makes the root a provincial portal: the member cities whose published open data it reads (docs/portal.md). */
+  members: z
+    .array(memberSchema)
+    .max(MEMBERS_MAX, { error: `members 最多 ${MEMBERS_MAX} 个成员` })
+    .optional(),
 });
 
 /** Highest position in an ordered list (divisions, categories, ranks): real ones have fewer than 30. */
@@ -534,6 +580,8 @@ export const entrySchemaFor = <I extends z.ZodType, R extends z.ZodType>(h: Sche
 };
 
 export type SiteData = z.output<typeof siteSchema>;
+/** One member of a portal, as site.yaml lists it. */
+export type MemberData = z.output<typeof memberSchema>;
 export type RegionData = z.output<typeof regionSchema>;
 export type TitleData = z.output<typeof titleSchema>;
 export type CategoryData = z.output<typeof categorySchema>;

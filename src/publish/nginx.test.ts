@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nginxConf, quoted } from './nginx.ts';
-import { SECURITY_HEADERS } from './security.ts';
+import { SECURITY_HEADERS, cspOf, headersFile } from './security.ts';
 import { routes } from '../model/routes.ts';
 
 const moved = [{ from: routes.entry('ou-yangming-xiangfen'), to: routes.entry('ouyang-ming-xiangfen') }];
@@ -42,5 +42,23 @@ describe('the nginx snippet', () => {
     expect(() => nginxConf([{ from: '/people/a b/', to: '/' }])).toThrow(/unsafe path/);
     // A header value can never end its string early or name an nginx variable.
     expect(quoted('a "b" $host \\')).toBe('"a \\"b\\" \\$host \\\\"');
+  });
+
+  it("shares a portal's names table with exactly its members' origins, and lets a city's pages fetch from its portal", () => {
+    const portal = { members: [{ url: 'https://hrb.a.example.cn/' }, { url: 'http://127.0.0.1:8081/x/' }] };
+    const names = locations(nginxConf([], portal)).get(`^~ ${routes.namesTable}`) ?? '';
+    expect(names).toContain('if ($http_origin = "http://127.0.0.1:8081") { set $honour_cors $http_origin; }');
+    expect(names).toContain('if ($http_origin = "https://hrb.a.example.cn") { set $honour_cors $http_origin; }');
+    expect(names).toContain('add_header Access-Control-Allow-Origin $honour_cors always;');
+    expect(locations(nginxConf([])).get(`^~ ${routes.namesTable}`)).not.toContain('Access-Control');
+    expect(locations(nginxConf([], portal)).get(`^~ ${routes.storyIndexes}`)).not.toContain('Access-Control');
+    const city = { portal: 'https://hrb.shanxi.example.cn/search/' };
+    expect(cspOf(city)).toContain("connect-src 'self' https://hrb.shanxi.example.cn;");
+    expect(cspOf({})).toContain("connect-src 'self';");
+    expect(nginxConf([], city)).toContain("connect-src 'self' https://hrb.shanxi.example.cn;");
+    expect(headersFile(city)).toContain("connect-src 'self' https://hrb.shanxi.example.cn;");
+    expect(headersFile({ members: [{ url: 'https://hrb.a.example.cn/' }] })).toContain(
+      `${routes.namesTable}*\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: https://hrb.a.example.cn`,
+    );
   });
 });

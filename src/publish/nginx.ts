@@ -14,7 +14,7 @@
  * headers of its own, so every location below repeats the security headers.
  */
 import { routes } from '../model/routes.ts';
-import { CACHE_RULES, PAGE_CACHE, SECURITY_HEADERS } from './security.ts';
+import { CACHE_RULES, PAGE_CACHE, corsOrigins, securityHeaders, type PolicySite } from './security.ts';
 
 /** An nginx string: double-quoted, with quotes, backslashes and `$` escaped (a `$` would be a variable). */
 export function quoted(value: string): string {
@@ -27,8 +27,12 @@ function safePath(path: string): string {
   return path;
 }
 
-const securityHeaders = (indent: string) =>
-  SECURITY_HEADERS.map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
+/** An origin as nginx compares it: scheme, host and port only (schema-checked URLs). */
+function safeOrigin(origin: string): string {
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(origin))
+    throw new Error(`unsafe origin for nginx: ${JSON.stringify(origin)}`);
+  return origin;
+}
 
 /** Text types nginx compresses (text/html always is, once gzip is on). */
 const GZIP_TYPES = [
@@ -53,8 +57,16 @@ const PAGEFIND_TYPES = [
   'application/octet-stream pagefind pf_meta pf_index pf_fragment pf_filter',
 ];
 
-/** The snippet for a site whose former entry URLs are `redirects`. */
-export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>): string {
+/**
+ * The snippet for a site whose former entry URLs are `redirects`; `site` decides the security
+ * policy (a city's portal) and, for a portal, the member origins its names table is shared with:
+ * each answered with its own name (`Access-Control-Allow-Origin`), any other origin with none.
+ */
+export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>, site: PolicySite = {}): string {
+  const headers = securityHeaders(site);
+  const headerLines = (indent: string) =>
+    headers.map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
+  const cors = corsOrigins(site).map(safeOrigin);
   const lines: string[] = [
     '# 好人榜 — include this file inside a server { } block whose root is this folder (docs/deploy.md).',
     '# Written by every build; do not edit: change src/publish/nginx.ts.',
@@ -70,13 +82,13 @@ export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>
     `gzip_types ${GZIP_TYPES.join(' ')};`,
     '',
     '# Every response: the security policy (repeated in each location, which does not inherit it).',
-    ...securityHeaders(''),
+    ...headerLines(''),
     '',
     '# Pages: short caching, so a release or a correction shows within minutes.',
     'location / {',
     '    try_files $uri $uri/ =404;',
     `    add_header Cache-Control ${quoted(PAGE_CACHE)} always;`,
-    ...securityHeaders('    '),
+    ...headerLines('    '),
     '}',
   ];
   for (const { prefix, cacheControl } of CACHE_RULES) {
@@ -87,9 +99,18 @@ export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>
       ...(pagefind
         ? [`    types { ${PAGEFIND_TYPES.join('; ')}; }`, '    default_type application/octet-stream;']
         : []),
+      ...(prefix === routes.namesTable && cors.length
+        ? [
+            // A member city's 在全省搜索 reads this table from its own origin; only members' origins are answered.
+            '    set $honour_cors "";',
+            ...cors.map((o) => `    if ($http_origin = ${quoted(o)}) { set $honour_cors $http_origin; }`),
+            '    add_header Access-Control-Allow-Origin $honour_cors always;',
+            '    add_header Vary Origin always;',
+          ]
+        : []),
       '    try_files $uri =404;',
       `    add_header Cache-Control ${quoted(cacheControl)} always;`,
-      ...securityHeaders('    '),
+      ...headerLines('    '),
       '}',
     );
   }
@@ -99,7 +120,7 @@ export function nginxConf(redirects: ReadonlyArray<{ from: string; to: string }>
   for (const { from, to } of redirects) {
     const target = safePath(to);
     for (const path of new Set([from, from.replace(/\/$/, '')])) {
-      lines.push(`location = ${safePath(path)} {`, ...securityHeaders('    '), `    return 301 ${target};`, '}');
+      lines.push(`location = ${safePath(path)} {`, ...headerLines('    '), `    return 301 ${target};`, '}');
     }
   }
   return `${lines.join('\n')}\n`;

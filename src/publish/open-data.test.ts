@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, CSV_COLUMNS_OF_FIELD, csvCell } from './open-data.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_OF_FIELD, csvCell, storyPlainText } from './open-data.ts';
+import { fileTexts } from './gate-texts.ts';
+import { findPersonalData } from '../rules/privacy.ts';
 import { ENTRY_FIELD_ORDER } from '../model/entry-fields.ts';
 
 describe('csvCell', () => {
@@ -27,5 +29,20 @@ describe('CSV columns', () => {
     const ofFields = ENTRY_FIELD_ORDER.flatMap((f) => CSV_COLUMNS_OF_FIELD[f] ?? []);
     expect(new Set(ofFields).size).toBe(ofFields.length);
     expect(['id', 'url', ...ofFields].sort()).toEqual([...CSV_COLUMNS].sort());
+  });
+});
+
+describe('storyPlainText', () => {
+  it("gives a story's words as the page shows them, a block a line, references decoded", () => {
+    const html =
+      '<p>他说&#x3C;坚持&#x3E;，&amp;从不放弃。</p><figure class="quote"><blockquote><p>好人有好报</p></blockquote><figcaption>—— 邻居</figcaption></figure><ul><li>一</li><li>二</li></ul>';
+    expect(storyPlainText(html)).toBe('他说<坚持>，&从不放弃。\n好人有好报\n—— 邻居\n一\n二');
+  });
+
+  it('is read by the output gate: a number split across paragraphs in the story of entries.json is caught', () => {
+    const story = storyPlainText('<p>电话 138</p><p>0013 8000</p>');
+    const json = JSON.stringify({ records: [{ id: 'x', story }] });
+    const texts = fileTexts(json, '.json', []);
+    expect(texts.some((text) => findPersonalData(text).some((h) => h.kind === 'mobile'))).toBe(true);
   });
 });

@@ -23,6 +23,8 @@ export interface OpenRecord extends OpenFacts, Partial<Pick<Honouree, 'name' | '
   category?: string;
   categoryName?: Category['name'];
   withdrawnOn?: NonNullable<EntryRecord['withdrawal']>['date'];
+  /** The story as plain text, paragraphs on lines of their own (what a portal indexes). */
+  story?: string;
   honours?: Array<
     Pick<HonourView, 'year' | 'session' | 'batch'> & {
       title: string;
@@ -33,8 +35,32 @@ export interface OpenRecord extends OpenFacts, Partial<Pick<Honouree, 'name' | '
   >;
 }
 
-/** One entry as open data. */
-export function openRecord(e: Honouree, siteUrl: string): OpenRecord {
+/** Character references the engine's story HTML uses (it escapes with numeric ones, and these names). */
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The plain text of a story as the engine rendered it (escaped HTML, no raw
+ * HTML from content): each block on a line of its own, tags out, character
+ * references decoded. The same words the entry page shows, nothing more.
+ */
+export function storyPlainText(html: string): string {
+  return html
+    .replace(/<\/(?:p|h[1-6]|li|blockquote|figcaption|tr|pre)>|<br\s*\/?>/gi, '\n')
+    .replace(/<\/t[dh]>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+      const code = hex ? parseInt(hex, 16) : dec ? Number(dec) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      return NAMED[name?.toLowerCase() ?? ''] ?? whole;
+    })
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** One entry as open data; `story` is its story's HTML as the entry page shows it. */
+export function openRecord(e: Honouree, siteUrl: string, story?: string): OpenRecord {
   const url = new URL(routes.entry(e.id), siteUrl).href;
   const d = e.view;
   if (d.withdrawn) return { id: e.id, url, status: 'withdrawn', withdrawnOn: d.withdrawn.date };
@@ -49,6 +75,7 @@ export function openRecord(e: Honouree, siteUrl: string): OpenRecord {
     category: e.category.id,
     categoryName: e.category.name,
     summary: e.summary,
+    story: story === undefined ? undefined : storyPlainText(story),
     deceased: d.deceased,
     honours: [...e.ladder].reverse().map((h) => ({
       title: h.title.id,

@@ -86,6 +86,10 @@ export const PROBLEM_CODES = {
   // The release.
   'release.git': '发布：提交的内容读不了',
   'release.url-broken': '发布：上次公开的网址打不开',
+  // A provincial portal's members (the build goes on without them).
+  'portal.member-left-out': '门户：成员数据没有发布',
+  'portal.record-refused': '门户：成员的一条记录没有发布',
+  'portal.fetch': '门户：成员数据下载失败',
 } as const satisfies Record<string, string>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

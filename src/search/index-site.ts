@@ -27,7 +27,14 @@ import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { routes } from '../model/routes.ts';
 import { linkTree } from '../build/link-files.ts';
-import { SHARDS_FILE, indexedPart, planIndexes, type IndexInput, type IndexedPage } from './search-index.ts';
+import {
+  RECORD_PAGES,
+  SHARDS_FILE,
+  indexedPart,
+  planIndexes,
+  type IndexInput,
+  type IndexedPage,
+} from './search-index.ts';
 import { fileOf, planNamesTable, readRow, type StoredRow } from './names-table.ts';
 
 /** dist/ folder of each index. */
@@ -54,19 +61,32 @@ export function writeNamesTable(site: string): string {
   return `搜索姓名表：${files.length} 个文件（${rows.length} 人）`;
 }
 
-/** The indexed part of an entry page, or undefined for pages under people/ that are not entries (redirects). */
-function indexedPage(site: string, slug: string): string | undefined {
-  const file = join(site, 'people', slug, 'index.html');
+/** The indexed part of a page file, or undefined for pages that are not entries (redirects). */
+function indexedPage(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const html = readFileSync(file, 'utf8');
   return html.includes('data-pagefind-body') ? indexedPart(html) : undefined;
 }
 
-/** Every entry page, read one at a time (the plan keeps a digest of each, not the page). */
-function* entryPages(site: string): Generator<IndexedPage> {
-  for (const slug of readdirSync(join(site, 'people'))) {
-    const html = indexedPage(site, slug);
-    if (html !== undefined) yield { url: routes.entry(slug), html };
+/** Every page to index, by URL: the entry pages, and a portal's record pages (two levels below RECORD_PAGES). */
+function pageFiles(site: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const people = join(site, 'people');
+  if (existsSync(people))
+    for (const slug of readdirSync(people)) files.set(routes.entry(slug), join(people, slug, 'index.html'));
+  const records = join(site, RECORD_PAGES);
+  if (existsSync(records))
+    for (const member of readdirSync(records))
+      for (const slug of readdirSync(join(records, member)))
+        files.set(`/${member}/${slug}/`, join(records, member, slug, 'index.html'));
+  return files;
+}
+
+/** Every page, read one at a time (the plan keeps a digest of each, not the page). */
+function* indexedPages(files: ReadonlyMap<string, string>): Generator<IndexedPage> {
+  for (const [url, file] of files) {
+    const html = indexedPage(file);
+    if (html !== undefined) yield { url, html };
   }
 }
 
@@ -102,7 +122,13 @@ function runPagefind(site: string, out: string, signal?: AbortSignal): Promise<v
 }
 
 /** Links the kept index when its hash matches, else builds it into the cache first. Returns whether it was built. */
-async function buildOrReuse(input: IndexInput, site: string, cache: string, signal?: AbortSignal): Promise<boolean> {
+async function buildOrReuse(
+  input: IndexInput,
+  files: ReadonlyMap<string, string>,
+  site: string,
+  cache: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const kept = join(cache, input.name, 'pagefind');
   const keptHash = join(cache, input.name, 'pages.sha256');
   const reuse = existsSync(keptHash) && readFileSync(keptHash, 'utf8') === input.hash && existsSync(kept);
@@ -113,9 +139,9 @@ async function buildOrReuse(input: IndexInput, site: string, cache: string, sign
     rmSync(fresh, { recursive: true, force: true });
     // The pages are read again, one at a time, and written as the index reads them.
     for (const url of input.urls) {
-      const slug = url.split('/').filter(Boolean).pop() ?? '';
-      const html = indexedPage(site, slug);
-      if (html === undefined || routes.entry(slug) !== url) throw new Error(`Pagefind: ${url} changed while indexing`);
+      const source = files.get(url);
+      const html = source === undefined ? undefined : indexedPage(source);
+      if (html === undefined) throw new Error(`Pagefind: ${url} changed while indexing`);
       const file = join(work, url, 'index.html');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, html);
@@ -147,12 +173,15 @@ function pruneCache(cache: string, shards: string[]) {
  */
 export async function indexSite(site: string, cache: string, salt: string, signal?: AbortSignal): Promise<string> {
   const started = performance.now();
-  const stories = planIndexes(entryPages(site), salt);
+  const files = pageFiles(site);
+  const stories = planIndexes(indexedPages(files), salt);
   if (!stories.length) throw new Error('Pagefind: no entry page (data-pagefind-body) to index');
   mkdirSync(cache, { recursive: true });
   rmSync(join(site, 'pagefind-stories'), { recursive: true, force: true });
   const rebuilt: string[] = [];
-  for (const input of stories) if (await buildOrReuse(input, site, cache, signal)) rebuilt.push(input.name);
+  for (const input of stories) if (await buildOrReuse(input, files, site, cache, signal)) rebuilt.push(input.name);
+  // A portal's record pages were for the gate and the index only: the results link to the members' own pages.
+  rmSync(join(site, RECORD_PAGES), { recursive: true, force: true });
   const shards = stories.map((s) => s.name.replace(/^stories\//, ''));
   writeFileSync(join(site, 'pagefind-stories', SHARDS_FILE), JSON.stringify(shards));
   pruneCache(cache, shards);

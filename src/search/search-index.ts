@@ -17,6 +17,11 @@ import { createHash } from 'node:crypto';
 export const SHARD_ATTR = 'data-search-shard';
 /** Shard of entries whose honours all predate the site's releases. */
 export const EARLIER_SHARD = 'earlier';
+/**
+ * Folder (inside the site) of a provincial portal's record pages, written by the gate step
+ * (src/portal/portal.ts): indexed under their paths, `/<member>/<slug>/`, then removed.
+ */
+export const RECORD_PAGES = '_portal-stories';
 /** Lists the story shards for the search page, inside the story index folder. */
 export const SHARDS_FILE = 'shards.json';
 
