@@ -24,15 +24,19 @@ import { coldSearch, dirStats, fmt, median, pageTransfer, photoBytes, treeRssKiB
 import { routes } from '../src/model/routes.ts';
 import { baselineProject, hugoProject } from './bench/projects.ts';
 import { projectTmp } from './lib/tmp.ts';
+import { benchDesk } from './bench/desk.ts';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     'search-runs': { type: 'string', default: '5' },
+    /** `desk`: only the desk's case (seconds, no builds). */
+    only: { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+const deskOnly = values.only === 'desk';
+const sizes = deskOnly ? [] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const searchRuns = Number(values['search-runs']);
 
@@ -304,10 +308,21 @@ for (const size of sizes) {
   );
 }
 
+// The editors' desk on a county of 1,000 entries: its listing must answer within a second.
+{
+  console.error('[bench] desk: a county folder of 1,000 entries');
+  const d = await benchDesk(join(tmpdir(), 'honour-bench-desk'), 1000);
+  console.log(
+    `\ndesk: listing a county folder of ${d.entries} entries (entriesByFolder, ${d.listMiB.toFixed(1)} MB of JSON) took ` +
+      `${d.listFirst.toFixed(2)} s with nothing kept, ${d.listAgain.toFixed(2)} s again; saving one of them took ` +
+      `${d.saveFirst.toFixed(2)} s first (every entry checked once for the cross-file rules), ${d.saveAgain.toFixed(2)} s again`,
+  );
+}
+
 // Photos: every photo entry of the main runs shares one of ten source files, and the photo step
 // makes the renditions of each distinct file once, so their photo phase is small. What a new photo costs, measured apart:
 // 50 entries with 10 distinct 4,000 × 3,000 photos, built with an empty cache and again with it kept.
-{
+if (!deskOnly) {
   const photoDir = join(tmpdir(), 'honour-bench-photos');
   const photoOut = join(projectTmp('bench-photos-'), 'dist');
   await generateContent(photoDir, { size: 50 });
@@ -325,6 +340,7 @@ for (const size of sizes) {
   );
 }
 
+if (deskOnly) process.exit(0);
 rows.push(['metric', ...column]);
 for (const [metric, vals] of table) rows.push([metric, ...vals]);
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => Array.from(r[c] ?? '').length)));

@@ -129,7 +129,8 @@ async function persistEntry(ctx: DeskContext, params: z.infer<(typeof PARAMS)['p
   let note = '';
   if (repo && who && changed.length) {
     try {
-      commit = await commitPaths(repo, changed, commitMessage(plan.isNew, plan.name, plan.regionName), who);
+      const paths = plan.photo && !changed.includes(plan.photo) ? [...changed, plan.photo] : changed;
+      commit = await commitPaths(repo, paths, commitMessage(plan.isNew, plan.name, plan.regionName), who);
     } catch (e) {
       return {
         status: 500,

@@ -57,6 +57,8 @@ export interface SavePlan {
   writes: Write[];
   /** Files the save removes (a photo renamed or dropped). */
   removes: string[];
+  /** The entry's photo when the save leaves its file as it is (committed with the entry, should it be new to git). */
+  photo?: string;
   isNew: boolean;
   name: string;
   /** The region's Chinese name (its id when unknown). */
@@ -270,7 +272,8 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
         .join('/'),
     );
     const existing = !asset && beside.ok ? store.read(beside.abs) : undefined;
-    const named = ['jpg', 'png', 'webp'].some((ext) => src === `./${slug}.${ext}`);
+    // A photo the entry already had, under whatever name, stays as it is: other entries may share its file.
+    const named = ['jpg', 'png', 'webp'].some((ext) => src === `./${slug}.${ext}`) || src === oldPhoto;
     if (asset || (existing && !named)) {
       const bytes = asset?.bytes ?? existing?.bytes ?? new Uint8Array();
       const upload = await judgeUpload(bytes, asset ? asset.path : wantedName, slug, file);
@@ -280,7 +283,6 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
         photo.src = `./${upload.name}`;
         writes.push({ abs: target, bytes });
         photoFile = target;
-        if (existing && beside.ok && beside.abs !== target) removes.push(beside.abs);
       }
     } else {
       // A photo already beside the entry (or a name that is none): checked as content:check checks it.
@@ -294,8 +296,13 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
       }
     }
   }
-  // A photo the entry no longer names is removed with the save (git keeps it in the history).
-  if (oldPhotoPath && oldPhotoPath !== photoFile && existsSync(oldPhotoPath) && !removes.includes(oldPhotoPath)) {
+  // The entry's own photo (named by its slug), when it no longer names it, is removed with the save (git keeps it in
+  // the history); a photo of another name may be another entry's too, and an upload left beside is not published.
+  const ownsOld =
+    oldPhotoPath !== undefined &&
+    /^(jpg|png|webp)$/.test(basename(oldPhotoPath).slice(slug.length + 1)) &&
+    basename(oldPhotoPath).startsWith(`${slug}.`);
+  if (oldPhotoPath && ownsOld && oldPhotoPath !== photoFile && existsSync(oldPhotoPath)) {
     const j = judgePath(root, relative(root, oldPhotoPath).split(/[\\/]/).join('/'));
     if (j.ok) removes.push(j.abs);
   }
@@ -384,6 +391,7 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
     entry: abs,
     writes,
     removes,
+    photo: photoFile,
     isNew,
     name: checked.entry?.name ?? name,
     regionName,
