@@ -52,6 +52,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.ico': 'image/x-icon',
 };
 
 /** Headers of every answer: nothing cached, no sniffing, never framed by another page, no referrer. Never CORS. */
