@@ -72,7 +72,12 @@ const relOf = (ctx: DeskContext, abs: string) => relative(ctx.store.root, abs).s
 /** decap-server's answer for an entry file: its text and Decap's id (the SHA-256 of its bytes). */
 function entryAnswer(ctx: DeskContext, rel: string, label?: string) {
   const judged = judgePath(ctx.store.root, rel);
-  const file = judged.ok ? ctx.store.read(judged.abs) : undefined;
+  return fileAnswer(ctx, judged.ok ? judged.abs : undefined, rel, label);
+}
+
+/** The same for a file already judged (`abs`, undefined when refused or missing). */
+function fileAnswer(ctx: DeskContext, abs: string | undefined, rel: string, label?: string) {
+  const file = abs === undefined ? undefined : ctx.store.read(abs);
   return file
     ? { data: file.bytes.toString('utf8'), file: { path: rel, label, id: file.id } }
     : { data: null, file: { path: rel, label, id: null } };
@@ -189,7 +194,11 @@ export async function runAction(ctx: DeskContext, request: unknown): Promise<Ans
       if (!judged.ok) return forbidden(judged.message);
       const extension = p.extension.startsWith('.') ? p.extension : `.${p.extension}`;
       const files = ctx.store.list(judged.abs, extension, Math.min(Math.max(p.depth, 1), 8));
-      return { status: 200, body: files.map((abs) => entryAnswer(ctx, relOf(ctx, abs))) };
+      // The walk below a judged folder never follows a symlink: its files need no judging one by one.
+      const body = files.map((abs) => fileAnswer(ctx, abs, relOf(ctx, abs)));
+      // Once the first list is answered, the checks a save needs are made between requests (errors are the save's to say).
+      ctx.store.warm().catch(() => undefined);
+      return { status: 200, body };
     }
     case 'entriesByFiles': {
       const p = params as z.infer<(typeof PARAMS)['entriesByFiles']>;

@@ -177,8 +177,6 @@ export async function startDesk(o: { root: string; port: number; page: DeskPage 
     server.listen(o.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  // Errors of a file are the save's to say; warming only keeps checks ready.
-  ctx.store.warm().catch(() => undefined);
   return {
     url: `${origin()}/`,
     token,

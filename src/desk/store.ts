@@ -140,17 +140,24 @@ export class ContentStore {
     return { text: read.text, check: cached.check.result };
   }
 
+  private warming?: Promise<void>;
+
   /**
-   * Checks every entry file ahead of the first save, a few at a time between requests, so the
-   * first save does not wait for the whole root (about 2 s at 1,000 entries here).
+   * Checks every entry file ahead of the first save, one or two at a time between requests, so
+   * the first save does not wait for the whole root (about 2 s at 1,000 entries here) and no
+   * request waits long for the warming. Started once; later calls return the same promise.
    */
-  async warm(): Promise<void> {
-    const { allowed } = this.collections();
-    const { files } = listEntryFiles(join(this.root, CONTENT_FILES.entries));
-    for (const [i, path] of files.entries()) {
-      this.checked(path, allowed);
-      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
-    }
+  warm(): Promise<void> {
+    this.warming ??= (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const { allowed } = this.collections();
+      const { files } = listEntryFiles(join(this.root, CONTENT_FILES.entries));
+      for (const [i, path] of files.entries()) {
+        this.checked(path, allowed);
+        if (i % 2 === 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    return this.warming;
   }
 
   /** Every entry file of the root with the facts and story the cross-file rules read (those that passed their own check). */
