@@ -225,6 +225,46 @@ export const t = {
     columns: '每一条的格式：文件:行号 — 字段 — 哪里不对、怎样改（与 npm run content:check 给出的相同）。',
     waiting: '改好并保存后，本页会自动刷新为网站页面，不用重新运行命令。',
   },
+  /** The editors' desk (`npm run editor`): Decap CMS's form, the story widget, the preview, the problems panel. */
+  desk: {
+    title: '好人榜编辑台',
+    noScript: '编辑台需要浏览器开启 JavaScript。',
+    allEntries: '全部条目',
+    entrySingular: '好人',
+    statuses: { active: '在榜', withdrawn: '已撤销' },
+    patternMessage: (label: string) => `${label}的格式不对，请按下面的提示填写`,
+    urlMessage: '请填写以 https:// 或 http:// 开头的完整网址',
+    tooLong: (n: number) => `最多 ${n} 个字`,
+    story: {
+      label: '事迹正文',
+      hint: '按段落写，段与段之间空一行；引用某人说的话，点“插入引语”。不要写电话、身份证号、家庭住址。',
+      insertQuote: '插入引语',
+      quoteText: '引语（说的话）',
+      quoteBy: '说话人（可不填）',
+      insert: '插入',
+      cancel: '取消',
+    },
+    preview: {
+      largeText: '长辈模式',
+      loading: '正在生成预览…',
+      failed: '预览暂时无法生成，请稍后再试',
+      problems: '保存时会被拒绝的问题：',
+      photo: '照片',
+    },
+    panel: {
+      refused: '没有保存。请按下面每一条修改后再保存：',
+      warnings: '已保存。请留意：',
+      close: '关闭',
+      slugFailed: '没有保存：无法为新条目生成文件名',
+    },
+    identity: {
+      title: '请先留下您的姓名和邮箱',
+      lead: '每次保存都会记在 git 里，写明是谁改的。只问这一次。',
+      name: '姓名',
+      email: '邮箱',
+      save: '确定',
+    },
+  },
 } as const;
 
 /** 1975-04 → 1975年4月; 1975-04-09 → 1975年4月9日; 1975 → 1975年. */
