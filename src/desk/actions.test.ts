@@ -243,3 +243,93 @@ describe('desk actions: refusals write nothing and commit nothing', () => {
     );
   });
 });
+
+describe('desk actions: reading, as decap-server answers', () => {
+  let r: DeskRoot;
+  let ctx: DeskContext;
+  beforeAll(() => {
+    r = deskRoot();
+    ctx = contextOf(r);
+  });
+  afterAll(() => r.cleanup());
+
+  it('lists a county folder: each entry file’s text and the SHA-256 of its bytes, photos and symlinks left out', async () => {
+    const a = await runAction(ctx, {
+      action: 'entriesByFolder',
+      params: { branch: 'main', folder: 'entries/yaodu', extension: 'mdx', depth: 1 },
+    });
+    const list = a.body as Array<{ data: string; file: { path: string; id: string } }>;
+    expect(list.map((e) => e.file.path)).toContain(ENTRY);
+    expect(list.every((e) => e.file.path.endsWith('.mdx'))).toBe(true);
+    const one = list.find((e) => e.file.path === ENTRY);
+    const bytes = readFileSync(join(r.root, ENTRY));
+    expect(one?.data).toBe(bytes.toString('utf8'));
+    const { createHash } = await import('node:crypto');
+    expect(one?.file.id).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('reads an entry and a photo; a missing entry is data null', async () => {
+    const entry = await runAction(ctx, { action: 'getEntry', params: { branch: 'main', path: ENTRY } });
+    expect((entry.body as { data: string }).data).toContain('name: 张建国');
+    const none = await runAction(ctx, {
+      action: 'entriesByFiles',
+      params: { branch: 'main', files: [{ path: 'entries/yaodu/nobody-yaodu.mdx' }] },
+    });
+    expect(none.body).toEqual([{ data: null, file: { path: 'entries/yaodu/nobody-yaodu.mdx', id: null } }]);
+    const photo = await runAction(ctx, {
+      action: 'getMediaFile',
+      params: { branch: 'main', path: 'entries/yaodu/zhang-jianguo-yaodu.jpg' },
+    });
+    expect(photo.body).toMatchObject({ name: 'zhang-jianguo-yaodu.jpg', encoding: 'base64' });
+    expect(Buffer.from((photo.body as { content: string }).content, 'base64')).toEqual(
+      readFileSync(join(r.root, 'entries/yaodu/zhang-jianguo-yaodu.jpg')),
+    );
+    const media = await runAction(ctx, {
+      action: 'getMedia',
+      params: { branch: 'main', mediaFolder: 'entries/yaodu' },
+    });
+    expect((media.body as Array<{ name: string }>).map((m) => m.name).sort()).toEqual([
+      'yang-xinmin-yaodu.jpg',
+      'zeng-xiaohong-yaodu.jpg',
+      'zhang-jianguo-yaodu.jpg',
+    ]);
+    const text = await runAction(ctx, { action: 'getMediaFile', params: { branch: 'main', path: ENTRY } });
+    expect(text.status).toBe(403);
+  });
+
+  it('persistMedia keeps a photo the checks pass and refuses a HEIC one, writing nothing', async () => {
+    const put = (path: string, bytes: Buffer) =>
+      runAction(ctx, {
+        action: 'persistMedia',
+        params: {
+          branch: 'main',
+          asset: { path, content: bytes.toString('base64'), encoding: 'base64' },
+          options: { commitMessage: 'x' },
+        },
+      });
+    const files = r.snapshot();
+    const heic = await put('entries/yaodu/IMG_0002.HEIC', HEIC);
+    expect(heic.status).toBe(422);
+    expect(problemsOf(heic.body).map((p) => p.code)).toEqual(['photo.heic']);
+    expect(r.snapshot()).toEqual(files);
+    const ok = await put('entries/yaodu/upload.jpg', await photoJpeg());
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ path: 'entries/yaodu/upload.jpg', name: 'upload.jpg' });
+    // Then saved with an entry: named by the entry's slug, committed with it.
+    const before = readFileSync(join(r.root, ENTRY), 'utf8');
+    const a = await persist(
+      ctx,
+      ENTRY,
+      decapRaw(before, (d) => {
+        d.photo = { src: 'upload.jpg', alt: '示例照片：张建国' };
+      }),
+    );
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    const saved = readFileSync(join(r.root, 'entries/yaodu/zhang-jianguo-yaodu.jpg'));
+    expect(saved.equals(readFileSync(join(r.root, 'entries/yaodu/upload.jpg')))).toBe(true);
+    expect(r.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      'entries/yaodu/zhang-jianguo-yaodu.jpg',
+      ENTRY,
+    ]);
+  });
+});
