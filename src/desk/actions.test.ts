@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,6 @@ describe('desk actions: saves (root is its own repository)', () => {
     const before = readFileSync(path, 'utf8');
     // Another change in the work tree that the save must leave alone.
     const other = join(r.root, 'entries/xixian/cao-wenbin-xixian.mdx');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(other, `${readFileSync(other, 'utf8')}\n追加的一行。\n`);
     const raw = decapRaw(before, (d) => {
       d.summary = '扎根社区卫生服务站三十年，为行动不便的老人上门问诊上万次，从不收礼。';
@@ -266,6 +265,22 @@ describe('desk actions: reading, as decap-server answers', () => {
     expect(one?.data).toBe(bytes.toString('utf8'));
     const { createHash } = await import('node:crypto');
     expect(one?.file.id).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('a file changed outside the desk (a text editor) is listed as it is now', async () => {
+    const list = async () =>
+      (
+        (
+          await runAction(ctx, {
+            action: 'entriesByFolder',
+            params: { branch: 'main', folder: 'entries/xixian', extension: 'mdx', depth: 1 },
+          })
+        ).body as Array<{ data: string; file: { path: string } }>
+      ).find((e) => e.file.path === 'entries/xixian/cao-wenbin-xixian.mdx')?.data;
+    const path = join(r.root, 'entries/xixian/cao-wenbin-xixian.mdx');
+    expect(await list()).toBe(readFileSync(path, 'utf8'));
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\n在文本编辑器里补的一段。\n`);
+    expect(await list()).toContain('在文本编辑器里补的一段。');
   });
 
   it('reads an entry and a photo; a missing entry is data null', async () => {
