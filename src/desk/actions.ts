@@ -223,12 +223,15 @@ export async function runAction(ctx: DeskContext, request: unknown): Promise<Ans
       const p = params as z.infer<(typeof PARAMS)['getMedia']>;
       const judged = judgePath(root, p.mediaFolder);
       if (!judged.ok) return forbidden(judged.message);
-      const files = ctx.store.list(judged.abs, '', 1).filter((f) => PHOTO_EXT.test(f));
-      return { status: 200, body: files.map((f) => mediaAnswer(ctx, f)).filter(Boolean) };
+      // Decap asks for the media folder of an entry each time one opens, and photos live beside the entries: the
+      // answer would be every photo of the county, base64 (hundreds of MB for a large county). Each person's photo is
+      // their own, so the desk lists none: Decap then asks for the one photo an entry names (getMediaFile).
+      return { status: 200, body: [] };
     }
     case 'getMediaFile': {
       const p = params as z.infer<(typeof PARAMS)['getMediaFile']>;
-      const judged = judgePath(root, p.path);
+      // An entry-relative media folder makes `entries/yaodu/./x.jpg`: a `.` part names nothing (`..` stays refused).
+      const judged = judgePath(root, p.path.replace(/(^|\/)(?:\.\/)+/g, '$1'));
       if (!judged.ok) return forbidden(judged.message);
       if (!PHOTO_EXT.test(judged.abs)) return forbidden('只能读取照片文件，已拒绝');
       const media = mediaAnswer(ctx, judged.abs);
