@@ -128,6 +128,22 @@ describe('desk actions: saves (root is its own repository)', () => {
     expect(check.problems.filter((p) => p.severity === 'error' && p.file.includes('sun-dawei'))).toEqual([]);
   });
 
+  it('a new entry never overwrites a file that exists', async () => {
+    const files = r.snapshot();
+    const a = await runAction(ctx, {
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        dataFiles: [{ slug: 'x', path: ENTRY, raw: newPersonRaw({ name: '张建国' }) }],
+        assets: [],
+        options: { commitMessage: 'x', useWorkflow: false, status: '', newEntry: true },
+      },
+    });
+    expect(a.status).toBe(422);
+    expect(problemsOf(a.body).map((p) => p.code)).toEqual(['file.name-taken']);
+    expect(r.snapshot()).toEqual(files);
+  });
+
   it('a new entry under another name than its slug is refused', async () => {
     const a = await persist(ctx, 'entries/yaodu/someone-else.mdx', newPersonRaw({ name: '钱多多' }));
     expect(a.status).toBe(422);

@@ -50,7 +50,7 @@ const PARAMS = {
       entry: dataFile.optional(),
       dataFiles: z.array(dataFile).optional(),
       assets: z.array(asset),
-      options: z.object({ commitMessage: z.string().optional() }).loose(),
+      options: z.object({ commitMessage: z.string().optional(), newEntry: z.boolean().optional() }).loose(),
     })
     .loose(),
   getMedia: z.object({ mediaFolder: path }).loose(),
@@ -116,6 +116,7 @@ async function persistEntry(ctx: DeskContext, params: z.infer<(typeof PARAMS)['p
   const who = repo ? await readIdentity(repo) : undefined;
   if (repo && !who) return refused('请先在编辑台填写您的姓名和邮箱（每台电脑只填一次），再保存');
   const plan = await planSave(ctx.store, {
+    newEntry: params.options.newEntry === true,
     path: one.path,
     raw: one.raw,
     assets: params.assets.map((a) => ({ path: a.path, bytes: Buffer.from(a.content, 'base64') })),

@@ -45,6 +45,8 @@ export interface Write {
 
 /** What a save asks for: the entry's path relative to the root, Decap's text of it, and its uploads. */
 export interface SaveRequest {
+  /** Decap's "new entry": the file must not exist yet (a new person never overwrites another's file). */
+  newEntry?: boolean;
   path: string;
   raw: string;
   assets: ReadonlyArray<{ path: string; bytes: Uint8Array }>;
@@ -219,6 +221,16 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
 
   const original = store.read(abs);
   const isNew = !original;
+  if (req.newEntry && original)
+    return refuse([
+      {
+        file,
+        field: '文件名',
+        message: `已有文件 ${req.path}（${store.show(abs)}），新条目不会覆盖它：请关闭这一页，重新“新建”一次（编辑台会起一个新的文件名）`,
+        severity: 'error',
+        code: 'file.name-taken',
+      },
+    ]);
   const entries = store.entries(allowed);
   const others = entries.filter((e) => e.path !== abs);
   const name = typeof data.name === 'string' ? data.name : '';
