@@ -256,6 +256,8 @@ export const t = {
       warnings: '已保存。请留意：',
       close: '关闭',
       slugFailed: '没有保存：无法为新条目生成文件名',
+      heicChosen: (name: string) =>
+        `照片 ${name} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示，编辑台也不会列出它：请在手机或电脑上导出为 JPEG，再上传导出的照片`,
     },
     identity: {
       title: '请先留下您的姓名和邮箱',

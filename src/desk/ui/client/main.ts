@@ -90,6 +90,24 @@ function watchSaves(): void {
   };
 }
 
+/**
+ * Decap's image library lists only the formats browsers show, so a HEIC photo chosen from an iPhone
+ * would vanish without a word: the editor is told at once what to do instead. (A HEIC under another
+ * name reaches the desk, which refuses it at save with the check's own words.)
+ */
+function watchPhotoChoices(): void {
+  document.addEventListener(
+    'change',
+    (event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+      const heic = [...(input.files ?? [])].filter((f) => /\.hei[cf]s?$/i.test(f.name));
+      if (heic.length) showProblems('refused', [], t.desk.panel.heicChosen(heic.map((f) => f.name).join('、')));
+    },
+    true,
+  );
+}
+
 /** A new entry's slug from the desk (the project's pinyin rules, unique in the root), put in the slug field. */
 async function slugOfNewEntry({ entry }: { entry: DecapEntry }): Promise<DecapData | undefined> {
   if (entry.get('newRecord') !== true) return undefined;
@@ -110,6 +128,7 @@ async function start(): Promise<void> {
   const cms = app?.default ?? (app as DecapCms | undefined);
   if (!cms) throw new Error('decap-cms-app did not load');
   watchSaves();
+  watchPhotoChoices();
   cms.registerWidget('story', StoryControl as ComponentType<never>);
   // A preview template is registered by collection: the page names them (one per county).
   const collections = document.querySelector<HTMLMetaElement>('meta[name="desk-collections"]')?.content ?? '';
