@@ -17,15 +17,9 @@ import {
   type DeskContext,
 } from './actions.ts';
 import { ContentStore } from './store.ts';
+import type { DeskPage } from './ui/page.ts';
 
-/** What desk-ui's page module gives the server (src/desk/ui/page.ts). */
-export interface DeskPage {
-  html(o: { token: string; origin: string }): string;
-  /** Decap's configuration, YAML. */
-  config(o: { token: string; origin: string; root: string }): string;
-  /** URL path (e.g. `/desk/decap-cms.js`) → absolute file path. */
-  assets(): Map<string, string>;
-}
+export type { DeskPage };
 
 /** A running desk. */
 export interface Desk {
