@@ -1,12 +1,12 @@
 /**
- * The editors' desk in Chromium, as an office worker uses it: Decap CMS over the desk's server
- * (`startDesk` + `deskPage`, what `npm run editor` starts) on a temporary copy of the sample content
- * in a git repository of its own. One browser, one page, the steps in order: the name and e-mail
+ * The editors' desk in Chromium, as an office worker uses it: `npm run editor` (scripts/editor.ts)
+ * started on a temporary copy of the sample content in a git repository of its own, and the address
+ * it prints opened. One browser, one page, the steps in order: the name and e-mail
  * asked once; a new person typed into the Chinese form with a photo and a quotation, previewed in
  * the site's style (normal and 长辈模式) and saved; an existing person edited; three saves the check
  * refuses. Every request the page makes goes to the desk itself.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,6 @@ import { promisify } from 'node:util';
 import type { Browser, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startDesk, type Desk } from '../../src/desk/server.ts';
-import { deskPage } from '../../src/desk/ui/page.ts';
 import { checkContent, checkEntrySource } from '../../src/editor/check.ts';
 import { photoPathFinding } from '../../src/parse/content-files.ts';
 import type { Problem } from '../../src/rules/problems.ts';
@@ -31,7 +29,9 @@ const EXISTING = 'entries/huozhou/he-shuzhen-huozhou.mdx';
 const STORY = '韩梅梅是尧都区某村的村民，十年来义务为村里的老人理发。（示例）\n\n她常说一句话。';
 
 let root: DeskRoot;
-let desk: Desk;
+let editor: ChildProcess;
+/** The address the command printed. */
+let url: string;
 let browser: Browser;
 let page: Page;
 let files: string;
@@ -39,7 +39,21 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   root = deskRoot({ identity: false });
-  desk = await startDesk({ root: root.root, port: 0, page: deskPage(root.root) });
+  editor = spawn(process.execPath, ['scripts/editor.ts', '--port', '0'], {
+    env: { ...process.env, HONOUR_CONTENT_DIR: root.root },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  url = await new Promise<string>((done, fail) => {
+    let said = '';
+    const read = (chunk: Buffer) => {
+      said += chunk.toString();
+      const address = /请用浏览器打开：(http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(said)?.[1];
+      if (address) done(address);
+    };
+    editor.stdout?.on('data', read);
+    editor.stderr?.on('data', read);
+    editor.on('exit', (code) => fail(new Error(`npm run editor stopped (${String(code)}): ${said}`)));
+  });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requests.push(r.url()));
@@ -65,7 +79,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser.close();
-  await desk.close();
+  const stopped = new Promise((done) => editor.on('exit', done));
+  editor.kill('SIGTERM');
+  await stopped;
   root.cleanup();
   if (files) rmSync(files, { recursive: true, force: true });
 });
@@ -115,7 +131,7 @@ async function expectRefused(expected: readonly string[]): Promise<void> {
 
 describe('the desk in Chromium', () => {
   it('asks the editor’s name and e-mail once, keeps them in the repository, then lists the counties in Chinese', async () => {
-    await page.goto(desk.url);
+    await page.goto(url);
     await page.locator('#desk-identity').waitFor();
     await page.fill('#desk-identity input[name=name]', '李明');
     await page.fill('#desk-identity input[name=email]', 'liming@example.cn');
@@ -256,7 +272,7 @@ describe('the desk in Chromium', () => {
   }, 60_000);
 
   it('asks nothing of the network: every request goes to the desk', () => {
-    const origin = new URL(desk.url).origin;
+    const origin = new URL(url).origin;
     const elsewhere = requests.filter(
       (u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'),
     );
