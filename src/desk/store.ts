@@ -76,7 +76,9 @@ export class ContentStore {
     if (had?.version === version) return had;
     const bytes = readFileSync(abs);
     const cached: Cached = { version, bytes, id: createHash('sha256').update(bytes).digest('hex') };
-    this.files.set(abs, cached);
+    // Entry files are kept; photos (up to 20 MB each, read when an entry shows one) are read again when asked.
+    if (bytes.length <= ENTRY_FILE_MAX_BYTES) this.files.set(abs, cached);
+    else this.files.delete(abs);
     return cached;
   }
 
