@@ -87,6 +87,9 @@ export function entryJsonSchema(): JsonNode {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
 }
 
+/** The regions in their official order. */
+const regionsInOrder = (lists: DeskLists) => [...lists.regions].sort(([, a], [, b]) => a.order - b.order);
+
 /** The Chinese names of a list's records, for a select: regions and titles by name, releases by title. */
 function optionsOf(lists: DeskLists, collection: RefCollection): Array<{ label: string; value: string }> {
   const named = (records: ReadonlyMap<string, { name: string }>) =>
@@ -231,9 +234,6 @@ function collectionOf(name: string, label: string, folder: string, fields: Decap
     fields,
   };
 }
-
-/** The regions in their official order. */
-const regionsInOrder = (lists: DeskLists) => [...lists.regions].sort(([, a], [, b]) => a.order - b.order);
 
 /** The collections' names: one per county (its region id), or `entries` for a flat root. */
 export function collectionNames(lists: DeskLists, flat: boolean): string[] {
