@@ -17,7 +17,7 @@ const { values } = commandArgs({
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65535) {
   console.error(
-    `端口号“${values.port}”不对：请写 1 到 65535 之间的数字，例如 --port 4322（写 0 由系统挑一个空闲端口）`,
+    `端口号“${values.port}”不对：请写 0 到 65535 之间的数字，例如 --port 4322（写 0 由系统挑一个空闲端口）`,
   );
   process.exit(2);
 }
