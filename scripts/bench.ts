@@ -36,6 +36,7 @@ import { coldSearch, dirStats, fmt, median, pageTransfer, photoBytes, treeRssKiB
 import { routes } from '../src/model/routes.ts';
 import { baselineProject, hugoProject } from './bench/projects.ts';
 import { PROJECT_TMP, projectTmp } from './lib/tmp.ts';
+import { benchDesk } from './bench/desk.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,14 +47,17 @@ const { values } = parseArgs({
     baselines: { type: 'string', default: 'astro,hugo' },
     'search-runs': { type: 'string', default: '5' },
     portal: { type: 'string' },
+    /** `desk`: only the desk's case (seconds, no builds). */
+    only: { type: 'string' },
   },
 });
+const deskOnly = values.only === 'desk';
 type Corpus = 'stories' | 'sheet';
 const corpora = values.corpus.split(',').map((c) => {
   if (c !== 'stories' && c !== 'sheet') throw new Error(`--corpus: stories or sheet, not ${c}`);
   return c;
 });
-const sizes = values.sizes.split(',').map(Number);
+const sizes = deskOnly ? [] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 /** A size above 10,000 is built once: the 30,000 point then fits a session beside the others. */
 const runsAt = (size: number) => (size > 10_000 ? 1 : runs);
@@ -518,10 +522,21 @@ for (const [corpus, size] of corpora.flatMap((c) => sizes.map((n) => [c, n] as c
   );
 }
 
+// The editors' desk on a county of 1,000 entries: its listing must answer within a second.
+{
+  console.error('[bench] desk: a county folder of 1,000 entries');
+  const d = await benchDesk(join(tmpdir(), 'honour-bench-desk'), 1000);
+  console.log(
+    `\ndesk: listing a county folder of ${d.entries} entries (entriesByFolder, ${d.listMiB.toFixed(1)} MB of JSON) took ` +
+      `${d.listFirst.toFixed(2)} s with nothing kept, ${d.listAgain.toFixed(2)} s again (${d.listAgainCpu.toFixed(2)} s of CPU); saving one of them took ` +
+      `${d.saveFirst.toFixed(2)} s first (every entry checked once for the cross-file rules), ${d.saveAgain.toFixed(2)} s again`,
+  );
+}
+
 // Photos: every photo entry of the main runs shares one of ten source files, and the photo step
 // makes the renditions of each distinct file once, so their photo phase is small. What a new photo costs, measured apart:
 // 50 entries with 10 distinct 4,000 × 3,000 photos, built with an empty cache and again with it kept.
-if (corpora.includes('stories')) {
+if (!deskOnly && corpora.includes('stories')) {
   const photoDir = join(PROJECT_TMP, 'bench-content-photos');
   const photoOut = join(projectTmp('bench-photos-'), 'dist');
   await generateContent(photoDir, { size: 50 });
@@ -539,6 +554,7 @@ if (corpora.includes('stories')) {
   );
 }
 
+if (deskOnly) process.exit(0);
 rows.push(['metric', ...column]);
 for (const [metric, vals] of table) rows.push([metric, ...vals]);
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => Array.from(r[c] ?? '').length)));

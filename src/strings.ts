@@ -240,6 +240,48 @@ export const t = {
     provinceFound: (n: number) => `全省各市找到 ${n} 位：`,
     provinceLink: (q: string) => `到省级门户搜索“${q}”`,
     provinceFailed: '暂时连不上省级门户，可以点下面的链接去那里搜索。',
+
+  /** The editors' desk (`npm run editor`): Decap CMS's form, the story widget, the preview, the problems panel. */
+  desk: {
+    title: '好人榜编辑台',
+    noScript: '编辑台需要浏览器开启 JavaScript。',
+    allEntries: '全部条目',
+    entrySingular: '好人',
+    statuses: { active: '在榜', withdrawn: '已撤销' },
+    patternMessage: (label: string) => `${label}的格式不对，请按下面的提示填写`,
+    urlMessage: '请填写以 https:// 或 http:// 开头的完整网址',
+    tooLong: (n: number) => `最多 ${n} 个字`,
+    story: {
+      label: '事迹正文',
+      hint: '按段落写，段与段之间空一行；引用某人说的话，点“插入引语”。不要写电话、身份证号、家庭住址。',
+      insertQuote: '插入引语',
+      quoteText: '引语（说的话）',
+      quoteBy: '说话人（可不填）',
+      insert: '插入',
+      cancel: '取消',
+    },
+    preview: {
+      largeText: '长辈模式',
+      loading: '正在生成预览…',
+      failed: '预览暂时无法生成，请稍后再试',
+      problems: '保存时会被拒绝的问题：',
+      photo: '照片',
+    },
+    panel: {
+      refused: '没有保存。请按下面每一条修改后再保存：',
+      warnings: '已保存。请留意：',
+      close: '关闭',
+      slugFailed: '没有保存：无法为新条目生成文件名',
+      heicChosen: (name: string) =>
+        `照片 ${name} 是 HEIC/HEIF 格式（苹果手机默认的照片格式），网页不能显示，编辑台也不会列出它：请在手机或电脑上导出为 JPEG，再上传导出的照片`,
+    },
+    identity: {
+      title: '请先留下您的姓名和邮箱',
+      lead: '每次保存都会记在 git 里，写明是谁改的。只问这一次。',
+      name: '姓名',
+      email: '邮箱',
+      save: '确定',
+    },
   },
 } as const;
 

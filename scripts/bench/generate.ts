@@ -257,6 +257,8 @@ export interface GenerateOptions {
   start?: number;
   /** Release id given to every generated entry (a new batch); otherwise spread over the existing releases. */
   release?: string;
+  /** Region id of every generated entry (one county folder); otherwise spread over the counties. */
+  region?: string;
 }
 
 export const RELEASES = Array.from({ length: 12 }, (_, i) => {
@@ -315,7 +317,7 @@ export async function generateContent(dir: string, opts: GenerateOptions): Promi
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const place = () => `${pick(PLACE_SYLLABLES)}${pick(PLACE_SYLLABLES)}${pick(['村', '社区', '镇', '乡'])}`;
   for (let i = start; i < start + opts.size; i++) {
-    const regionIndex = i % REGIONS.length;
+    const regionIndex = opts.region ? Math.max(0, REGIONS.indexOf(opts.region)) : i % REGIONS.length;
     const region = REGIONS[regionIndex]!;
     const kindRoll = rand();
     const kind = kindRoll < 0.9 ? 'person' : kindRoll < 0.95 ? 'family' : 'group';
