@@ -76,7 +76,9 @@ function imageUrl(img: HTMLImageElement | null, base: string): string | undefine
 /** The badge's words (without the level words for screen readers) and its level. */
 function badgeOf(el: Element | null): CardFacts['badge'] {
   if (!el) return undefined;
-  return { text: ownText(el, '.visually-hidden'), level: levelOfClass(el.className) };
+  const year = text(el.querySelector('.badge-year'));
+  const words = ownText(el, '.visually-hidden, .badge-year');
+  return { text: year ? `${words} · ${year}` : words, level: levelOfClass(el.className) };
 }
 
 /**
@@ -371,7 +373,9 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
   ctx.font = font(32);
   y = drawLines(ctx, [facts.where], y, 48) + 32;
   people.forEach((p, i) => {
-    const cx = PAD + (i % cols) * cellW + cellW / 2;
+    // A last row that is not full is centred.
+    const inRow = Math.min(cols, people.length - (i - (i % cols)));
+    const cx = (W - inRow * cellW) / 2 + (i % cols) * cellW + cellW / 2;
     const top = y + Math.floor(i / cols) * cellH;
     drawFace(ctx, photos[i], p.name, cx - faceW / 2, top, faceW, faceH);
     ctx.textAlign = 'center';
@@ -399,7 +403,8 @@ export function altOf(facts: CardFacts): string {
     facts.kind === 'entry'
       ? [facts.title, facts.badge?.text, facts.where, facts.deed]
       : [facts.title, facts.badge?.text, facts.where, (facts.people ?? []).map((p) => p.name).join('、')];
-  return t.shareCard.alt(parts.filter((p): p is string => Boolean(p)).join('，'));
+  const said = parts.map((p) => p?.replace(/[。，；！？\s]+$/u, '')).filter((p): p is string => Boolean(p));
+  return t.shareCard.alt(said.join('，'));
 }
 
 /** The card's `data:` JPEG as a file to hand to the Web Share API (no blob: URL is made). */
