@@ -413,7 +413,7 @@ function fileOf(src: string, name: string): File {
   return new File([bytes], name, { type: 'image/jpeg' });
 }
 
-/** Copies `url`: the Clipboard API, else the old way from the selected field; false when neither could. */
+/** Copies `url` with the Clipboard API; where it is refused, selects the field for a copy by hand. */
 async function copy(url: string, field: HTMLInputElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(url);
@@ -421,11 +421,7 @@ async function copy(url: string, field: HTMLInputElement): Promise<boolean> {
   } catch {
     field.focus();
     field.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
+    return false;
   }
 }
 
@@ -454,7 +450,7 @@ async function open(button: HTMLButtonElement): Promise<void> {
   button.removeAttribute('aria-busy');
   const img = el('img', { src: card.src, alt: altOf(facts), width: card.width, height: card.height });
   img.className = 'share-card';
-  const status = el('p', { className: 'share-status', role: 'status' } as Partial<HTMLParagraphElement>);
+  const status = el('p', { className: 'share-status', role: 'status' });
   const field = el('input', { type: 'text', readOnly: true, value: facts.url, id: 'share-url' });
   const copyButton = el('button', { type: 'button', className: 'action', textContent: t.shareCard.copy });
   copyButton.addEventListener('click', () => {
@@ -468,9 +464,15 @@ async function open(button: HTMLButtonElement): Promise<void> {
     send.addEventListener('click', () => {
       const files = [fileOf(card.src, `${facts.title}.jpg`)];
       const data: ShareData = { title: facts.title, text: altOf(facts), url: facts.url };
-      void navigator.share(navigator.canShare?.({ ...data, files }) ? { ...data, files } : data).catch(() => {
-        /* the resident closed the share sheet */
-      });
+      void navigator
+        .share(
+          typeof navigator.canShare === 'function' && navigator.canShare({ ...data, files })
+            ? { ...data, files }
+            : data,
+        )
+        .catch(() => {
+          /* the resident closed the share sheet */
+        });
     });
     actions.append(send);
   }
