@@ -258,13 +258,15 @@ describe('分享 on a 390×844 phone', () => {
 
   for (const large of [false, true]) {
     const mode = large ? '长辈模式' : 'normal mode';
-    it(`shows the card of an entry and of a release after 分享, long-pressable, with 复制链接 (${mode})`, async () => {
+    it(`shows the card after 分享, long-pressable, with 复制链接 (${mode})`, async () => {
       const p = await phone(site.browser, large);
       await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-      for (const [path, name, kind] of [
+      // The release's card in normal mode only: 长辈模式 changes the page around it, not the card.
+      const pages = [
         [ENTRY_WITH_PHOTO, '何淑珍', 'entry'],
         [RELEASE, '2026年第一季度', 'release'],
-      ] as const) {
+      ] as const;
+      for (const [path, name, kind] of large ? pages.slice(0, 1) : pages) {
         await p.goto(`${site.url}${path}`);
         const button = await p.getByRole('button', { name: '分享' }).boundingBox();
         expect(button?.height, path).toBeGreaterThanOrEqual(large ? 60 : 44);
