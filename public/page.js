@@ -82,6 +82,10 @@
         s.onload = function () {
           window.hrbShare(el);
         };
+        s.onerror = function () {
+          delete el.dataset.loading; // offline: the next press tries again
+          s.remove();
+        };
         document.head.append(s);
       });
     });

@@ -435,19 +435,28 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The panel being drawn: a second press while it is drawn waits for it instead of drawing another. */
+let drawing: Promise<void> | undefined;
+
 /** The panel under the certificate (or the release's actions): the card, how to save it, 发送 and 复制链接. */
 async function open(button: HTMLButtonElement): Promise<void> {
-  const existing = document.getElementById('share-panel');
-  if (existing) {
-    existing.hidden = false;
-    existing.focus();
-    return;
-  }
+  drawing ??= show(button).catch((error: unknown) => {
+    drawing = undefined; // the next press tries again
+    throw error;
+  });
+  await drawing;
+  // Every press brings the card into view, the first one too.
+  const panel = document.getElementById('share-panel');
+  panel?.scrollIntoView({ block: 'start' });
+  panel?.focus({ preventScroll: true });
+}
+
+/** Draws the page's card and puts the panel on the page, once. */
+async function show(button: HTMLButtonElement): Promise<void> {
   const facts = factsOf(document, location.href);
   if (!facts) return;
   button.setAttribute('aria-busy', 'true');
-  const card = await drawCard(facts);
-  button.removeAttribute('aria-busy');
+  const card = await drawCard(facts).finally(() => button.removeAttribute('aria-busy'));
   const img = el('img', { src: card.src, alt: altOf(facts), width: card.width, height: card.height });
   img.className = 'share-card';
   const status = el('p', { className: 'share-status', role: 'status' });
@@ -492,8 +501,6 @@ async function open(button: HTMLButtonElement): Promise<void> {
   (button.closest('.certificate') ?? button.closest('p') ?? button).after(panel);
   button.setAttribute('aria-expanded', 'true');
   button.setAttribute('aria-controls', panel.id);
-  panel.scrollIntoView({ block: 'start' });
-  panel.focus({ preventScroll: true });
 }
 
 /** What /page.js calls on a press of 分享, and what tests draw every card with. */

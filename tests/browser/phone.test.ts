@@ -289,6 +289,9 @@ describe('分享 on a 390×844 phone', () => {
         expect(card.shown.right).toBeLessThanOrEqual(PHONE.width);
         expect(card.shown.top).toBeLessThan(PHONE.height);
         expect([card.focus, card.expanded]).toEqual(['share-panel', 'true']);
+        // Another press brings back the same card.
+        await p.getByRole('button', { name: '分享' }).click();
+        expect(await p.locator('#share-panel').count()).toBe(1);
         const copy = p.getByRole('button', { name: '复制链接' });
         expect((await copy.boundingBox())?.height).toBeGreaterThanOrEqual(large ? 60 : 44);
         await copy.click();
