@@ -70,6 +70,25 @@
       offer();
       speech.addEventListener('voiceschanged', offer);
     }
+    // 分享: the card's script (with its QR encoder) loads on the first press and draws the card.
+    document.querySelectorAll('[data-share]').forEach(function (el) {
+      el.hidden = false;
+      el.addEventListener('click', function () {
+        if (window.hrbShare) return window.hrbShare(el);
+        if (el.dataset.loading) return;
+        el.dataset.loading = '1';
+        var s = document.createElement('script');
+        s.src = el.dataset.script;
+        s.onload = function () {
+          window.hrbShare(el);
+        };
+        s.onerror = function () {
+          delete el.dataset.loading; // offline: the next press tries again
+          s.remove();
+        };
+        document.head.append(s);
+      });
+    });
     document.querySelectorAll('[data-print]').forEach(function (el) {
       el.hidden = false;
       el.addEventListener('click', function () {

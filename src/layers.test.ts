@@ -135,7 +135,9 @@ const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTIN
 
 /** The repository path a relative import names, or undefined for a package or virtual module. */
 function target(from: string, spec: string): string | undefined {
-  return spec.startsWith('.') ? posix.normalize(posix.join(posix.dirname(from), spec)) : undefined;
+  // A Vite query (`?worker&url`: a bundled script's address) names the same file.
+  const path = spec.replace(/\?[^/]*$/, '');
+  return path.startsWith('.') ? posix.normalize(posix.join(posix.dirname(from), path)) : undefined;
 }
 
 /**

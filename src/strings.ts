@@ -282,6 +282,25 @@ export const t = {
       email: '邮箱',
       save: '确定',
     },
+
+  /** 分享: the share card (src/client/share-card.ts) and what the pages say of themselves when shared. */
+  shareCard: {
+    button: '分享',
+    heading: '分享',
+    hint: '长按图片，可保存到手机或发送给微信好友。',
+    alt: (what: string) => `分享图片：${what}。长按图片可保存或发送给好友。`,
+    send: '发送给朋友…',
+    copy: '复制链接',
+    copied: '链接已复制，可以粘贴到微信里发送。',
+    copyByHand: '没能自动复制，请长按上面的链接，选择“复制”。',
+    link: '本页链接',
+    scanEntry: '扫码看事迹',
+    scanRelease: '扫码看本期好人',
+    pressToScan: '长按图片识别二维码',
+    more: (n: number) => `还有 ${n} 位，扫码查看全部`,
+    /** The release page's description (its own, for a shared link): 2026年第一季度“临汾好人”，共 7 位：邓海涛、张建国…。 */
+    releaseDescription: (title: string, count: string, names: readonly string[], more: boolean) =>
+      `${title}，${count}：${names.join('、')}${more ? '等' : ''}。`,
   },
 } as const;
 

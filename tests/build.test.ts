@@ -61,7 +61,10 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
 
   it('shows a minor by name, school and deed only', () => {
     const doc = page(mini, routes.entry('li-xiaoming-xixian'));
-    expect(doc.querySelector('main img')).toBeNull();
+    // No photo: the only image is the surname tile, drawn from the name.
+    expect(doc.querySelectorAll('main img').map((img) => img.getAttribute('src')?.slice(0, 19))).toEqual([
+      'data:image/svg+xml,',
+    ]);
     expect(text(doc)).toContain('西县第一小学');
     expect(text(doc.querySelector('.facts'))).not.toMatch(/性别|出生|民族/);
     const [ld] = jsonLd(doc);
@@ -165,7 +168,8 @@ describe('sample site', () => {
       ).toEqual(['/page.js']);
     }
     // It grew with the menu, print buttons and 语音阅读's offer (the reader itself loads only when asked for).
-    expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(3072);
+    // And with 分享's loader (the card's script loads only on a press).
+    expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(3584);
     expect(readFileSync(join(sample, 'read-aloud.js')).length).toBeLessThan(4096);
   });
 
@@ -185,6 +189,50 @@ describe('sample site', () => {
       home.querySelectorAll('.counts dd').map((dd) => [dd.getAttribute('data-level'), parseInt(text(dd), 10)]),
     );
     expect(shown).toEqual(expected);
+  });
+
+  it('shares every entry and release as itself: 分享 names the page, the title its highest honour, the first image is 300 px or more; a withdrawn entry offers none', () => {
+    const siteDescription = page(sample, '').querySelector('meta[name="description"]')?.getAttribute('content');
+    let shared = 0;
+    for (const { id, status, draft } of entries) {
+      if (draft) continue;
+      const doc = page(sample, routes.entry(id));
+      const button = doc.querySelector('[data-share]');
+      if (status === 'withdrawn') {
+        expect(button, id).toBeNull();
+        continue;
+      }
+      shared++;
+      expect(button?.getAttribute('data-url'), id).toBe(
+        doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      );
+      expect(button?.getAttribute('data-script'), id).toMatch(/^\/_astro\/share-card-[\w-]+\.js$/);
+      // What WeChat may take as the thumbnail: the certificate's photo or surname tile, at least 300 px.
+      const first = doc.querySelector('img');
+      expect(first?.closest('.certificate'), id).not.toBeNull();
+      expect(Number(first?.getAttribute('width')), id).toBeGreaterThanOrEqual(300);
+      const honour = text(doc.querySelector('.certificate .badge'))
+        .replace(/^\S+?：/, '')
+        .replace(/\d+年$/, '');
+      expect(text(doc.querySelector('title')), id).toContain(honour);
+    }
+    expect(shared).toBeGreaterThanOrEqual(60);
+    const [script] = new Set(
+      htmlFiles(sample).flatMap((f) =>
+        page(sample, f)
+          .querySelectorAll('[data-share]')
+          .map((b) => b.getAttribute('data-script')),
+      ),
+    );
+    expect(existsSync(join(sample, script ?? 'none'))).toBe(true);
+    const release = page(sample, routes.release('2026-q1'));
+    expect(release.querySelector('[data-share]')?.getAttribute('data-url')).toBe(
+      'https://hrb.example.cn/releases/2026-q1/',
+    );
+    const description = release.querySelector('meta[name="description"]')?.getAttribute('content');
+    expect(description).not.toBe(siteDescription);
+    expect(description).toContain('邓海涛');
+    expect(release.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(description);
   });
 
   it('renders the engine’s Quote in a story', () => {

@@ -15,3 +15,15 @@ export const levelWords = (level: Level): string => `${t.levels[level]}${t.entry
 /** A level as the search index stores it (text), if it is one. */
 export const levelOf = (text: string | undefined): Level | undefined =>
   text !== undefined && Object.hasOwn(t.levels, text) ? (text as Level) : undefined;
+
+/** Each level's badge colour (residents' design brief; global.css paints the same, a test keeps them equal). */
+export const LEVEL_COLOURS = {
+  national: '#a3161b',
+  provincial: '#8c1c2c',
+  city: '#734a0e',
+  county: '#3d5566',
+} as const satisfies Record<Level, string>;
+
+/** The level a badge's classes say (`badgeClass`), if any: the share card reads it from the page. */
+export const levelOfClass = (classes: string): Level | undefined =>
+  levelOf(/(?:^|\s)level-([a-z]+)/.exec(classes)?.[1] ?? '');

@@ -5,11 +5,14 @@
  * 320 px and at 640 px: Chromium's one test of it), and screenshots of every page
  * family (written to test-results/screens/ for review).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
+import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
+import { RARE } from '../setup/everyday.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { routes } from '../../src/model/routes.ts';
 
@@ -234,4 +237,135 @@ describe('on a 390×844 phone', () => {
       expect(await p.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
       await p.context().close();
     });
+});
+
+/** The sample's public address: every QR code and copied link leads there, whatever serves the test. */
+const SAMPLE_URL = 'https://hrb.example.cn';
+const RELEASE = routes.release('2026-q1');
+const WITHDRAWN = routes.entry('hu-zhigang-yaodu');
+const MINOR = routes.entry('chen-siyu-xiangning');
+
+/** Presses 分享 on `p` and waits for the card (its script loads on the press). */
+async function share(p: Page): Promise<void> {
+  await p.getByRole('button', { name: '分享' }).click();
+  await p.locator('#share-panel img.share-card').waitFor();
+}
+
+describe('分享 on a 390×844 phone', () => {
+  const everyday = {} as { url: string; close: () => Promise<void> };
+  beforeAll(async () => Object.assign(everyday, await serve(inject('everydayDist'))));
+  afterAll(() => everyday.close());
+
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+    it(`shows the card after 分享, long-pressable, with 复制链接 (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      // The release's card in normal mode only: 长辈模式 changes the page around it, not the card.
+      const pages = [
+        [ENTRY_WITH_PHOTO, '何淑珍', 'entry'],
+        [RELEASE, '2026年第一季度', 'release'],
+      ] as const;
+      for (const [path, name, kind] of large ? pages.slice(0, 1) : pages) {
+        await p.goto(`${site.url}${path}`);
+        const button = await p.getByRole('button', { name: '分享' }).boundingBox();
+        expect(button?.height, path).toBeGreaterThanOrEqual(large ? 60 : 44);
+        expect(button?.width, path).toBeGreaterThanOrEqual(large ? 60 : 44);
+        await share(p);
+        const card = await p.locator('img.share-card').evaluate((img: HTMLImageElement) => ({
+          alt: img.alt,
+          src: img.src.slice(0, 23),
+          natural: img.naturalWidth,
+          shown: img.getBoundingClientRect().toJSON() as DOMRect,
+          focus: document.activeElement?.id,
+          expanded: document.querySelector('[data-share]')?.getAttribute('aria-expanded'),
+        }));
+        expect(card.src).toBe('data:image/jpeg;base64,');
+        expect(card.natural).toBe(750);
+        expect(card.alt).toContain(name);
+        expect(card.alt).toContain('长按');
+        // On the screen, whole in its width, and where focus went.
+        expect(card.shown.left).toBeGreaterThanOrEqual(0);
+        expect(card.shown.right).toBeLessThanOrEqual(PHONE.width);
+        expect(card.shown.top).toBeLessThan(PHONE.height);
+        expect([card.focus, card.expanded]).toEqual(['share-panel', 'true']);
+        // Another press brings back the same card.
+        await p.getByRole('button', { name: '分享' }).click();
+        expect(await p.locator('#share-panel').count()).toBe(1);
+        const copy = p.getByRole('button', { name: '复制链接' });
+        expect((await copy.boundingBox())?.height).toBeGreaterThanOrEqual(large ? 60 : 44);
+        await copy.click();
+        expect(await p.locator('.share-status').textContent()).toBe('链接已复制，可以粘贴到微信里发送。');
+        expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(`${SAMPLE_URL}${path}`);
+        // The Web Share API is offered exactly where the browser has it.
+        const hasShare = await p.evaluate(() => typeof navigator.share === 'function');
+        expect(await p.getByRole('button', { name: '发送给朋友…' }).count()).toBe(hasShare ? 1 : 0);
+        await p.locator('img.share-card').scrollIntoViewIfNeeded();
+        mkdirSync(SCREENS, { recursive: true });
+        await p.screenshot({ path: join(SCREENS, `share-${kind}-${large ? 'large' : 'normal'}.png`) });
+      }
+      await p.context().close();
+    });
+  }
+
+  // Every page's 分享 names the page itself (tests/build.test.ts reads them all); here the cards themselves, of
+  // every kind of page: a photo, a surname tile, a minor, a withdrawn entry, the longest address (the densest
+  // QR code), and every release.
+  it('draws cards whose QR code decodes to their page: no card for a withdrawn entry, no face for a minor', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
+    await share(p);
+    const dist = inject('sampleDist');
+    const slugs = readdirSync(join(dist, 'people'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && /^\D/.test(d.name))
+      .map((d) => d.name);
+    const longest = slugs.reduce((a, b) => (b.length > a.length ? b : a));
+    const paths = [
+      ...[ENTRY_WITH_PHOTO, ENTRY_WITHOUT_PHOTO, MINOR, WITHDRAWN, routes.entry(longest)],
+      ...readdirSync(join(dist, 'releases'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => routes.release(d.name)),
+    ];
+    const cards = await p.evaluate(drawCards, paths);
+    const problems: string[] = [];
+    for (const c of cards) {
+      if (c.none) continue;
+      const qr = await qrOf(c.card);
+      if (qr !== `${SAMPLE_URL}${c.path}` || c.facts.url !== qr)
+        problems.push(`${c.path}: QR ${qr}, link ${c.facts.url}`);
+    }
+    expect(problems).toEqual([]);
+    expect(cards.filter((c) => !c.none)).toHaveLength(paths.length - 1);
+    const byPath = new Map(cards.map((c) => [c.path, c]));
+    expect(byPath.get(WITHDRAWN)?.none).toBe(true);
+    const [minor, photo, release] = [MINOR, ENTRY_WITH_PHOTO, RELEASE].map((path) => {
+      const c = byPath.get(path);
+      if (!c || c.none) throw new Error(`no card for ${path}`);
+      return c.facts;
+    });
+    expect(minor?.photo).toBeUndefined();
+    expect(photo?.photo).toMatch(/\/_astro\/.+\.webp$/);
+    expect(photo?.sample).toBe('示例数据 · 人物为虚构');
+    expect(release?.people).toHaveLength(7);
+    await p.context().close();
+  });
+
+  it('draws the rarest name characters (堃 喆 珺 玥 彧 垚 镕) in a CJK font, never as empty boxes', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${everyday.url}${routes.entry(RARE.slug)}`);
+    await share(p);
+    // The check itself finds a character the fonts lack (CJK Extension G).
+    expect(await p.evaluate(missingGlyphs, '\u{30000}')).toEqual(['\u{30000}']);
+    const cards = await p.evaluate(drawCards, [routes.entry(RARE.slug), routes.release('2026-q1')]);
+    for (const c of cards) {
+      if (c.none) throw new Error(`no card for ${c.path}`);
+      const texts = cardTexts(c.facts);
+      expect(texts).toMatch(/堃.*喆/u);
+      expect(await p.evaluate(missingGlyphs, texts), c.path).toEqual([]);
+      expect(await qrOf(c.card)).toBe(`https://test.example.org${c.path}`);
+    }
+    const [entry] = cards;
+    expect(entry && !entry.none && cardTexts(entry.facts)).toMatch(/珺玥.*彧垚.*镕/u);
+    await p.context().close();
+  });
 });

@@ -2,8 +2,11 @@
  * The phone-layout, 长辈模式 and search tests again in WebKit (Safari's engine), since many
  * residents read on iPhones: WebKit catches what Chromium forgives. A 390 × 844 phone frame.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleSiteInWebKit } from '../helpers/webkit.ts';
+import { serve } from '../helpers/serve.ts';
+import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
+import { RARE } from '../setup/everyday.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { TARGETS, elderlyProbe } from '../../scripts/audit/browser.ts';
 import { routes } from '../../src/model/routes.ts';
@@ -140,4 +143,45 @@ describe('in WebKit on a 390×844 phone', () => {
     await site.page.waitFor(() => !location.search.includes('region='), 10_000);
     await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 0, 10_000);
   });
+});
+
+describe('分享 in WebKit on a 390×844 phone', () => {
+  const everyday = {} as { url: string; close: () => Promise<void> };
+  beforeAll(async () => Object.assign(everyday, await serve(inject('everydayDist'))));
+  afterAll(() => everyday.close());
+
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+    it(`shows the card after 分享: the rarest name characters in a CJK font, a QR code that leads to the page (${mode})`, async () => {
+      const path = routes.entry(RARE.slug);
+      await site.page.phone(`${everyday.url}${path}`, large ? LARGE : {});
+      const button = await site.page.evaluate(() => {
+        const r = document.querySelector('[data-share]')?.getBoundingClientRect();
+        return r ? [r.width, r.height] : [];
+      });
+      expect(Math.min(...button)).toBeGreaterThanOrEqual(large ? 60 : 44);
+      await site.page.click('[data-share]');
+      await site.page.waitFor(
+        () => (document.querySelector<HTMLImageElement>('#share-panel img.share-card')?.naturalWidth ?? 0) > 0,
+        20_000,
+      );
+      const shown = await site.page.evaluate(() => {
+        const img = document.querySelector<HTMLImageElement>('img.share-card');
+        return { alt: img?.alt ?? '', right: img?.getBoundingClientRect().right ?? Infinity };
+      });
+      expect(shown.alt).toContain(RARE.name);
+      expect(shown.right).toBeLessThanOrEqual(390);
+      if (large) return;
+      // The check finds a character the fonts lack (CJK Extension G), so an empty list means something.
+      expect(await site.page.evaluate(missingGlyphs, '\u{30000}')).toEqual(['\u{30000}']);
+      // The entry's card holds all seven characters (name and deed); Chromium also draws the release's.
+      for (const c of await site.page.evaluate(drawCards, [path])) {
+        if (c.none) throw new Error(`no card for ${c.path}`);
+        const texts = cardTexts(c.facts);
+        expect(texts).toMatch(/堃喆.*珺玥.*彧垚.*镕/u);
+        expect(await site.page.evaluate(missingGlyphs, texts), c.path).toEqual([]);
+        expect(await qrOf(c.card)).toBe(`https://test.example.org${c.path}`);
+      }
+    });
+  }
 });

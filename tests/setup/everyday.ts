@@ -11,6 +11,7 @@
  *   which the public view of a minor leaves out;
  * - 王五 (withdrawn): a photo, whose rendition names 陈家家庭's story carries
  *   as plain text;
+ * - 韦堃喆 (invented): the rarest characters of a name, for the share card's fonts;
  * - 钱八: imported from a sheet whose story cell is code and markup, written
  *   by `content:import` (`MARKER` in it is where the code would write).
  */
@@ -34,6 +35,13 @@ export const CODE_CELL = `{globalThis.process.getBuiltinModule('fs').writeFileSy
 export const EVERYDAY_STORY =
   '冬天气温<0度，他一个 { 括号也不打，照样出门。<!-- 备注：待核实 -->\n\n<!-- 整段备注 -->\n\n报道见 <https://example.cn/news/1>。\n\n' +
   '微博也转了：<https://m.weibo.cn/status/4912345678901230>\n\n- 2019、2020、2021年\n- 捐款100、200、300、500元';
+
+/** An invented person whose name and deed hold 堃 喆 珺 玥 彧 垚 镕 (the everyday root's 2026-q1 release has them too). */
+export const RARE = {
+  name: '韦堃喆',
+  slug: 'wei-kunzhe-dongqu',
+  summary: '十年照看邻家孩子珺玥、彧垚和小镕。',
+} as const;
 
 const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -94,6 +102,12 @@ export async function makeEveryday(root: string, marker: string): Promise<void> 
   const named = await renditionsOf(join(root, `entries/${withdrawn}.jpg`));
   editFile(root, 'entries/chen-jia-dongqu.mdx', (s) =>
     swap(s, '陈家的故事。', `旧网址：${named.map((n) => `/_astro/${n}`).join(' ')}`),
+  );
+
+  // The rarest characters a name may hold (none of them in GB2312, so a subset font draws boxes), for the share card.
+  writeFileSync(
+    join(root, `entries/${RARE.slug}.mdx`),
+    `---\nname: ${RARE.name}\nkind: person\nregion: dongqu\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q1\nsummary: ${RARE.summary}\n---\n\n虚构人物，用于测试生僻字。\n`,
   );
 
   const sheet = join(mkdtempSync(join(tmpdir(), 'honour-sheet-')), 'list.csv');

@@ -1,0 +1,515 @@
+/**
+ * 分享: the share card of an entry or a release — a picture a resident long-presses to save and send
+ * in WeChat (长按保存; in-app browsers block downloads) — with 复制链接 everywhere and the Web Share
+ * API where the browser has it.
+ *
+ * Drawn here, in the browser, from the page's own public data (what the page already shows, which
+ * src/model/public-view.ts decided): the build makes no card, so 10,000 entries cost it nothing and
+ * it depends on no font of the build machine. The canvas becomes a `data:` image (the policy allows
+ * `img-src data:`; `blob:` is refused). Loaded by /page.js only when a 分享 button is first pressed
+ * (bundled with its QR encoder by Vite as a classic script: `?worker&url` in the components).
+ */
+import QRCode from 'qrcode';
+import { LEVEL_COLOURS, levelOfClass } from '../rules/honour-badge.ts';
+import type { Level } from '../model/schema.ts';
+import { t } from '../strings.ts';
+
+/** One face of a release card. */
+export interface CardPerson {
+  name: string;
+  /** The county. */
+  where: string;
+  /** A photo the page shows (absent for a minor or an entry without one: the surname tile). */
+  photo?: string;
+}
+
+/** What a card shows, read from a page by `factsOf`. */
+export interface CardFacts {
+  kind: 'entry' | 'release';
+  /** The page's public address: the QR code and 复制链接. */
+  url: string;
+  siteName: string;
+  /** The sample marker (示例数据 · 人物为虚构) when the site shows one. */
+  sample?: string;
+  /** The entry's name, or the release's title. */
+  title: string;
+  badge?: { text: string; level?: Level };
+  /** Entry: county · category; release: how many people. */
+  where: string;
+  /** Entry: the one-sentence deed. */
+  deed?: string;
+  /** Entry: the photo the page shows (absent: the surname tile). */
+  photo?: string;
+  people?: CardPerson[];
+  /** Release: people beyond those on the card. */
+  more?: number;
+}
+
+/** The button a page offers 分享 with (EntryDetail.astro, RollView.astro). */
+export const SHARE_BUTTON = '[data-share]';
+
+/** Faces on a release card: three rows of three. */
+const MAX_FACES = 9;
+
+const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element's own text, leaving out its children that match `skip`. */
+function ownText(el: Element | null | undefined, skip: string): string {
+  if (!el) return '';
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll(skip).forEach((c) => c.remove());
+  return text(copy);
+}
+
+/** An absolute address of an `<img>`'s largest candidate (its srcset, else its src). */
+function imageUrl(img: HTMLImageElement | null, base: string): string | undefined {
+  if (!img) return undefined;
+  const candidates = (img.getAttribute('srcset') ?? '')
+    .split(',')
+    .map((c) => c.trim().split(/\s+/))
+    .filter(([u]) => u)
+    .map(([u, d]) => ({ u: u ?? '', n: Number.parseFloat(d ?? '1') || 1 }));
+  const best = candidates.sort((a, b) => b.n - a.n)[0]?.u ?? img.getAttribute('src');
+  return best && !best.startsWith('data:') ? new URL(best, base).href : undefined;
+}
+
+/** The badge's words (without the level words for screen readers) and its level. */
+function badgeOf(el: Element | null): CardFacts['badge'] {
+  if (!el) return undefined;
+  const year = text(el.querySelector('.badge-year'));
+  const words = ownText(el, '.visually-hidden, .badge-year');
+  return { text: year ? `${words} · ${year}` : words, level: levelOfClass(el.className) };
+}
+
+/**
+ * The card of the page `doc` (fetched from `base`), from what the page shows; undefined where the page
+ * offers no 分享 (a withdrawn entry shows only its notice, so it has no card).
+ */
+export function factsOf(doc: Document, base: string): CardFacts | undefined {
+  const button = doc.querySelector<HTMLElement>(SHARE_BUTTON);
+  if (!button) return undefined;
+  const common = {
+    url: new URL(button.dataset.url ?? base, base).href,
+    siteName: doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '',
+    sample: text(doc.querySelector('.sample-mark')) || undefined,
+  };
+  if (button.dataset.share === 'release') {
+    const cards = [...doc.querySelectorAll('.cards .card')];
+    return {
+      ...common,
+      kind: 'release',
+      title: ownText(doc.querySelector('h1'), '.count'),
+      badge: button.dataset.honour
+        ? { text: button.dataset.honour, level: levelOfClass(`level-${button.dataset.level ?? ''}`) }
+        : undefined,
+      where: text(doc.querySelector('h1 .count')),
+      people: cards.slice(0, MAX_FACES).map((card) => ({
+        name: text(card.querySelector('.card-name')),
+        where: ownText(card.querySelector('.card-meta'), '.badge'),
+        photo: imageUrl(card.querySelector<HTMLImageElement>('img.thumb'), base),
+      })),
+      more: Math.max(0, cards.length - MAX_FACES),
+    };
+  }
+  const certificate = doc.querySelector('.certificate');
+  return {
+    ...common,
+    kind: 'entry',
+    title: ownText(certificate?.querySelector('h1'), '.tag'),
+    badge: badgeOf(certificate?.querySelector('.badge') ?? null),
+    where: text(certificate?.querySelector('.certificate-meta')),
+    deed: text(certificate?.querySelector('.lead')) || undefined,
+    // The certificate's own photo: the page shows none for a minor (the public view), so neither does the card.
+    photo: imageUrl(certificate?.querySelector<HTMLImageElement>('figure.entry-photo img') ?? null, base),
+  };
+}
+
+/** The card's typeface: the system's CJK fonts first, so every character of a name has its glyph. */
+export const CARD_FONTS =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
+const font = (px: number, weight = 400) => `${weight} ${px}px ${CARD_FONTS}`;
+
+const W = 750;
+const PAD = 48;
+const INK = '#1f1f1f';
+const MUTED = '#595959';
+const PAPER = '#fffdf8';
+const BAND = '#a3161b';
+const TILE = '#efe7d8';
+const TILE_INK = '#5c4a2a';
+
+/** Characters that never start a line (closing punctuation). */
+const NO_START = /^[，。、；：？！”’）》」』】,.;:?!)]/;
+
+/** `s` broken into lines at most `width` wide in the context's font; CJK breaks between any two characters. */
+export function wrap(ctx: CanvasRenderingContext2D, s: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of Array.from(s)) {
+    if (line && ctx.measureText(line + ch).width > width && !NO_START.test(ch)) {
+      lines.push(line);
+      line = ch;
+    } else line += ch;
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${Array.from(kept[maxLines - 1] ?? '')
+      .slice(0, -1)
+      .join('')}…`;
+    return kept;
+  }
+  return lines;
+}
+
+function loadImage(src: string | undefined): Promise<HTMLImageElement | undefined> {
+  if (!src) return Promise.resolve(undefined);
+  const img = new Image();
+  img.src = src;
+  return img.decode().then(
+    () => img,
+    () => undefined,
+  );
+}
+
+/** `img` cropped to fill the box (like object-fit: cover), or the surname tile when there is no image. */
+function drawFace(
+  ctx: CanvasRenderingContext2D,
+  img: HTMLImageElement | undefined,
+  name: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, 12);
+  ctx.clip();
+  if (img) {
+    const scale = Math.max(w / img.naturalWidth, h / img.naturalHeight);
+    const sw = w / scale;
+    const sh = h / scale;
+    ctx.drawImage(img, (img.naturalWidth - sw) / 2, (img.naturalHeight - sh) / 3, sw, sh, x, y, w, h);
+  } else {
+    ctx.fillStyle = TILE;
+    ctx.fillRect(x, y, w, h);
+    ctx.fillStyle = TILE_INK;
+    ctx.font = font(Math.round(w * 0.5));
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(Array.from(name)[0] ?? '', x + w / 2, y + h / 2);
+  }
+  ctx.restore();
+}
+
+/** A centred badge in the level's colour (the national one with its gold hairline); returns its bottom. */
+function drawBadge(ctx: CanvasRenderingContext2D, badge: NonNullable<CardFacts['badge']>, y: number): number {
+  ctx.font = font(32, 700);
+  const [line = ''] = wrap(ctx, badge.text, W - 2 * PAD - 40, 1);
+  const w = ctx.measureText(line).width + 40;
+  const h = 56;
+  const x = (W - w) / 2;
+  ctx.fillStyle = badge.level ? LEVEL_COLOURS[badge.level] : LEVEL_COLOURS.county;
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, 8);
+  ctx.fill();
+  if (badge.level === 'national') {
+    ctx.strokeStyle = '#c8a24a';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.roundRect(x + 3, y + 3, w - 6, h - 6, 6);
+    ctx.stroke();
+  }
+  ctx.fillStyle = '#fff';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(line, W / 2, y + h / 2 + 1);
+  return y + h;
+}
+
+/** Centred lines from `y` (their tops); returns the bottom of the last. */
+function drawLines(ctx: CanvasRenderingContext2D, lines: readonly string[], y: number, lineHeight: number): number {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  lines.forEach((l, i) => ctx.fillText(l, W / 2, y + lineHeight * (i + 0.5)));
+  return y + lineHeight * lines.length;
+}
+
+/** Where the QR code is on a card, in canvas pixels (tests decode it there). */
+export interface QrBox {
+  x: number;
+  y: number;
+  size: number;
+}
+
+const QR_SIZE = 232;
+const FOOT = QR_SIZE + 2 * PAD;
+
+/** The foot: the QR code back to the page beside how to use it and the site's name. */
+function drawFoot(ctx: CanvasRenderingContext2D, facts: CardFacts, top: number): QrBox {
+  ctx.strokeStyle = '#d8d0c0';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(PAD, top);
+  ctx.lineTo(W - PAD, top);
+  ctx.stroke();
+  const qr = QRCode.create(facts.url, { errorCorrectionLevel: 'M' }).modules;
+  // Four modules of quiet zone, whole pixels per module: a sharp code every phone reads.
+  const cell = Math.floor(QR_SIZE / (qr.size + 8));
+  const size = cell * (qr.size + 8);
+  const box = { x: PAD, y: top + PAD - 8, size };
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(box.x, box.y, size, size);
+  ctx.fillStyle = '#000';
+  for (let r = 0; r < qr.size; r++)
+    for (let c = 0; c < qr.size; c++)
+      if (qr.get(r, c)) ctx.fillRect(box.x + (c + 4) * cell, box.y + (r + 4) * cell, cell, cell);
+  const tx = PAD + size + 32;
+  const width = W - tx - PAD;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = INK;
+  ctx.font = font(34, 700);
+  ctx.fillText(facts.kind === 'entry' ? t.shareCard.scanEntry : t.shareCard.scanRelease, tx, box.y + 60, width);
+  ctx.fillStyle = MUTED;
+  ctx.font = font(26);
+  ctx.fillText(t.shareCard.pressToScan, tx, box.y + 108, width);
+  ctx.fillStyle = BAND;
+  ctx.font = font(30, 700);
+  ctx.fillText(facts.siteName, tx, box.y + 170, width);
+  return box;
+}
+
+/** The band at the top: the site's name, and the sample marker under it where the site shows one. */
+function drawHead(ctx: CanvasRenderingContext2D, facts: CardFacts): number {
+  ctx.fillStyle = BAND;
+  ctx.fillRect(0, 0, W, 104);
+  ctx.fillStyle = '#c8a24a';
+  ctx.fillRect(0, 104, W, 4);
+  ctx.fillStyle = '#fff';
+  ctx.font = font(40, 700);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(facts.siteName, W / 2, 54, W - 2 * PAD);
+  if (!facts.sample) return 108;
+  ctx.fillStyle = '#fff4d6';
+  ctx.fillRect(0, 108, W, 52);
+  ctx.fillStyle = INK;
+  ctx.font = font(26, 700);
+  ctx.fillText(facts.sample, W / 2, 134, W - 2 * PAD);
+  return 160;
+}
+
+/** A canvas `W` wide and `height` tall, on paper. */
+function canvasOf(height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = Math.ceil(height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no canvas');
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(0, 0, W, canvas.height);
+  return { canvas, ctx };
+}
+
+/** A drawn card: its image (a `data:` JPEG) and where its QR code is. */
+export interface Card {
+  src: string;
+  width: number;
+  height: number;
+  qr: QrBox;
+}
+
+/** Draws `facts` as a card. */
+export async function drawCard(facts: CardFacts): Promise<Card> {
+  // Measure first (text wraps by the font), then draw on a canvas of the height it needs.
+  const probe = canvasOf(1).ctx;
+  probe.font = font(36);
+  const deed = facts.deed ? wrap(probe, `“${facts.deed}”`, W - 2 * PAD, 4) : [];
+  probe.font = font(52, 700);
+  const title = wrap(probe, facts.title, W - 2 * PAD, 2);
+  const headH = facts.sample ? 160 : 108;
+  if (facts.kind === 'entry') {
+    const photo = await loadImage(facts.photo);
+    const faceW = 330;
+    const faceH = 440;
+    const body = 48 + faceH + 36 + 76 + 20 + 56 + 20 + 48 + 24 + deed.length * 56 + 40;
+    const { canvas, ctx } = canvasOf(headH + body + FOOT);
+    drawHead(ctx, facts);
+    let y = headH + 48;
+    drawFace(ctx, photo, facts.title, (W - faceW) / 2, y, faceW, faceH);
+    y += faceH + 36;
+    ctx.fillStyle = INK;
+    ctx.font = font(64, 700);
+    y = drawLines(ctx, wrap(ctx, facts.title, W - 2 * PAD, 1), y, 76) + 20;
+    if (facts.badge) y = drawBadge(ctx, facts.badge, y) + 20;
+    ctx.fillStyle = MUTED;
+    ctx.font = font(32);
+    y = drawLines(ctx, [facts.where], y, 48) + 24;
+    ctx.fillStyle = INK;
+    ctx.font = font(36);
+    y = drawLines(ctx, deed, y, 56) + 40;
+    const qr = drawFoot(ctx, facts, y);
+    return { src: canvas.toDataURL('image/jpeg', 0.92), width: canvas.width, height: canvas.height, qr };
+  }
+  const people = facts.people ?? [];
+  const photos = await Promise.all(people.map((p) => loadImage(p.photo)));
+  const cols = Math.min(3, Math.max(1, people.length));
+  const cellW = Math.floor((W - 2 * PAD) / cols);
+  const faceW = Math.min(180, cellW - 24);
+  const faceH = Math.round((faceW * 4) / 3);
+  const cellH = faceH + 100;
+  const rows = Math.ceil(people.length / cols);
+  const body = 40 + title.length * 64 + 16 + 56 + 16 + 48 + 32 + rows * cellH + (facts.more ? 56 : 0) + 24;
+  const { canvas, ctx } = canvasOf(headH + body + FOOT);
+  drawHead(ctx, facts);
+  let y = headH + 40;
+  ctx.fillStyle = INK;
+  ctx.font = font(52, 700);
+  y = drawLines(ctx, title, y, 64) + 16;
+  if (facts.badge) y = drawBadge(ctx, facts.badge, y) + 16;
+  ctx.fillStyle = MUTED;
+  ctx.font = font(32);
+  y = drawLines(ctx, [facts.where], y, 48) + 32;
+  people.forEach((p, i) => {
+    // A last row that is not full is centred.
+    const inRow = Math.min(cols, people.length - (i - (i % cols)));
+    const cx = (W - inRow * cellW) / 2 + (i % cols) * cellW + cellW / 2;
+    const top = y + Math.floor(i / cols) * cellH;
+    drawFace(ctx, photos[i], p.name, cx - faceW / 2, top, faceW, faceH);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = INK;
+    ctx.font = font(34, 700);
+    ctx.fillText(p.name, cx, top + faceH + 30, cellW - 8);
+    ctx.fillStyle = MUTED;
+    ctx.font = font(26);
+    ctx.fillText(p.where, cx, top + faceH + 72, cellW - 8);
+  });
+  y += rows * cellH;
+  if (facts.more) {
+    ctx.fillStyle = MUTED;
+    ctx.font = font(30);
+    y = drawLines(ctx, [t.shareCard.more(facts.more)], y, 56);
+  }
+  const qr = drawFoot(ctx, facts, y + 24);
+  return { src: canvas.toDataURL('image/jpeg', 0.92), width: canvas.width, height: canvas.height, qr };
+}
+
+/** What a screen reader hears for the card: what it shows, then what to do with it. */
+export function altOf(facts: CardFacts): string {
+  const parts =
+    facts.kind === 'entry'
+      ? [facts.title, facts.badge?.text, facts.where, facts.deed]
+      : [facts.title, facts.badge?.text, facts.where, (facts.people ?? []).map((p) => p.name).join('、')];
+  const said = parts.map((p) => p?.replace(/[。，；！？\s]+$/u, '')).filter((p): p is string => Boolean(p));
+  return t.shareCard.alt(said.join('，'));
+}
+
+/** The card's `data:` JPEG as a file to hand to the Web Share API (no blob: URL is made). */
+function fileOf(src: string, name: string): File {
+  const bytes = Uint8Array.from(atob(src.slice(src.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+  return new File([bytes], name, { type: 'image/jpeg' });
+}
+
+/** Copies `url` with the Clipboard API; where it is refused, selects the field for a copy by hand. */
+async function copy(url: string, field: HTMLInputElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(url);
+    return true;
+  } catch {
+    field.focus();
+    field.select();
+    return false;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** The panel being drawn: a second press while it is drawn waits for it instead of drawing another. */
+let drawing: Promise<void> | undefined;
+
+/** The panel under the certificate (or the release's actions): the card, how to save it, 发送 and 复制链接. */
+async function open(button: HTMLButtonElement): Promise<void> {
+  drawing ??= show(button).catch((error: unknown) => {
+    drawing = undefined; // the next press tries again
+    throw error;
+  });
+  await drawing;
+  // Every press brings the card into view, the first one too.
+  const panel = document.getElementById('share-panel');
+  panel?.scrollIntoView({ block: 'start' });
+  panel?.focus({ preventScroll: true });
+}
+
+/** Draws the page's card and puts the panel on the page, once. */
+async function show(button: HTMLButtonElement): Promise<void> {
+  const facts = factsOf(document, location.href);
+  if (!facts) return;
+  button.setAttribute('aria-busy', 'true');
+  const card = await drawCard(facts).finally(() => button.removeAttribute('aria-busy'));
+  const img = el('img', { src: card.src, alt: altOf(facts), width: card.width, height: card.height });
+  img.className = 'share-card';
+  const status = el('p', { className: 'share-status', role: 'status' });
+  const field = el('input', { type: 'text', readOnly: true, value: facts.url, id: 'share-url' });
+  const copyButton = el('button', { type: 'button', className: 'action', textContent: t.shareCard.copy });
+  copyButton.addEventListener('click', () => {
+    void copy(facts.url, field).then((ok) => {
+      status.textContent = ok ? t.shareCard.copied : t.shareCard.copyByHand;
+    });
+  });
+  const actions = el('p', { className: 'share-actions' });
+  if (typeof navigator.share === 'function') {
+    const send = el('button', { type: 'button', className: 'action', textContent: t.shareCard.send });
+    send.addEventListener('click', () => {
+      const files = [fileOf(card.src, `${facts.title}.jpg`)];
+      const data: ShareData = { title: facts.title, text: altOf(facts), url: facts.url };
+      void navigator
+        .share(
+          typeof navigator.canShare === 'function' && navigator.canShare({ ...data, files })
+            ? { ...data, files }
+            : data,
+        )
+        .catch(() => {
+          /* the resident closed the share sheet */
+        });
+    });
+    actions.append(send);
+  }
+  actions.append(copyButton);
+  const panel = el(
+    'section',
+    { id: 'share-panel', className: 'share-panel no-print', tabIndex: -1 },
+    el('h2', { id: 'share-heading', textContent: t.shareCard.heading }),
+    el('p', { className: 'share-hint', textContent: t.shareCard.hint }),
+    img,
+    actions,
+    el('label', { htmlFor: 'share-url', className: 'share-url-label', textContent: t.shareCard.link }),
+    field,
+    status,
+  );
+  panel.setAttribute('aria-labelledby', 'share-heading');
+  (button.closest('.certificate') ?? button.closest('p') ?? button).after(panel);
+  button.setAttribute('aria-expanded', 'true');
+  button.setAttribute('aria-controls', panel.id);
+}
+
+/** What /page.js calls on a press of 分享, and what tests draw every card with. */
+export interface ShareApi {
+  (button: HTMLButtonElement): Promise<void>;
+  factsOf: typeof factsOf;
+  drawCard: typeof drawCard;
+  fonts: string;
+}
+
+const api: ShareApi = Object.assign(open, { factsOf, drawCard, fonts: CARD_FONTS });
+(window as unknown as { hrbShare: ShareApi }).hrbShare = api;
