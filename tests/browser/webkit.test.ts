@@ -4,6 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { sampleSiteInWebKit } from '../helpers/webkit.ts';
+import { serve } from '../helpers/serve.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { TARGETS, elderlyProbe } from '../../scripts/audit/browser.ts';
 import { routes } from '../../src/model/routes.ts';
@@ -139,5 +140,50 @@ describe('in WebKit on a 390×844 phone', () => {
     await site.page.click('#search-chips .chip');
     await site.page.waitFor(() => !location.search.includes('region='), 10_000);
     await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 0, 10_000);
+  });
+
+  it('never moves or removes a search result once shown, on a slow network: a name, pinyin and initials', async () => {
+    // WebKit has no network throttling here: the server holds the search files instead, the names
+    // table's a little and the story indexes' longer, as a slow phone network would.
+    const slow = await serve(inject('sampleDist'), {
+      delay: (path) => (path.startsWith(routes.namesTable) ? 150 : path.startsWith(routes.storyIndexes) ? 500 : 0),
+    });
+    try {
+      await site.page.phone(`${slow.url}${routes.search}`);
+      for (const q of ['张', 'zh', 'zjg']) {
+        const lists = await site.page.evaluate((q: string) => {
+          const list = document.querySelector('#search-results');
+          const form = document.querySelector<HTMLFormElement>('#search-form');
+          const input = document.querySelector<HTMLInputElement>('#search-q');
+          if (!list || !form || !input) throw new Error('no search page');
+          const seen: string[][] = [];
+          const observer = new MutationObserver(() =>
+            seen.push(Array.from(list.querySelectorAll('.card-name a'), (a) => a.textContent)),
+          );
+          observer.observe(list, { childList: true, subtree: true });
+          input.value = q;
+          form.requestSubmit();
+          return new Promise<string[][]>((resolve) => {
+            const check = () => {
+              const done =
+                new URLSearchParams(location.search).get('q') === q &&
+                list.getAttribute('aria-busy') === 'false' &&
+                /找到/.test(document.querySelector('#search-status')?.textContent ?? '');
+              if (!done) return setTimeout(check, 50);
+              observer.disconnect();
+              seen.push(Array.from(list.querySelectorAll('.card-name a'), (a) => a.textContent));
+              resolve(seen.filter((l) => l.length));
+            };
+            check();
+          });
+        }, q);
+        expect(lists.length, q).toBeGreaterThan(1);
+        // Each list the resident saw is the start of every later one: cards are only ever added below.
+        for (const [k, list] of lists.entries())
+          expect(lists[k + 1]?.slice(0, list.length) ?? list, `${q}: ${JSON.stringify(lists)}`).toEqual(list);
+      }
+    } finally {
+      await slow.close();
+    }
   });
 });
