@@ -48,59 +48,32 @@
       root.classList.add('sample-folded');
       set('hrb-sample-folded', true);
     });
-    // 语音阅读: where the browser can speak Chinese the button reads (the reader loads on the first
-    // press); elsewhere it stays disabled, and the note beside it says so and how to get a voice.
-    // Phones often list their voices a moment after the page loads (voiceschanged): until then, or
-    // for at most VOICE_WAIT ms, the button waits disabled without a note.
-    var read = document.getElementById('read-aloud');
-    if (read) {
-      var note = document.getElementById('read-note');
-      var VOICE_WAIT = 1500;
-      var offered = false;
-      var zhVoice = function () {
-        // Read anew each time: the object can be replaced (a test's stand-in voice).
-        var speech = window.speechSynthesis;
-        return (
-          !!speech &&
-          speech.getVoices().some(function (v) {
-            return /^zh([-_](CN|Hans))?/i.test(v.lang);
-          })
-        );
+    // 语音阅读: the reader loads on the first press. No Chinese voice: a note. Voices may be listed
+    // late (voiceschanged), and a test replaces speechSynthesis: looked up anew.
+    var read = show('read-aloud', function (el) {
+      if (window.hrbReadAloud) return;
+      var s = document.createElement('script');
+      s.src = el.dataset.script;
+      s.onload = function () {
+        window.hrbReadAloud();
       };
-      var noVoice = function () {
-        if (offered) return;
-        note.hidden = false;
-        read.setAttribute('aria-describedby', 'read-note');
-      };
-      var offer = function () {
-        if (offered || !zhVoice()) return;
-        offered = true;
-        read.disabled = false;
-        note.hidden = true;
-        read.removeAttribute('aria-describedby');
-        read.addEventListener('click', function () {
-          if (window.hrbReadAloud) return;
-          var s = document.createElement('script');
-          s.src = read.dataset.script;
-          s.onload = function () {
-            window.hrbReadAloud();
-          };
-          document.head.append(s);
-        });
-      };
-      read.hidden = false;
-      var speech = window.speechSynthesis;
-      if (!speech || typeof window.SpeechSynthesisUtterance !== 'function') noVoice();
-      else {
-        offer();
-        speech.addEventListener('voiceschanged', function () {
-          offer();
-          if (!offered && speech.getVoices().length) noVoice();
-        });
-        if (!offered && speech.getVoices().length) noVoice();
-        else setTimeout(noVoice, VOICE_WAIT);
+      document.head.append(s);
+    });
+    var offer = function (settled) {
+      var s = window.speechSynthesis;
+      var voices = s ? s.getVoices() : [];
+      var zh = voices.some(function (v) {
+        return /^zh/i.test(v.lang);
+      });
+      if (read && read.disabled && (zh || settled || !s || voices.length)) {
+        read.disabled = !zh;
+        document.getElementById('read-note').hidden = zh;
+        read[zh ? 'removeAttribute' : 'setAttribute']('aria-describedby', 'read-note');
       }
-    }
+    };
+    offer();
+    if (window.speechSynthesis) speechSynthesis.addEventListener('voiceschanged', offer);
+    setTimeout(offer, 1500, true);
     document.querySelectorAll('[data-print]').forEach(function (el) {
       el.hidden = false;
       el.addEventListener('click', function () {

@@ -1,9 +1,7 @@
 // 语音阅读: reads the page's marked blocks aloud in zh-CN through the browser's own
-// speech synthesis, one block at a time, the block being read highlighted and kept
-// in view. A block's parts (data-read-part: an honour's title, its level and year; an
-// honouree's name, county and deed) are read as sentences apart, and a "·" between
-// words as a pause, never run together. Loaded by /page.js only when a 朗读 button is
-// first pressed; the button's words come from the page (data-label-*), never from this file.
+// speech synthesis, one block at a time, highlighted and kept in view; a block's parts
+// (data-read-part) as sentences, a "·" as a pause. Loaded by /page.js on the first press
+// of 朗读; the button's words come from the page (data-label-*).
 (function () {
   var synth = window.speechSynthesis;
   var reading = null; // { blocks, index, paused }
@@ -12,15 +10,16 @@
   if (!synth || !button) return;
   var labelText = button.querySelector('.read-label') || button;
 
-  // Mandarin in simplified Chinese first; another Chinese voice (Taiwan, Hong Kong) only when there is none.
+  // Mandarin (zh-CN) first, another Chinese voice only when there is none.
   function chineseVoice() {
-    var voices = synth.getVoices();
-    var pick = function (pattern) {
-      return voices.filter(function (v) {
-        return pattern.test(v.lang);
-      })[0];
-    };
-    return pick(/^zh([-_](CN|Hans))?$/i) || pick(/^zh([-_](CN|Hans))/i) || pick(/^(zh|cmn)/i);
+    var zh = synth.getVoices().filter(function (v) {
+      return /^zh/i.test(v.lang);
+    });
+    return (
+      zh.filter(function (v) {
+        return /^zh[-_](CN|Hans)/i.test(v.lang);
+      })[0] || zh[0]
+    );
   }
 
   function textOf(el) {
