@@ -151,6 +151,8 @@ describe('in WebKit on a 390×844 phone', () => {
     });
     try {
       await site.page.phone(`${slow.url}${routes.search}`);
+      // Ready: the empty search's hint is shown once the names table's index has loaded.
+      await site.page.waitFor(() => document.querySelector('#search-status')?.textContent.includes('拼音'), 10_000);
       for (const q of ['张', 'zh', 'zjg']) {
         const lists = await site.page.evaluate((q: string) => {
           const list = document.querySelector('#search-results');
