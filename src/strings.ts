@@ -204,7 +204,7 @@ export const t = {
     resume: '继续',
     stop: '停止',
     /** Beside the disabled button where the browser has no Chinese voice: what is missing and how to get it. */
-    noVoice: '本机没有中文语音，暂不能朗读。请在手机“设置”里搜索“文字转语音”或“语音朗读”，选用中文语音后再打开本页。',
+    noVoice: '本机没有中文语音，暂不能朗读。请在手机“设置”里搜“文字转语音”或“语音朗读”，选用中文语音。',
   },
   share: {
     /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
