@@ -48,28 +48,32 @@
       root.classList.add('sample-folded');
       set('hrb-sample-folded', true);
     });
-    // 语音阅读: offered only where the browser can speak Chinese; the reader loads on the first press.
-    var speech = window.speechSynthesis;
-    var offered = false;
-    var offer = function () {
-      var zh = speech.getVoices().some(function (v) {
-        return /^zh([-_](CN|Hans))?/i.test(v.lang);
+    // 语音阅读: the reader loads on the first press. No Chinese voice: a note. Voices may be listed
+    // late (voiceschanged), and a test replaces speechSynthesis: looked up anew.
+    var read = show('read-aloud', function (el) {
+      if (window.hrbReadAloud) return;
+      var s = document.createElement('script');
+      s.src = el.dataset.script;
+      s.onload = function () {
+        window.hrbReadAloud();
+      };
+      document.head.append(s);
+    });
+    var offer = function (settled) {
+      var s = window.speechSynthesis;
+      var voices = s ? s.getVoices() : [];
+      var zh = voices.some(function (v) {
+        return /^zh/i.test(v.lang);
       });
-      if (zh && !offered)
-        offered = show('read-aloud', function (el) {
-          if (window.hrbReadAloud) return;
-          var s = document.createElement('script');
-          s.src = el.dataset.script;
-          s.onload = function () {
-            window.hrbReadAloud();
-          };
-          document.head.append(s);
-        });
+      if (read && read.disabled && (zh || settled || !s || voices.length)) {
+        read.disabled = !zh;
+        document.getElementById('read-note').hidden = zh;
+        read[zh ? 'removeAttribute' : 'setAttribute']('aria-describedby', 'read-note');
+      }
     };
-    if (speech) {
-      offer();
-      speech.addEventListener('voiceschanged', offer);
-    }
+    offer();
+    if (window.speechSynthesis) speechSynthesis.addEventListener('voiceschanged', offer);
+    setTimeout(offer, 1500, true);
     // 分享: the card's script (with its QR encoder) loads on the first press and draws the card.
     document.querySelectorAll('[data-share]').forEach(function (el) {
       el.hidden = false;

@@ -1,18 +1,44 @@
 // 语音阅读: reads the page's marked blocks aloud in zh-CN through the browser's own
-// speech synthesis, one block at a time, the block being read highlighted and kept
-// in view. Loaded by /page.js only when a 朗读 button is first pressed; the
-// button's words come from the page (data-label-*), never from this file.
+// speech synthesis, one block at a time, highlighted and kept in view; a block's parts
+// (data-read-part) as sentences, a "·" as a pause. Loaded by /page.js on the first press
+// of 朗读; the button's words come from the page (data-label-*).
 (function () {
   var synth = window.speechSynthesis;
   var reading = null; // { blocks, index, paused }
   var button = document.getElementById('read-aloud');
   var stopButton = document.getElementById('read-stop');
   if (!synth || !button) return;
+  var labelText = button.querySelector('.read-label') || button;
 
+  // Mandarin (zh-CN) first, another Chinese voice only when there is none.
   function chineseVoice() {
-    return synth.getVoices().filter(function (v) {
-      return /^zh([-_](CN|Hans))?/i.test(v.lang);
-    })[0];
+    var zh = synth.getVoices().filter(function (v) {
+      return /^zh/i.test(v.lang);
+    });
+    return (
+      zh.filter(function (v) {
+        return /^zh[-_](CN|Hans)/i.test(v.lang);
+      })[0] || zh[0]
+    );
+  }
+
+  function textOf(el) {
+    return el.textContent
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\s*·\s*/g, '，');
+  }
+
+  // What is said for a block: its parts as sentences, or its text.
+  function speechOf(block) {
+    var parts = block.querySelectorAll('[data-read-part]');
+    if (!parts.length) return textOf(block);
+    return Array.prototype.map
+      .call(parts, textOf)
+      .filter(function (s) {
+        return s !== '';
+      })
+      .join('。');
   }
 
   // The name, the honours and the story: elements marked data-read, and the children of data-read-children.
@@ -25,10 +51,12 @@
     );
   }
 
+  // The button's state picks its drawn symbol (CSS): ▶ to read or resume, ⏸ while reading.
   function label() {
-    button.textContent = reading
-      ? button.dataset[reading.paused ? 'labelResume' : 'labelPause']
-      : button.dataset.labelRead;
+    var state = reading ? (reading.paused ? 'paused' : 'reading') : 'idle';
+    button.dataset.state = state;
+    labelText.textContent =
+      button.dataset[state === 'idle' ? 'labelRead' : state === 'paused' ? 'labelResume' : 'labelPause'];
     button.setAttribute('aria-pressed', String(!!reading && !reading.paused));
     stopButton.hidden = !reading;
     document.documentElement.classList.toggle('reading-aloud', !!reading);
@@ -48,7 +76,7 @@
     block.classList.add('reading');
     var still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     block.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
-    var utterance = new SpeechSynthesisUtterance(block.textContent.replace(/\s+/g, ' ').trim());
+    var utterance = new SpeechSynthesisUtterance(speechOf(block));
     utterance.lang = 'zh-CN';
     var voice = chineseVoice();
     if (voice) utterance.voice = voice;

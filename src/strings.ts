@@ -199,10 +199,12 @@ export const t = {
     link: '打印光荣榜',
   },
   readAloud: {
-    read: '▶ 朗读',
-    pause: '⏸ 暂停',
-    resume: '▶ 继续',
-    stop: '■ 停止',
+    read: '朗读',
+    pause: '暂停',
+    resume: '继续',
+    stop: '停止',
+    /** Beside the disabled button where the browser has no Chinese voice: what is missing and how to get it. */
+    noVoice: '本机没有中文语音，暂不能朗读。请在手机“设置”里搜“文字转语音”或“语音朗读”，选用中文语音。',
   },
   share: {
     /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
@@ -240,6 +242,7 @@ export const t = {
     provinceFound: (n: number) => `全省各市找到 ${n} 位：`,
     provinceLink: (q: string) => `到省级门户搜索“${q}”`,
     provinceFailed: '暂时连不上省级门户，可以点下面的链接去那里搜索。',
+  },
 
   /** The editors' desk (`npm run editor`): Decap CMS's form, the story widget, the preview, the problems panel. */
   desk: {
@@ -282,6 +285,7 @@ export const t = {
       email: '邮箱',
       save: '确定',
     },
+  },
 
   /** 分享: the share card (src/client/share-card.ts) and what the pages say of themselves when shared. */
   shareCard: {

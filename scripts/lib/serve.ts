@@ -1,6 +1,6 @@
 /** Serves a built site on a free loopback port, as a static host would. */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -31,10 +31,20 @@ export interface StaticServer {
   requests: Array<{ path: string; bytes: number; transfer: number }>;
 }
 
-export async function serve(dist: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Milliseconds to hold the response to a path (a slow network, where a browser has no throttling of its own). */
+  delay?: (path: string) => number;
+}
+
+export async function serve(dist: string, options: ServeOptions = {}): Promise<StaticServer> {
   const requests: StaticServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const wait = options.delay?.(path) ?? 0;
+    if (wait > 0) setTimeout(() => answer(path, res), wait);
+    else answer(path, res);
+  });
+  function answer(path: string, res: ServerResponse) {
     const record = { path, bytes: 0, transfer: 0 };
     requests.push(record);
     let file = normalize(join(dist, path));
@@ -55,7 +65,7 @@ export async function serve(dist: string): Promise<StaticServer> {
       : record.bytes;
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -2,12 +2,11 @@
  * Where the search page's answers come from, in two tiers (src/search/search-index.ts):
  * the names table answers a name first from one small file (src/search/names-table.ts);
  * the story indexes, grouped by release, are merged into one Pagefind instance that
- * gives the complete answer (names still first), and answers a search by filters alone.
- * Both answer in one shape, whose results load their data when shown.
+ * adds what the names table did not find, and answers a search by filters alone.
+ * Results load their data when shown; the page joins the two (src/search/tier-union.ts).
  */
 import {
   answer,
-  facetCounts,
   fileOf,
   keyOf,
   queryWords,
@@ -18,26 +17,34 @@ import {
   type NamesIndex,
 } from '../search/names-table.ts';
 import type { SearchState } from '../search/search-state.ts';
+import type { EarlierTier, LaterTier } from '../search/tier-union.ts';
 import { routes } from '../model/routes.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindFilters } from './pagefind.ts';
 import type { ResultData, ResultMeta } from './result-card.ts';
 
-/** An answer of either tier: results whose data loads when shown, and facet counts. */
-export interface Answer {
-  results: Array<{ data: () => Promise<ResultData> }>;
-  /** Counts within the results. */
-  filters: FilterCounts;
-  /** Counts for the query without the chosen filters. */
-  totalFilters: FilterCounts;
+/** A result of either tier: its URL when known before its data loads (a names-table row), and its data. */
+export interface Result {
+  url?: string;
+  data: () => Promise<ResultData>;
+}
+
+/** The names table's answer: its rows as results, and as the union reads them. */
+export interface NamesAnswer extends EarlierTier {
+  results: Result[];
+}
+
+/** The story indexes' answer: results best first, and counts that name every page found (tier-union.ts). */
+export interface StoriesAnswer extends LaterTier {
+  results: Result[];
 }
 
 export interface SearchAnswers {
   /** Entries per filter value over the whole roll: the facets of an empty search. */
   facets: FilterCounts;
   /** The names table's answer: rows matching the query's words and the chosen filters. */
-  names: (q: string, filters: SearchState['filters']) => Promise<Answer>;
-  /** The story indexes' complete answer to the query (null: by filters alone). */
-  stories: (q: string | null, filters: PagefindFilters) => Promise<Answer>;
+  names: (q: string, filters: SearchState['filters']) => Promise<NamesAnswer>;
+  /** The story indexes' answer to the query (null: by filters alone). */
+  stories: (q: string | null, filters: PagefindFilters) => Promise<StoriesAnswer>;
 }
 
 /** A names-table row as the result list shows it (the same card as a Pagefind result's). */
@@ -108,9 +115,9 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
       const found = answer(await namesFile(keyOf(first, split)), q);
       const chosen = found.filter((row) => rowPassesFilters(row, filters));
       return {
-        results: chosen.map((row) => ({ data: () => Promise.resolve(resultOf(row)) })),
-        filters: facetCounts(chosen),
-        totalFilters: facetCounts(found),
+        results: chosen.map((row) => ({ url: row.url, data: () => Promise.resolve(resultOf(row)) })),
+        chosen,
+        found,
       };
     },
     stories: async (q, filters) => {

@@ -2,12 +2,17 @@
  * What the search page shows: the status line, the facets, the chosen
  * filters' chips and the result cards, ten at a time. Drawn from the answers
  * and the URL state it is given; it keeps only the results not shown yet.
+ *
+ * Within one search the cards only grow: a later tier's results go below
+ * the ones shown (and below the earlier tier's results not shown yet), each
+ * page once, so a card a resident is about to tap never moves or vanishes.
  */
 import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../search/search-state.ts';
 import { t } from '../strings.ts';
 import type { Kind } from '../model/schema.ts';
 import type { FilterCounts } from './pagefind.ts';
-import type { Answer } from './search-answers.ts';
+import type { Result } from './search-answers.ts';
+import type { UnionCounts } from '../search/tier-union.ts';
 import { resultCards } from './result-card.ts';
 
 const PAGE = 10;
@@ -33,11 +38,20 @@ export interface SearchView {
   /** Search failed: said in the status line. */
   failed: () => void;
   /**
-   * Shows an answer to `state`; `partial` while the story indexes may still add results.
-   * `current` says whether this search is still the page's latest (else nothing more is drawn).
+   * Adds a tier's results below those of this search so far, and shows the counts of all of
+   * them (`counts`); results whose URL is in `skip` are already in the list or queued above.
+   * `partial` while the story indexes may still add results. `current` says whether this search
+   * is still the page's latest (else nothing more is drawn).
    */
-  answer: (found: Answer, state: SearchState, partial: boolean, current: () => boolean) => Promise<void>;
-  /** The next ten results of the answer shown. */
+  add: (
+    results: readonly Result[],
+    counts: UnionCounts,
+    state: SearchState,
+    partial: boolean,
+    current: () => boolean,
+    skip?: ReadonlySet<string>,
+  ) => Promise<void>;
+  /** The next ten results of this search. */
   more: (state: SearchState, current: () => boolean) => Promise<void>;
   /** The chosen filters as removable chips, and their number on the 筛选 button. */
   chips: (state: SearchState) => void;
@@ -72,8 +86,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
   const { status, list, facets, chips, filterCount, more, card } = parts;
   const cardOf = resultCards(card);
-  /** The answer's results not shown yet. */
-  let pending: Answer['results'] = [];
+  /** This search's results not shown yet, in order; those with a URL in `skip` are dropped when reached. */
+  let pending: Array<{ result: Result; skip?: ReadonlySet<string> }> = [];
+  /** URLs of the cards shown in this search. */
+  let shown = new Set<string>();
+  /** How many cards the resident has asked for (ten, and ten more per "show more"). */
+  let wanted = PAGE;
+  /** Pages in this search's answer so far. */
+  let total = 0;
+  /** Drawing in progress: cards are added by one drawing at a time, so they keep their order. */
+  let drawing: Promise<void> = Promise.resolve();
 
   const busy = (on: boolean) => list.setAttribute('aria-busy', String(on));
 
@@ -108,22 +130,38 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
     }
   }
 
-  async function showMore(state: SearchState, current: () => boolean) {
-    const batch = pending.splice(0, PAGE);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (!current()) return;
-    list.append(
-      ...exactNameFirst(
-        state.q,
-        data.map((d) => ({ ...d, title: d.meta.title })),
-      ).map(cardOf),
-    );
-    more.hidden = pending.length === 0;
+  /** Adds cards until `wanted` are shown or nothing is left, a page's card once. */
+  async function fill(state: SearchState, current: () => boolean) {
+    while (shown.size < wanted && pending.length && current()) {
+      const batch = pending.splice(0, wanted - shown.size);
+      const data = await Promise.all(batch.map(({ result }) => result.data()));
+      if (!current()) return;
+      const fresh = data.filter((d, i) => !shown.has(d.url) && !batch[i]?.skip?.has(d.url));
+      for (const d of fresh) shown.add(d.url);
+      list.append(
+        ...exactNameFirst(
+          state.q,
+          fresh.map((d) => ({ ...d, title: d.meta.title })),
+        ).map(cardOf),
+      );
+    }
+    if (current()) more.hidden = shown.size >= total || pending.length === 0;
+  }
+
+  /** Queues a drawing after the one in progress. */
+  function draw(state: SearchState, current: () => boolean): Promise<void> {
+    drawing = drawing.then(() => fill(state, current));
+    return drawing;
   }
 
   return {
     clear: () => {
       list.replaceChildren();
+      pending = [];
+      shown = new Set();
+      wanted = PAGE;
+      total = 0;
+      drawing = Promise.resolve();
       more.hidden = true;
       busy(true);
     },
@@ -139,25 +177,27 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
       status.textContent = t.search.failed;
       busy(false);
     },
-    answer: async (found, state, partial, current) => {
-      const n = found.results.length;
-      list.replaceChildren();
-      pending = [...found.results];
-      drawFacets(state, found.filters, found.totalFilters);
-      await showMore(state, current);
+    add: async (results, counts, state, partial, current, skip) => {
+      pending.push(...results.map((result) => ({ result, skip })));
+      total = counts.count;
+      drawFacets(state, counts.filters, counts.totalFilters);
+      await draw(state, current);
       if (!current()) return;
       // Announced once results are on the page.
-      const counts = kindCountsOf(found.filters, n);
+      const kinds = kindCountsOf(counts.filters, total);
       status.textContent = partial
-        ? n
-          ? t.search.foundSoFar(counts)
+        ? total
+          ? t.search.foundSoFar(kinds)
           : t.search.searchingStories
-        : n
-          ? t.search.found(counts)
+        : total
+          ? t.search.found(kinds)
           : t.search.none;
       busy(partial);
     },
-    more: showMore,
+    more: (state, current) => {
+      wanted = Math.max(wanted, shown.size) + PAGE;
+      return draw(state, current);
+    },
     chips: (state) => {
       const chosen = FILTERS.flatMap((name) => (state.filters[name] ?? []).map((value) => [name, value] as const));
       filterCount.textContent = chosen.length ? t.search.filterCount(chosen.length) : '';

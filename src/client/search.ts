@@ -1,13 +1,14 @@
 /**
  * The search page: results as the resident types, facets with counts, and
  * the whole state in the URL. The names table answers a name first; the story
- * indexes, loaded only once a query needs them, give the complete answer
- * (names still first), which then replaces the first (search-answers.ts). The
+ * indexes, loaded only once a query needs them, add the pages it did not find
+ * below its results, which never move (search-answers.ts, tier-union.ts). The
  * list stays aria-busy until the complete answer. What is drawn: search-view.ts.
  */
 import { pagefindFilters, parseState, serializeState, toggleFilter, type SearchState } from '../search/search-state.ts';
 import { queryWords } from '../search/names-table.ts';
-import { loadSearchAnswers, type Answer, type SearchAnswers } from './search-answers.ts';
+import { earlierCounts, unionCounts } from '../search/tier-union.ts';
+import { loadSearchAnswers, type NamesAnswer, type SearchAnswers, type StoriesAnswer } from './search-answers.ts';
 import { searchView, type SearchView } from './search-view.ts';
 import { provinceSearch } from './province.ts';
 
@@ -67,7 +68,7 @@ async function start() {
       return;
     }
     view.loading();
-    let first: Answer | undefined;
+    let first: NamesAnswer | undefined;
     if (words) {
       try {
         first = await answers.names(state.q, state.filters);
@@ -75,18 +76,20 @@ async function start() {
         // The story indexes answer alone.
       }
       if (!current()) return;
-      if (first) await view.answer(first, state, true, current);
+      if (first) await view.add(first.results, earlierCounts(first), state, true, current);
       if (!current()) return;
     }
-    let all: Answer | undefined;
+    let all: StoriesAnswer | undefined;
     try {
       all = await answers.stories(words ? state.q : null, filters);
     } catch {
       // The names answer stands; the next query tries the story indexes again.
     }
     if (!current()) return;
-    if (all) await view.answer(all, state, false, current);
-    else if (first) await view.answer(first, state, false, current);
+    if (all) {
+      const union = unionCounts(first ?? { chosen: [], found: [] }, all);
+      await view.add(all.results, union, state, false, current, union.shownAbove);
+    } else if (first) await view.add([], earlierCounts(first), state, false, current);
     else view.failed();
   }
 

@@ -1,107 +1,39 @@
 /**
  * 语音阅读 in real Chromium with a stubbed speech synthesis (no voices are installed
- * here): what is read, in which language and order; pause, resume and stop; the
- * block being read highlighted and in view; no reader code until the button is
- * pressed; silence after leaving the page; no button without a Chinese voice.
+ * here): what is read, in which language and order; an honour's parts and a release's
+ * honourees as sentences apart; pause, resume and stop; the block being read highlighted
+ * and in view; drawn symbols, never a font's; no reader code until the button is pressed;
+ * silence after leaving the page; a disabled button with a note where no Chinese voice exists.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
+import { SPEAK_MS, installSpeechStub, spokenParts, type SpeechLog, type SpeechStub } from '../helpers/speech.ts';
 import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInBrowser();
 const ENTRY = routes.entry('he-shuzhen-huozhou');
+/** Two honours, each with a session: 全国道德模范提名奖 (2023, 第9届) and 山西省道德模范 (2021, 第5届). */
+const LADDER_ENTRY = routes.entry('wang-xiuying-hongtong');
 
-interface Log {
-  spoken: Array<{ text: string; lang: string; voice?: string }>;
-  calls: string[];
-}
+/** The symbol the button shows: which of its drawn icons is displayed. */
+const shownIcon = (p: Page) =>
+  p.$$eval('#read-aloud svg', (icons) =>
+    icons.filter((i) => getComputedStyle(i).display !== 'none').map((i) => i.getAttribute('class')),
+  );
 
-/** How long the stand-in voice takes to "speak" an utterance: a few ms, so a whole page reads in well under a second. */
-const SPEAK_MS = 5;
+type Log = SpeechLog;
 
 /**
- * A phone whose speechSynthesis is a stand-in with the given voices: it records every
- * utterance and call (also into localStorage, to read after leaving the page) and
- * "speaks" each utterance in SPEAK_MS unless paused or cancelled. An utterance that starts
- * while `hold` (a CSS selector) matches something in the page is a long one: it goes on until
- * the test calls `ttsRelease()` in the page, and then ends SPEAK_MS later (once resumed, if paused).
+ * A phone whose speechSynthesis is a stand-in with the given voices (tests/helpers/speech.ts);
+ * `large`: 长辈模式 chosen on an earlier visit.
  */
-async function phoneWithSpeech(voices: string[] | null, large = false, hold?: string): Promise<BrowserContext> {
+async function phoneWithSpeech(voices: SpeechStub['voices'], large = false, hold?: string): Promise<BrowserContext> {
   // Reduced motion: the reader then jumps to each block instead of scrolling smoothly (a smooth
   // scroll on this loaded machine sometimes stalled the in-view check).
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
-  await context.addInitScript(
-    ({ voices, large, hold, ms }) => {
-      if (large) localStorage.setItem('hrb-large-text', '1');
-      if (voices === null) {
-        delete (window as { speechSynthesis?: unknown }).speechSynthesis;
-        Object.defineProperty(window, 'speechSynthesis', { value: undefined });
-        return;
-      }
-      const log = { spoken: [] as Log['spoken'], calls: [] as string[] };
-      const save = () => localStorage.setItem('tts-log', JSON.stringify(log));
-      let current: { text: string; onend: ((e: Event) => void) | null } | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let paused = false;
-      let held = false;
-      const finish = () => {
-        const done = current;
-        current = undefined;
-        done?.onend?.call(done, new Event('end'));
-      };
-      const schedule = () => {
-        clearTimeout(timer);
-        timer = setTimeout(finish, ms);
-      };
-      const fake = {
-        getVoices: () => voices.map((lang) => ({ lang, name: `voice-${lang}`, default: false, localService: true })),
-        speak(u: { text: string; lang: string; voice: { lang: string } | null; onend: ((e: Event) => void) | null }) {
-          log.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang });
-          save();
-          current = u;
-          held = hold !== undefined && document.querySelector(hold) !== null;
-          if (!held && !paused) schedule();
-        },
-        pause() {
-          log.calls.push('pause');
-          save();
-          paused = true;
-          clearTimeout(timer);
-        },
-        resume() {
-          log.calls.push('resume');
-          save();
-          paused = false;
-          if (current && !held) schedule();
-        },
-        cancel() {
-          log.calls.push('cancel');
-          save();
-          clearTimeout(timer);
-          current = undefined;
-        },
-        addEventListener() {},
-      };
-      Object.defineProperty(window, 'speechSynthesis', { value: fake });
-      // Utterances of the stand-in: real ones refuse a voice that is not a real SpeechSynthesisVoice.
-      class Utterance {
-        lang = '';
-        rate = 1;
-        voice: { lang: string } | null = null;
-        onend: ((e: Event) => void) | null = null;
-        constructor(public text: string) {}
-      }
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
-      const w = window as unknown as { ttsLog: typeof log; ttsRelease: () => void };
-      w.ttsLog = log;
-      w.ttsRelease = () => {
-        held = false;
-        if (current && !paused) schedule();
-      };
-    },
-    { voices, large, hold, ms: SPEAK_MS },
-  );
+  if (large) await context.addInitScript(() => localStorage.setItem('hrb-large-text', '1'));
+  await context.addInitScript(installSpeechStub, { voices, hold, ms: SPEAK_MS });
   return context;
 }
 
@@ -110,7 +42,7 @@ const spokenCount = (p: Page) => p.evaluate(() => (window as unknown as { ttsLog
 // Each test has a browser context of its own: they run side by side.
 describe.concurrent('语音阅读 (read aloud)', () => {
   for (const large of [false, true]) {
-    it(`reads the name, the honours and the story in zh-CN, in page order, one block highlighted at a time (${large ? '长辈模式' : 'normal mode'})`, async ({
+    it(`reads the name, the honours rung by rung and the story in zh-CN, in page order, one block highlighted at a time (${large ? '长辈模式' : 'normal mode'})`, async ({
       expect,
     }) => {
       const context = await phoneWithSpeech(['en-US', 'zh-CN'], large);
@@ -119,9 +51,14 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       p.on('request', (r) => {
         if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
       });
-      await p.goto(`${site.url}${ENTRY}`);
+      await p.goto(`${site.url}${LADDER_ENTRY}`);
       const read = p.locator('#read-aloud');
+      await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.disabled === false);
       expect(await read.isVisible()).toBe(true);
+      expect(await p.locator('#read-note').isVisible()).toBe(false);
+      // Words and a drawn symbol: no character a phone's font may lack.
+      expect(await read.textContent()).toBe('朗读');
+      expect(await shownIcon(p)).toEqual(['icon icon-play']);
       expect(scripts).not.toContain(routes.readAloudScript);
 
       await read.click();
@@ -135,19 +72,49 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       const texts = log.spoken.map((s) => s.text);
       expect(texts[0]).toBe(name);
       expect(log.spoken.every((s) => s.lang === 'zh-CN' && s.voice === 'zh-CN')).toBe(true);
+      // 长辈模式 reads a little slower.
+      expect(log.spoken.every((s) => s.rate === (large ? 0.85 : 1))).toBe(true);
       const badge = (await p.locator('.certificate .badge').textContent())?.replace(/\s+/g, ' ').trim() ?? '';
       expect(texts[1]).toBe(badge);
-      const rungs = (await p.locator('.timeline .rung').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+      // Each honour is one utterance, its title, level, year and session as sentences and pauses.
+      const firstRung = texts.indexOf('全国道德模范提名奖。全国，2023年，第9届');
+      expect(firstRung, JSON.stringify(texts)).toBeGreaterThan(1);
+      expect(texts[firstRung + 1]).toBe('山西省道德模范。省级，2021年，第5届');
+      expect(texts.filter((t) => t.includes('·'))).toEqual([]);
       const story = (await p.locator('.story [data-read-children] > *').allTextContents()).map((s) =>
         s.replace(/\s+/g, ' ').trim(),
       );
       // The honours come before the story, and the story is read paragraph by paragraph, to its end.
-      const firstRung = texts.indexOf(rungs[0] ?? '');
       const firstStory = texts.indexOf(story[0] ?? '');
-      expect(firstRung).toBeGreaterThan(1);
       expect(firstStory).toBeGreaterThan(firstRung);
       expect(texts.slice(firstStory)).toEqual(story.filter(Boolean));
-      expect(await read.textContent()).toContain('朗读');
+      expect(await read.textContent()).toBe('朗读');
+      await context.close();
+    });
+
+    it(`reads a release's title, introduction and then each honouree: name, county, deed (${large ? '长辈模式' : 'normal mode'})`, async ({
+      expect,
+    }) => {
+      const context = await phoneWithSpeech(['zh-CN'], large);
+      const p = await context.newPage();
+      await p.goto(`${site.url}${routes.release('2026-q1')}`);
+      await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.disabled === false);
+      await p.locator('#read-aloud').click();
+      await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
+      await p.waitForFunction(() => !document.querySelector('.reading'), undefined, { timeout: 20_000 });
+      const texts = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.map((s) => s.text));
+      const cards = await p.$$eval('.cards .card', (cards) =>
+        cards.map((c) => [
+          c.querySelector('.card-name')?.textContent,
+          c.querySelector('.card-meta')?.lastChild?.textContent,
+          c.querySelector('.card-summary')?.textContent,
+        ]),
+      );
+      expect(cards.length).toBeGreaterThan(3);
+      expect(texts[0]).toBe((await p.locator('h1').textContent())?.replace(/\s+/g, ' ').trim());
+      expect(texts[1]).toBe((await p.locator('.lead').textContent())?.replace(/\s+/g, ' ').trim());
+      expect(texts.slice(2)).toEqual(cards.map(spokenParts));
+      expect(texts[2]).toBe('邓海涛。蒲县。深夜开车追赶抢包歹徒，协助警方将其抓获。');
       await context.close();
     });
   }
@@ -164,8 +131,11 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       undefined,
       { timeout: 20_000 },
     );
+    // Reading: the drawn pause symbol.
+    expect(await shownIcon(p)).toEqual(['icon icon-pause']);
     await p.locator('#read-aloud').click();
-    expect(await p.locator('#read-aloud').textContent()).toContain('继续');
+    expect(await p.locator('#read-aloud').textContent()).toBe('继续');
+    expect(await shownIcon(p)).toEqual(['icon icon-play']);
     expect(await p.locator('#read-aloud').getAttribute('aria-pressed')).toBe('false');
     const marked = p.locator('.reading');
     expect(await marked.count()).toBe(1);
@@ -182,7 +152,7 @@ describe.concurrent('语音阅读 (read aloud)', () => {
     expect(await p.locator('.story [data-read-children] > :first-child.reading').count()).toBe(1);
 
     await p.locator('#read-aloud').click();
-    expect(await p.locator('#read-aloud').textContent()).toContain('暂停');
+    expect(await p.locator('#read-aloud').textContent()).toBe('暂停');
     // Resumed: the paragraph ends and the next one is read.
     await p.waitForFunction((n) => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length > n, spokenWhilePaused);
 
@@ -215,25 +185,36 @@ describe.concurrent('语音阅读 (read aloud)', () => {
     await context.close();
   });
 
-  it('reads a release introduction too', async ({ expect }) => {
-    const context = await phoneWithSpeech(['zh-CN']);
-    const p = await context.newPage();
-    await p.goto(`${site.url}${routes.release('2026-q1')}`);
-    await p.locator('#read-aloud').click();
-    await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 2);
-    const texts = await p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.map((s) => s.text));
-    expect(texts[1]).toBe((await p.locator('.lead').textContent())?.replace(/\s+/g, ' ').trim());
-    await context.close();
-  });
-
-  it('offers no button where the browser cannot speak Chinese', async ({ expect }) => {
-    for (const voices of [null, ['en-US']]) {
-      const context = await phoneWithSpeech(voices);
+  it('says beside a disabled button where the browser has no Chinese voice, and how to get one', async ({ expect }) => {
+    // No speech synthesis at all; English voices only (WebKitGTK); no voice ever listed (headless Chromium).
+    for (const [voices, large] of [
+      [null, false],
+      [['en-US'], true],
+      [[], false],
+    ] as const) {
+      const context = await phoneWithSpeech(voices === null ? null : [...voices], large);
       const p = await context.newPage();
       await p.goto(`${site.url}${ENTRY}`);
-      await p.waitForLoadState('load');
-      expect(await p.locator('#read-aloud').isVisible(), JSON.stringify(voices)).toBe(false);
+      const note = p.locator('#read-note');
+      await note.waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await note.textContent(), JSON.stringify(voices)).toMatch(/没有中文语音.*“设置”.*文字转语音.*语音朗读/);
+      const read = p.locator('#read-aloud');
+      expect(await read.isVisible()).toBe(true);
+      expect(await read.isDisabled()).toBe(true);
+      expect(await read.getAttribute('aria-describedby')).toBe('read-note');
       await context.close();
     }
+  });
+
+  it('offers reading once the phone lists its Chinese voice, a moment after the page loads', async ({ expect }) => {
+    const context = await phoneWithSpeech('late');
+    const p = await context.newPage();
+    await p.goto(`${site.url}${ENTRY}`);
+    await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.disabled === false);
+    expect(await p.locator('#read-note').isVisible()).toBe(false);
+    expect(await p.locator('#read-aloud').getAttribute('aria-describedby')).toBeNull();
+    await p.locator('#read-aloud').click();
+    await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
+    await context.close();
   });
 });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
-import { QUERIES, type QueryKind } from '../search/queries.ts';
+import { NAME_KINDS, QUERIES, type QueryKind } from '../search/queries.ts';
 import { routes } from '../../src/model/routes.ts';
 
 const site = sampleSiteInBrowser();
@@ -27,6 +27,28 @@ async function resultIds(p: Page, q?: string): Promise<string[]> {
   return p.$$eval('#search-results .card-name a', (links) =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''),
   );
+}
+
+interface Recorded {
+  resultLists: string[][];
+}
+
+/**
+ * Run in the page before its scripts: records the result list's cards (their slugs, in order)
+ * after every change, into `window.resultLists`.
+ */
+function recordResultLists() {
+  const w = window as unknown as Recorded;
+  w.resultLists = [];
+  document.addEventListener('DOMContentLoaded', () => {
+    const list = document.querySelector('#search-results');
+    if (!list) return;
+    new MutationObserver(() =>
+      w.resultLists.push(
+        Array.from(list.querySelectorAll('.card-name a'), (a) => (a as HTMLAnchorElement).pathname.split('/')[2] ?? ''),
+      ),
+    ).observe(list, { childList: true, subtree: true });
+  });
 }
 
 /** Opens the 筛选 disclosure (filters stay folded above the results until asked for). */
@@ -61,7 +83,7 @@ async function answers(queries: string[], p = page): Promise<string[][]> {
 describe('search quality on the sample site', () => {
   // The two loops run side by side, each in a page of its own (most of their time is waiting for answers).
   it.concurrent(
-    `finds what residents type (${QUERIES.length} queries): names 100%, story words ≥ 95%, an exact name first`,
+    `finds what residents type (${QUERIES.length} queries): names and field words 100%, story words ≥ 95%, an exact name first`,
     { timeout: 120_000 },
     async ({ expect }) => {
       const tally = new Map<QueryKind, { hit: number; all: number; misses: string[] }>();
@@ -109,7 +131,7 @@ describe('search quality on the sample site', () => {
           requested.push(path);
       });
       const misses: string[] = [];
-      const nameQueries = QUERIES.filter((x) => x.kind !== 'story');
+      const nameQueries = QUERIES.filter((x) => NAME_KINDS.includes(x.kind));
       expect(nameQueries.length).toBeGreaterThanOrEqual(50);
       for (const [i, q] of nameQueries.entries()) {
         const before = requested.length;
@@ -131,6 +153,38 @@ describe('search quality on the sample site', () => {
       // No file of names was fetched twice.
       const files = requested.filter((path) => path.startsWith(routes.namesTable));
       expect(new Set(files).size).toBe(files.length);
+      await context.close();
+    },
+  );
+
+  it.concurrent(
+    'never moves or removes a result once shown, on a throttled phone: a name, pinyin and initials',
+    { timeout: 120_000 },
+    async ({ expect }) => {
+      const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+      const p = await context.newPage();
+      // A slow phone on a slow network: the names table answers well before the story indexes.
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: 200_000,
+        uploadThroughput: 100_000,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.addInitScript(recordResultLists);
+      for (const [i, q] of ['张', 'zh', 'zjg'].entries()) {
+        if (i > 0) await p.evaluate(() => (window as unknown as Recorded).resultLists.splice(0));
+        const final = await (i === 0 ? searchFor(q, p) : typeQuery(q, p));
+        const lists = (await p.evaluate(() => (window as unknown as Recorded).resultLists)).filter((l) => l.length);
+        expect(lists.length, q).toBeGreaterThan(0);
+        // Each list the resident saw is the start of every later one: cards are only ever added below.
+        for (const [k, list] of lists.entries())
+          expect(lists[k + 1]?.slice(0, list.length) ?? list, `${q}: ${JSON.stringify(lists)}`).toEqual(list);
+        expect(final[0], q).toBe(lists[0]?.[0]);
+        expect(new Set(final).size, `${q}: a card twice`).toBe(final.length);
+      }
       await context.close();
     },
   );

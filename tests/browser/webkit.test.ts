@@ -7,6 +7,7 @@ import { sampleSiteInWebKit } from '../helpers/webkit.ts';
 import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
 import { RARE } from '../setup/everyday.ts';
+import { SPEAK_MS, installSpeechStub, spokenParts, type SpeechLog } from '../helpers/speech.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { TARGETS, elderlyProbe } from '../../scripts/audit/browser.ts';
 import { routes } from '../../src/model/routes.ts';
@@ -143,6 +144,118 @@ describe('in WebKit on a 390×844 phone', () => {
     await site.page.waitFor(() => !location.search.includes('region='), 10_000);
     await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 0, 10_000);
   });
+
+  it('never moves or removes a search result once shown, on a slow network: a name, pinyin and initials', async () => {
+    // WebKit has no network throttling here: the server holds the search files instead, the names
+    // table's a little and the story indexes' longer, as a slow phone network would.
+    const slow = await serve(inject('sampleDist'), {
+      delay: (path) => (path.startsWith(routes.namesTable) ? 150 : path.startsWith(routes.storyIndexes) ? 500 : 0),
+    });
+    try {
+      await site.page.phone(`${slow.url}${routes.search}`);
+      // Ready: the empty search's hint is shown once the names table's index has loaded.
+      await site.page.waitFor(() => document.querySelector('#search-status')?.textContent.includes('拼音'), 10_000);
+      for (const q of ['张', 'zh', 'zjg']) {
+        const lists = await site.page.evaluate((q: string) => {
+          const list = document.querySelector('#search-results');
+          const form = document.querySelector<HTMLFormElement>('#search-form');
+          const input = document.querySelector<HTMLInputElement>('#search-q');
+          if (!list || !form || !input) throw new Error('no search page');
+          const seen: string[][] = [];
+          const observer = new MutationObserver(() =>
+            seen.push(Array.from(list.querySelectorAll('.card-name a'), (a) => a.textContent)),
+          );
+          observer.observe(list, { childList: true, subtree: true });
+          input.value = q;
+          form.requestSubmit();
+          return new Promise<string[][]>((resolve) => {
+            const check = () => {
+              const done =
+                new URLSearchParams(location.search).get('q') === q &&
+                list.getAttribute('aria-busy') === 'false' &&
+                /找到/.test(document.querySelector('#search-status')?.textContent ?? '');
+              if (!done) return setTimeout(check, 50);
+              observer.disconnect();
+              seen.push(Array.from(list.querySelectorAll('.card-name a'), (a) => a.textContent));
+              resolve(seen.filter((l) => l.length));
+            };
+            check();
+          });
+        }, q);
+        expect(lists.length, q).toBeGreaterThan(1);
+        // Each list the resident saw is the start of every later one: cards are only ever added below.
+        for (const [k, list] of lists.entries())
+          expect(lists[k + 1]?.slice(0, list.length) ?? list, `${q}: ${JSON.stringify(lists)}`).toEqual(list);
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('says beside a disabled 朗读 button that WebKit has no Chinese voice, and how to get one (长辈模式)', async () => {
+    // WebKitGTK here lists English voices only.
+    await site.page.phone(`${site.url}${ENTRY_WITH_PHOTO}`, LARGE);
+    await site.page.waitFor(() => document.querySelector<HTMLElement>('#read-note')?.hidden === false, 5_000);
+    const state = await site.page.evaluate(() => {
+      const button = document.querySelector<HTMLButtonElement>('#read-aloud');
+      const r = button?.getBoundingClientRect();
+      return {
+        disabled: button?.disabled,
+        shown: !!r && r.width > 0,
+        note: document.querySelector('#read-note')?.textContent,
+        describedBy: button?.getAttribute('aria-describedby'),
+      };
+    });
+    expect(state).toMatchObject({ disabled: true, shown: true, describedBy: 'read-note' });
+    expect(state.note).toMatch(/没有中文语音.*文字转语音/);
+  });
+
+  for (const large of [false, true]) {
+    it(`reads an entry's honours rung by rung and a release's honourees with a Chinese voice (${large ? '长辈模式' : 'normal mode'})`, async () => {
+      /** Gives the loaded page a Chinese voice (the stand-in), as a phone listing its voices late would. */
+      const withVoice = async () => {
+        await site.page.evaluate(installSpeechStub, { voices: ['zh-CN'], ms: SPEAK_MS });
+        await site.page.evaluate(() => {
+          (window as unknown as { realSpeech?: EventTarget }).realSpeech?.dispatchEvent(new Event('voiceschanged'));
+        });
+      };
+      /** Presses 朗读 and returns what was said once the page has been read to its end. */
+      const readAll = async () => {
+        await site.page.waitFor(
+          () => document.querySelector<HTMLButtonElement>('#read-aloud')?.disabled === false,
+          5_000,
+        );
+        await site.page.click('#read-aloud');
+        await site.page.waitFor(() => {
+          const log = (window as unknown as { ttsLog?: SpeechLog }).ttsLog;
+          return !!log?.spoken.length && !document.querySelector('.reading');
+        }, 20_000);
+        return site.page.evaluate(() => (window as unknown as { ttsLog: SpeechLog }).ttsLog.spoken);
+      };
+
+      await site.page.phone(`${site.url}${routes.entry('wang-xiuying-hongtong')}`, large ? LARGE : {});
+      await withVoice();
+      const entry = await readAll();
+      const texts = entry.map((s) => s.text);
+      expect(texts[0]).toBe('王秀英');
+      expect(texts).toContain('全国道德模范提名奖。全国，2023年，第9届');
+      expect(texts).toContain('山西省道德模范。省级，2021年，第5届');
+      expect(entry.every((s) => s.lang === 'zh-CN' && s.rate === (large ? 0.85 : 1))).toBe(true);
+
+      await site.page.phone(`${site.url}${routes.release('2026-q1')}`, large ? LARGE : {});
+      await withVoice();
+      const release = (await readAll()).map((s) => s.text);
+      const cards = await site.page.evaluate(() =>
+        Array.from(document.querySelectorAll('.cards .card'), (c) => [
+          c.querySelector('.card-name')?.textContent ?? '',
+          c.querySelector('.card-meta')?.lastChild?.textContent ?? '',
+          c.querySelector('.card-summary')?.textContent ?? '',
+        ]),
+      );
+      expect(release.slice(2)).toEqual(cards.map(spokenParts));
+      expect(release[2]).toBe('邓海涛。蒲县。深夜开车追赶抢包歹徒，协助警方将其抓获。');
+    });
+  }
 });
 
 describe('分享 in WebKit on a 390×844 phone', () => {

@@ -3,9 +3,15 @@
  * among the first 10 results. Kinds: a full name, a run of two or more
  * characters of it, full pinyin with and without a space, pinyin initials
  * (surname readings: 曾 zeng, 单 shan, 解 xie, 区 ou, 仇 qiu, 查 zha, 翟 zhai, 覃 qin),
- * and story words, some of which cross a word boundary (肺复, 血干, 卫工, 半课).
+ * story words, some of which cross a word boundary (肺复, 血干, 卫工, 半课), and words found
+ * only in one field of a page: a work unit, an honour's title, a road number in a story
+ * (309国道 where the page says G309国道: the index keeps G309 whole, the browser cuts the
+ * query at the digits).
  */
-export type QueryKind = 'name' | 'substring' | 'pinyin' | 'pinyin-spaced' | 'initials' | 'story';
+export type QueryKind = 'name' | 'substring' | 'pinyin' | 'pinyin-spaced' | 'initials' | 'story' | 'field';
+
+/** The kinds the names table answers alone. */
+export const NAME_KINDS: readonly QueryKind[] = ['name', 'substring', 'pinyin', 'pinyin-spaced', 'initials'];
 
 export interface QualityQuery {
   kind: QueryKind;
@@ -102,4 +108,14 @@ export const QUERIES: QualityQuery[] = [
   { kind: 'story', query: '血干', expect: ['guo-xiaodong-houma'] },
   { kind: 'story', query: '卫工', expect: ['lin-xiufang-yicheng'] },
   { kind: 'story', query: '半课', expect: ['ma-yumei-fenxi'] },
+  // Only in the work unit (安泽县G309国道某加油站, 乡宁县某矿山救护队, 蒲县某出租车公司).
+  { kind: 'field', query: '309国道', expect: ['han-weidong-anze'] },
+  { kind: 'field', query: '加油站', expect: ['han-weidong-anze'] },
+  { kind: 'field', query: '矿山救护队', expect: ['qiao-baoping-xiangning'] },
+  { kind: 'field', query: '出租车公司', expect: ['deng-haitao-puxian'] },
+  // Only in an honour's title (全国道德模范提名奖, 山西省道德模范提名奖, 临汾市最佳志愿者).
+  { kind: 'field', query: '提名奖', expect: ['ge-hongying-xixian', 'wang-xiuying-hongtong', 'qiu-jianhua-yicheng'] },
+  { kind: 'field', query: '最佳志愿者', expect: ['liu-xiaoyan-anze', 'shangguan-jing-hongtong'] },
+  // A road number in a story (G209国道).
+  { kind: 'field', query: '209国道', expect: ['deng-haitao-puxian'] },
 ];
