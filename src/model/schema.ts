@@ -300,9 +300,7 @@ export const regionSchema = z.object({
         error: (issue) =>
           issue.code === 'unrecognized_keys'
             ? 'tile 只能有 row、col 两项，例如 { row: 2, col: 3 }'
-            : issue.code === 'invalid_type'
-              ? 'tile 要写成 { row: 行, col: 列 }，例如 { row: 2, col: 3 }'
-              : undefined,
+            : 'tile 要写成 { row: 行, col: 列 }，例如 { row: 2, col: 3 }',
       },
     )
     .optional(),

@@ -318,9 +318,9 @@ describe('on a 390×844 phone', () => {
       };
       const broken: string[] = [];
       for (const meta of document.querySelectorAll('.hall .card-meta')) {
-        const county = [...meta.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()).pop();
+        const county = [...meta.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()).pop();
         if (!county) broken.push(`no county: ${meta.textContent}`);
-        else if (lines(county) > 1) broken.push(county.textContent.trim());
+        else if (lines(county) > 1) broken.push(county.textContent ?? '');
       }
       for (const dt of document.querySelectorAll('.registration dt:not(.visually-hidden)'))
         if (lines(dt) > 1) broken.push(dt.textContent);
