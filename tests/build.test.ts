@@ -85,6 +85,18 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
     for (const file of htmlFiles(mini)) expect(readFileSync(join(mini, file), 'utf8')).not.toContain('赵六');
   });
 
+  it('lays its county tiles out as a plain grid in official order, its regions.yaml having no tile places', () => {
+    const tiles = page(mini, '').querySelector('.region-tiles');
+    expect(tiles?.getAttribute('class')).toBe('region-tiles');
+    expect(
+      tiles?.querySelectorAll('a').map((a) => [text(a.querySelector('.tile-name')), a.getAttribute('href')]),
+    ).toEqual([
+      ['东区', routes.region('dongqu')],
+      ['西县', routes.region('xixian')],
+    ]);
+    expect(tiles?.querySelectorAll('li[class]')).toHaveLength(0);
+  });
+
   it('has no sample-data notice when the content is not sample data', () => {
     expect(page(mini, '').querySelector('.sample-notice')).toBeNull();
   });
