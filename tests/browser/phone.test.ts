@@ -297,7 +297,7 @@ describe('on a 390×844 phone', () => {
 
     it(`shows the first honouree of a release and of a county on the first screen (${mode})`, async () => {
       const p = await phone(site.browser, large);
-      for (const path of [routes.release('2026-q1'), routes.region('yaodu'), routes.region('hongtong')]) {
+      for (const path of [routes.release('2026-q1'), routes.region('yaodu')]) {
         await p.goto(`${site.url}${path}`);
         for (const part of ['.card-name', '.card .badge', '.card-meta'])
           expect(await bottomOf(p, `.cards ${part}`), `${path} ${part}`).toBeLessThanOrEqual(PHONE.height);
@@ -384,9 +384,8 @@ describe('on a 390×844 phone', () => {
     const box = p.getByRole('search', { name: '搜索姓名或事迹' });
     await box.getByRole('searchbox').fill('曾小');
     await box.getByRole('button', { name: '搜索' }).click();
-    await p.waitForURL(/\/search\/\?q=/);
-    await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
-    expect(await p.locator('#search-results .card-name').first().textContent()).toBe('曾小红');
+    // The search page itself is tested in search.test.ts: here, that the missing page leads there with the words.
+    await p.waitForURL(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
     await p.context().close();
   });
 
