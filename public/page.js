@@ -39,6 +39,21 @@
       sync(el);
     });
     if (toggle) sync(toggle);
+    // 长辈模式's way back to "my county": the county roll last opened, kept on this device only.
+    var here = document.querySelector('[data-my-region-href]');
+    var mine = {};
+    try {
+      if (here) localStorage.setItem('hrb-my-region', JSON.stringify(here.dataset));
+      mine = JSON.parse(localStorage.getItem('hrb-my-region')) || {};
+    } catch (e) {
+      /* not remembered */
+    }
+    var link = document.getElementById('my-region');
+    if (link && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
+      link.href = mine.myRegionHref;
+      link.textContent = mine.myRegionShort;
+      link.setAttribute('aria-label', link.dataset.label + mine.myRegion);
+    }
     show('menu-toggle', function (el) {
       var open = el.getAttribute('aria-expanded') !== 'true';
       el.setAttribute('aria-expanded', String(open));

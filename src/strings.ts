@@ -306,6 +306,30 @@ export const t = {
     releaseDescription: (title: string, count: string, names: readonly string[], more: boolean) =>
       `${title}，${count}：${names.join('、')}${more ? '等' : ''}。`,
   },
+  /** The county tile grid, the way back to one's county, and 长辈模式's buttons (issue 31). */
+  counties: {
+    tilesNote: '数字为上榜人数（家庭、集体各算一个）。点县名，看这个县的好人榜。',
+    tileCount: (n: number) => `${n}`,
+    tableCaption: '各县（市、区）上榜人数',
+    tableRegion: '县（市、区）',
+    tableCount: '上榜人数',
+    /** The header's link to the county roll the resident last visited (长辈模式). */
+    mine: '我的县区：',
+    /** The entry page's county, a link to its roll. */
+    rollOf: (name: string) => `${name}好人榜`,
+    hallMore: '查看全部荣誉称号',
+    byLevel: '各级荣誉人数',
+  },
+  statsNotes: {
+    tables: '查看数字表格',
+    unit: '单位：位（家庭、集体各算一个）。',
+    sums: (sum: number, total: number) =>
+      `各项相加是 ${sum}，多于共收录的 ${total}：同一人可以获得多项荣誉，每一项各计一次。`,
+  },
+  notFoundSearch: {
+    label: '搜索姓名或事迹',
+    hint: '或者输入姓名找一找：',
+  },
 } as const;
 
 /** 1975-04 → 1975年4月; 1975-04-09 → 1975年4月9日; 1975 → 1975年. */

@@ -88,6 +88,18 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
     for (const file of htmlFiles(mini)) expect(readFileSync(join(mini, file), 'utf8')).not.toContain('赵六');
   });
 
+  it('lays its county tiles out as a plain grid in official order, its regions.yaml having no tile places', () => {
+    const tiles = page(mini, '').querySelector('.region-tiles');
+    expect(tiles?.getAttribute('class')).toBe('region-tiles');
+    expect(
+      tiles?.querySelectorAll('a').map((a) => [text(a.querySelector('.tile-name')), a.getAttribute('href')]),
+    ).toEqual([
+      ['东区', routes.region('dongqu')],
+      ['西县', routes.region('xixian')],
+    ]);
+    expect(tiles?.querySelectorAll('li[class]')).toHaveLength(0);
+  });
+
   it('has no sample-data notice when the content is not sample data', () => {
     expect(page(mini, '').querySelector('.sample-notice')).toBeNull();
   });
@@ -167,8 +179,8 @@ describe('sample site', () => {
         file,
       ).toEqual(['/page.js']);
     }
-    // It grew with the menu, print buttons and 语音阅读's offer (the reader itself loads only when asked for).
-    // And with 分享's loader (the card's script loads only on a press).
+    // It grew with the menu, print buttons, 语音阅读's offer (the reader itself loads only when asked for), the way
+    // back to “my county” and 分享's loader (the card's script loads only on a press).
     expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(3584);
     expect(readFileSync(join(sample, 'read-aloud.js')).length).toBeLessThan(4096);
   });

@@ -43,6 +43,7 @@ export const TARGETS = [
   'main li > a',
   'main th > a',
   '.region-tiles a',
+  '.button-link',
 ].join(', ');
 
 /**
@@ -63,6 +64,20 @@ export function elderlyProbe({ targets, large }: { targets: string; large: boole
       break;
     }
   }
+  // 长辈模式: no text of the page's content under 24 px, secondary text included (badges, counties,
+  // counts, notes: the honour level is the point of a list, not its smallest text).
+  if (large) {
+    const walk = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    const small: string[] = [];
+    for (let node = walk.nextNode(); node && small.length < 3; node = walk.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || el.closest('.visually-hidden') || el.getClientRects().length === 0)
+        continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 24 - 0.05) small.push(`${px.toFixed(1)}px “${node.textContent.trim().slice(0, 12)}”`);
+    }
+    if (small.length) out.push(`text under 24px in 长辈模式: ${small.join(', ')}`);
+  }
   // The main text: the story, the deed, card summaries.
   for (const el of document.querySelectorAll('.story p, .lead, .card-summary')) {
     const s = getComputedStyle(el);
@@ -80,7 +95,13 @@ export function elderlyProbe({ targets, large }: { targets: string; large: boole
   }
   const size = large ? 60 : 44;
   for (const el of document.querySelectorAll<HTMLElement>(targets)) {
-    if (el.closest('p') && !el.closest('.entry-actions, .poster-switch') && el.tagName === 'A') continue;
+    if (
+      el.closest('p') &&
+      !el.closest('.entry-actions, .poster-switch') &&
+      el.tagName === 'A' &&
+      !el.matches('.button-link')
+    )
+      continue;
     // A checkbox or radio wrapped in its label is toggled by the whole label; a card by the whole card.
     const label =
       el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.closest('label') : null;

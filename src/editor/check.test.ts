@@ -28,6 +28,19 @@ describe('checkContent on a content root', () => {
     ]);
   });
 
+  it('warns when two counties share a tile of the county grid, naming both and the cell', async () => {
+    const root = copyMini();
+    editFile(root, 'regions.yaml', (s) =>
+      s
+        .replace('aliases: [东] }', 'aliases: [东], tile: { row: 1, col: 2 } }')
+        .replace('aliases: [] }', 'aliases: [], tile: { row: 1, col: 2 } }'),
+    );
+    const { problems } = await checkContent(root, root);
+    expect(problems.map(formatProblem)).toEqual([
+      '［提醒］regions.yaml:2 — xixian.tile — 与 dongqu 放在同一格（第 1 行第 2 列）：首页的县区方块图会改为按官方顺序排列，请给其中一个换一个空格［代码 field.invalid］',
+    ]);
+  });
+
   it('says which id a name, alias or near-miss means, from the lists, never a fixed example', async () => {
     const root = copyMini();
     editFile(root, ZHANG, (s) =>

@@ -350,6 +350,28 @@ export function readCollections(
     categories: read(CONTENT_FILES.categories, categorySchema),
     releases: read(CONTENT_FILES.releases, releaseSchema),
   };
+  // Two counties on one tile would hide one: the home page then lays the tiles out in official order
+  // (src/roll/tiles.ts), which the office should hear about rather than wonder at.
+  const cells = new Map<string, string>();
+  const regionsFile = join(root, CONTENT_FILES.regions);
+  // Read again only for line numbers, and only when there are regions (the file exists and was read).
+  const regionsText =
+    collections.regions.size > 0 ? readContentText(regionsFile, YAML_LIMITS.collection) : { ok: false as const };
+  for (const [id, region] of collections.regions) {
+    if (!region.tile) continue;
+    const { row, col } = region.tile;
+    const other = cells.get(`${row}:${col}`);
+    if (other === undefined) cells.set(`${row}:${col}`, id);
+    else
+      problems.push({
+        file: show(regionsFile),
+        field: `${id}.tile`,
+        message: `与 ${other} 放在同一格（第 ${row} 行第 ${col} 列）：首页的县区方块图会改为按官方顺序排列，请给其中一个换一个空格`,
+        line: regionsText.ok ? lineOfIdRecord(regionsText.text, id) : undefined,
+        severity: 'warning',
+        code: 'field.invalid',
+      });
+  }
   return { problems, collections, allowed };
 }
 

@@ -149,6 +149,16 @@ describe('entry schema', () => {
     expect(orderIssue(regionSchema.safeParse({ ...region, order: 13812345679 }))).toMatch(/^order 太大（最大 999）/);
     expect(orderIssue(regionSchema.safeParse({ ...region, order: 0 }))).toMatch(/^order 必须从 1 开始/);
     expect(orderIssue(regionSchema.safeParse({ ...region, aliases: ['尧'.repeat(21)] }))).toMatch(/最多 20 个字/);
+    // The county grid's tile: optional, four columns, whole numbers from 1, no other keys.
+    expect(regionSchema.safeParse({ ...region, tile: { row: 3, col: 4 } }).success).toBe(true);
+    expect(orderIssue(regionSchema.safeParse({ ...region, tile: { row: 1, col: 5 } }))).toMatch(/^tile.col 最大是 4/);
+    expect(orderIssue(regionSchema.safeParse({ ...region, tile: { row: 0, col: 1 } }))).toMatch(/^tile.row 从 1 开始/);
+    expect(orderIssue(regionSchema.safeParse({ ...region, tile: { row: 1, col: 1, x: 2 } }))).toMatch(
+      /^tile 只能有 row、col 两项/,
+    );
+    expect(orderIssue(regionSchema.safeParse({ ...region, tile: '3,4' }))).toMatch(
+      /^tile 要写成 \{ row: 行, col: 列 \}/,
+    );
     const category = { name: '助人为乐', order: 13812345679, description: '帮助他人。' };
     expect(orderIssue(categorySchema.safeParse(category))).toMatch(/^order 太大/);
     const title = { name: '临汾好人', level: 'city', issuer: '临汾市文明委', cadence: 'quarter', rank: 13812345679 };

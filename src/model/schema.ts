@@ -303,6 +303,11 @@ const orderSchema = (what: string) =>
     .min(1, { error: `${what} 必须从 1 开始（1 是第一个）` })
     .max(ORDER_MAX, { error: `${what} 太大（最大 ${ORDER_MAX}），请填这一项排第几，例如 3` });
 
+/** Rows of the county tile grid: room for a city of about 40 divisions. */
+export const TILE_ROWS = 12;
+/** Columns of the county tile grid: four tiles fit a 390 px phone's row in 长辈模式. */
+export const TILE_COLS = 4;
+
 /** A county-level division of the city. */
 export const regionSchema = z.object({
   /** Full official name, e.g. 尧都区. */
@@ -322,6 +327,29 @@ export const regionSchema = z.object({
     )
     .max(20, { error: 'aliases 最多 20 项' })
     .default([]),
+  /** Its tile in the home page's county grid, roughly where it lies on a map (row 1 = north, col 1 = west; a phone fits 4 columns). */
+  tile: z
+    .strictObject(
+      {
+        /** Row of the tile, 1 = northernmost. */
+        row: z
+          .int({ error: 'tile.row 必须是整数，例如 2' })
+          .min(1, { error: 'tile.row 从 1 开始（1 是最北的一行）' })
+          .max(TILE_ROWS, { error: `tile.row 最大是 ${TILE_ROWS}` }),
+        /** Column of the tile, 1 = westernmost. */
+        col: z
+          .int({ error: 'tile.col 必须是整数，例如 3' })
+          .min(1, { error: 'tile.col 从 1 开始（1 是最西的一列）' })
+          .max(TILE_COLS, { error: `tile.col 最大是 ${TILE_COLS}（手机一行放得下 ${TILE_COLS} 块）` }),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? 'tile 只能有 row、col 两项，例如 { row: 2, col: 3 }'
+            : 'tile 要写成 { row: 行, col: 列 }，例如 { row: 2, col: 3 }',
+      },
+    )
+    .optional(),
 });
 
 /** An honour title (荣誉称号) in the taxonomy. */

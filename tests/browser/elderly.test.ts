@@ -33,7 +33,7 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await context.close();
   });
 
-  it('keeps only 首页 · 搜索 · 长辈模式 in the header and leaves out secondary blocks, in one column', async () => {
+  it('keeps only 首页 · 搜索 · 地区 · 长辈模式 in the header and leaves out secondary blocks, in one column', async () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.addInitScript(LARGE);
     const p = await context.newPage();
@@ -45,13 +45,15 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
           .filter((el) => el.offsetParent !== null)
           .map((el) => el.getAttribute('aria-label') ?? el.textContent.trim()),
       );
-    expect(header).toEqual(['临汾好人榜', '搜索', '长辈模式']);
+    expect(header).toEqual(['临汾好人榜', '搜索', '地区', '长辈模式']);
     for (const secondary of ['.breadcrumbs', '.related', '#site-menu'])
       expect(await p.locator(secondary).first().isVisible(), secondary).toBe(false);
     await p.goto(`${site.url}${routes.home}`);
     const lefts = await p
       .locator('.hall .card')
-      .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().left)));
+      .evaluateAll((cards) =>
+        cards.flatMap((c) => (c.getClientRects().length ? [Math.round(c.getBoundingClientRect().left)] : [])),
+      );
     expect(lefts.length).toBeGreaterThan(1);
     expect(new Set(lefts).size).toBe(1);
     await context.close();
@@ -65,6 +67,32 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(await cursor()).toBe('auto');
     await p.getByRole('button', { name: '长辈模式' }).click();
     expect(await cursor()).toContain('cursor-large.svg');
+    await context.close();
+  });
+
+  it('leads back to “my county”: the header links to the county roll last opened, an entry page to its own county', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(LARGE);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.entry('he-shuzhen-huozhou')}`);
+    // Before any county is opened, the header leads to the county tiles.
+    const mine = p.locator('#my-region');
+    expect([await mine.textContent(), await mine.getAttribute('href')]).toEqual(['地区', routes.regions]);
+    // The entry's county is a link to its roll.
+    await p.locator('.certificate-meta').getByRole('link', { name: '霍州市' }).click();
+    await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
+    // Read someone from another county, found by search: the header still leads home to 霍州.
+    await p.goto(`${site.url}${routes.entry('zeng-xiaohong-yaodu')}`);
+    const link = p.getByRole('link', { name: '我的县区：霍州市' });
+    const box = await link.boundingBox();
+    expect(await link.textContent()).toBe('霍州');
+    expect(box && box.y + box.height).toBeLessThanOrEqual(60.5);
+    expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
+    await link.click();
+    await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
+    // The page as a whole never scrolls sideways with the extra button, even at 320 px.
+    await p.setViewportSize({ width: 320, height: 568 });
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });
 });

@@ -3,7 +3,8 @@
  * holds in both modes, cards that open anywhere, a search that answers first without
  * shifting, no sideways scrolling on any page family (in both modes, at 390, 360 and
  * 320 px and at 640 px: Chromium's one test of it), and screenshots of every page
- * family (written to test-results/screens/ for review).
+ * family (written to test-results/screens/ for review); the county tiles, the lists and the key
+ * actions of 长辈模式 (issue 31).
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
 import { RARE } from '../setup/everyday.ts';
+import { readCollection } from '../helpers/content.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { routes } from '../../src/model/routes.ts';
 
@@ -237,6 +239,178 @@ describe('on a 390×844 phone', () => {
       expect(await p.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.1);
       await p.context().close();
     });
+
+  /** Where each county tile is drawn, with its name, count and link (in the page). */
+  const tilesOnPage = () =>
+    [...document.querySelectorAll<HTMLAnchorElement>('.region-tiles a')].map((a) => {
+      const r = a.getBoundingClientRect();
+      return {
+        name: a.querySelector('.tile-name')?.textContent ?? '',
+        count: a.querySelector('.tile-count')?.textContent ?? '',
+        href: a.getAttribute('href'),
+        top: Math.round(r.top + scrollY),
+        left: Math.round(r.left),
+        width: Math.round(r.width),
+        height: Math.round(r.height),
+      };
+    });
+
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+
+    it(`shows the counties as equal tiles placed as in regions.yaml, each with its count and roll, on the home page's first screens (${mode})`, async () => {
+      const regions = readCollection<{ id: string; name: string; tile: { row: number; col: number } }>(
+        join(process.cwd(), 'content'),
+        'regions.yaml',
+      );
+      const p = await phone(site.browser, large);
+      await p.goto(`${site.url}${routes.home}`);
+      const tiles = await p.evaluate(tilesOnPage);
+      expect(tiles.map((t) => t.name)).toEqual(regions.map((r) => r.name));
+      // Normal mode: on the first screen; 长辈模式 (larger everything): within the first two.
+      expect(Math.min(...tiles.map((t) => t.top))).toBeLessThan(PHONE.height * (large ? 2 : 1));
+      for (const [i, t] of tiles.entries()) {
+        const region = regions[i];
+        if (!region) throw new Error('more tiles than regions');
+        expect(t.href).toBe(routes.region(region.id));
+        expect(t.count).toMatch(/^\d+$/);
+        // Equal tiles, at least 60 × 60 in either mode.
+        expect([t.width, t.height]).toEqual([tiles[0]?.width, tiles[0]?.height]);
+        expect(Math.min(t.width, t.height)).toBeGreaterThanOrEqual(60);
+        // Rows and columns as regions.yaml places them: north above, west to the left.
+        for (const [j, u] of tiles.entries()) {
+          const other = regions[j];
+          if (!other) continue;
+          expect(Math.sign(t.top - u.top), `${t.name} / ${u.name}`).toBe(Math.sign(region.tile.row - other.tile.row));
+          expect(Math.sign(t.left - u.left), `${t.name} / ${u.name}`).toBe(Math.sign(region.tile.col - other.tile.col));
+        }
+      }
+      // The same counts as a table for screen readers: one row a county, hidden from the eye.
+      const table = await p.locator('.county-grid .visually-hidden').evaluate((el) => ({
+        rows: [...el.querySelectorAll('table tbody th')].map((th) => th.textContent),
+        width: el.getBoundingClientRect().width,
+      }));
+      expect(table.rows).toEqual(regions.map((r) => r.name));
+      expect(table.width).toBeLessThanOrEqual(1);
+      mkdirSync(SCREENS, { recursive: true });
+      await p.locator('#regions-heading').evaluate((h) => h.scrollIntoView());
+      await p.screenshot({ path: join(SCREENS, `county-tiles-${large ? 'large' : 'normal'}.png`) });
+      await p.context().close();
+    });
+
+    it(`shows the first honouree of a release and of a county on the first screen (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      for (const path of [routes.release('2026-q1'), routes.region('yaodu')]) {
+        await p.goto(`${site.url}${path}`);
+        for (const part of ['.card-name', '.card .badge', '.card-meta'])
+          expect(await bottomOf(p, `.cards ${part}`), `${path} ${part}`).toBeLessThanOrEqual(PHONE.height);
+      }
+      await p.context().close();
+    });
+  }
+
+  it('keeps place names and labels whole in the home page’s carousels and the footer, and shows two whole cards at once', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.home}`);
+    const split = await p.evaluate(() => {
+      /** Lines a text node's words are drawn on. */
+      const lines = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const broken: string[] = [];
+      for (const meta of document.querySelectorAll('.hall .card-meta')) {
+        const county = [...meta.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()).pop();
+        if (!county) broken.push(`no county: ${meta.textContent}`);
+        else if (lines(county) > 1) broken.push(county.textContent ?? '');
+      }
+      for (const dt of document.querySelectorAll('.registration dt:not(.visually-hidden)'))
+        if (lines(dt) > 1) broken.push(dt.textContent);
+      return broken;
+    });
+    expect(split).toEqual([]);
+    const whole = await p.locator('.release-banner .hall .card').evaluateAll((cards) =>
+      cards.filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+      }),
+    );
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    await p.context().close();
+  });
+
+  it('lays out 长辈模式 cards in one column with the deed the card’s full width under the name, and keeps the home page short', async () => {
+    const p = await phone(site.browser, true);
+    await p.goto(`${site.url}${routes.region('yaodu')}`);
+    const cards = await p.locator('.cards .card').evaluateAll((list) =>
+      list.map((card) => {
+        const box = (s: string) => card.querySelector(s)?.getBoundingClientRect() ?? new DOMRect();
+        const c = card.getBoundingClientRect();
+        return {
+          left: Math.round(c.left),
+          card: c.width,
+          deed: box('.card-summary').width,
+          deedTop: box('.card-summary').top,
+          nameBottom: box('.card-name').bottom,
+          thumbBottom: box('.thumb').bottom,
+        };
+      }),
+    );
+    expect(cards.length).toBeGreaterThan(1);
+    expect(new Set(cards.map((c) => c.left)).size).toBe(1);
+    for (const c of cards) {
+      expect(c.deed / c.card).toBeGreaterThan(0.85);
+      expect(c.deedTop).toBeGreaterThanOrEqual(Math.max(c.nameBottom, c.thumbBottom) - 0.5);
+    }
+    mkdirSync(SCREENS, { recursive: true });
+    await p.screenshot({ path: join(SCREENS, 'county-roll-large.png') });
+    // The home page: the first people of each band, the tiles, the counts — not fourteen screens.
+    await p.goto(`${site.url}${routes.home}`);
+    expect(await p.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6 * PHONE.height);
+    await p.context().close();
+  });
+
+  it('makes the key actions buttons of at least 60 × 60 in 长辈模式, and offers a search on the missing page', async () => {
+    const p = await phone(site.browser, true);
+    const actions: Array<[string, string]> = [
+      ['/no-such-page/', '返回首页'],
+      [routes.release('2026-q1'), '打印光荣榜'],
+      [routes.home, '查看详细统计'],
+    ];
+    for (const [path, name] of actions) {
+      await p.goto(`${site.url}${path}`);
+      const box = await p.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box && Math.min(box.width, box.height), name).toBeGreaterThanOrEqual(60);
+    }
+    await p.goto(`${site.url}/no-such-page/`);
+    const box = p.getByRole('search', { name: '搜索姓名或事迹' });
+    await box.getByRole('searchbox').fill('曾小');
+    await box.getByRole('button', { name: '搜索' }).click();
+    // The search page itself is tested in search.test.ts: here, that the missing page leads there with the words.
+    await p.waitForURL(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+    await p.context().close();
+  });
+
+  it('puts the statistics’ tables behind a disclosure and explains the units and why the sums pass the total', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.stats}`);
+    const tables = p.locator('.chart-table');
+    expect(await tables.count()).toBe(5);
+    for (const table of await tables.all()) expect(await table.isVisible()).toBe(false);
+    const total = Number(/共收录 (\d+)/.exec(await p.locator('main .lead').innerText())?.[1]);
+    const level = p.locator('#level');
+    const sum = (await level.locator('.bar-value').allInnerTexts()).reduce((n, v) => n + Number(v), 0);
+    expect(sum).toBeGreaterThan(total);
+    const note = await level.locator('.chart-note').innerText();
+    expect(note).toContain('单位：位');
+    expect(note).toContain(`各项相加是 ${sum}，多于共收录的 ${total}`);
+    // Counties and categories add up to the total: no such note there.
+    expect(await p.locator('#region .chart-note').innerText()).not.toContain('各项相加');
+    await level.getByText('查看数字表格').click();
+    expect(await level.locator('.chart-table').isVisible()).toBe(true);
+    await p.context().close();
+  });
 });
 
 /** The sample's public address: every QR code and copied link leads there, whatever serves the test. */

@@ -95,6 +95,61 @@ describe('in WebKit on a 390×844 phone', () => {
     );
   }
 
+  for (const large of [false, true]) {
+    const mode = large ? '长辈模式' : 'normal mode';
+    it(`shows the county tiles placed as on a map early on the home page, and a roll's first honouree on the first screen (${mode})`, async () => {
+      await site.page.phone(`${site.url}${routes.home}`, large ? LARGE : {});
+      const tiles = await site.page.evaluate(() =>
+        [...document.querySelectorAll('.region-tiles a')].map((a) => {
+          const r = a.getBoundingClientRect();
+          return { name: a.querySelector('.tile-name')?.textContent, top: r.top + scrollY, left: r.left, w: r.width };
+        }),
+      );
+      const at = (name: string) => tiles.find((t) => t.name === name) ?? { top: NaN, left: NaN, w: NaN };
+      expect(tiles).toHaveLength(17);
+      expect(at('永和县').top).toBeLessThan(HEIGHT * (large ? 2 : 1));
+      // 永和 in the north-west corner, 翼城 in the south-east, 尧都 between them (content/regions.yaml).
+      expect(at('永和县').top).toBeLessThan(at('尧都区').top);
+      expect(at('尧都区').top).toBeLessThan(at('翼城县').top);
+      expect(at('永和县').left).toBeLessThan(at('尧都区').left);
+      expect(at('尧都区').left).toBeLessThan(at('翼城县').left);
+      expect(new Set(tiles.map((t) => Math.round(t.w))).size).toBe(1);
+      for (const path of [routes.release('2026-q1'), routes.region('yaodu')]) {
+        await site.page.phone(`${site.url}${path}`, large ? LARGE : {});
+        const card = await site.page.evaluate(() => {
+          const box = (s: string) => document.querySelector(`.cards .card ${s}`)?.getBoundingClientRect();
+          const c = document.querySelector('.cards .card')?.getBoundingClientRect();
+          return {
+            badge: box('.badge')?.bottom ?? Infinity,
+            deed: (box('.card-summary')?.width ?? 0) / (c?.width ?? 1),
+          };
+        });
+        expect(card.badge, path).toBeLessThanOrEqual(HEIGHT);
+        // 长辈模式: the deed under the name, the card's full width.
+        if (large) expect(card.deed, path).toBeGreaterThan(0.85);
+      }
+    });
+  }
+
+  it('leads back in 长辈模式 to the county roll last opened, from the header of any page', async () => {
+    await site.page.phone(`${site.url}${routes.region('hongtong')}`, LARGE);
+    const entry = routes.entry('he-shuzhen-huozhou');
+    await site.page.evaluate((href: string) => location.assign(href), entry);
+    await site.page.waitFor(
+      (h: string) => location.pathname === h && document.readyState === 'complete',
+      10_000,
+      entry,
+    );
+    const link = await site.page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('#my-region');
+      const r = a?.getBoundingClientRect();
+      return { text: a?.textContent, href: a?.getAttribute('href'), w: r?.width, h: r?.height, bottom: r?.bottom };
+    });
+    expect(link).toMatchObject({ text: '洪洞', href: routes.region('hongtong') });
+    expect(Math.min(link.w ?? 0, link.h ?? 0)).toBeGreaterThanOrEqual(60);
+    expect(link.bottom).toBeLessThanOrEqual(61);
+  });
+
   it('opens an entry from a tap on the deed of its card', async () => {
     await site.page.phone(`${site.url}${routes.region('yaodu')}`);
     const href = await site.page.evaluate(() => document.querySelector('.card-name a')?.getAttribute('href'));
