@@ -51,7 +51,7 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
   const started = Date.now();
   let photos = '';
   const problems = await gateOutput(outDir, {
-    allowed: contactsOf(site?.contact),
+    allowed: contactsOf(site),
     sources: () => contentSources(root),
     memo: passMemo<string[]>(join(cache, 'output-gate.json')),
     // The photo renditions the pages refer to, made before every image is checked.
