@@ -252,10 +252,9 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       await p.click(submit);
       const empty = await p.evaluate(formState);
       // Typed as a resident types it; the rest set as typing would.
-      await p.type('#nf-nominator', FILLED['nf-nominator'] ?? '');
-      const rest = { ...FILLED, 'nf-summary': `身份证号 ${ID}，照顾婆婆二十年` };
-      delete rest['nf-nominator'];
-      await p.evaluate(fill, rest);
+      const { 'nf-nominator': typed = '', ...rest } = FILLED;
+      await p.type('#nf-nominator', typed);
+      await p.evaluate(fill, { ...rest, 'nf-summary': `身份证号 ${ID}，照顾婆婆二十年` });
       await p.click(submit);
       const withId = await p.evaluate(formState);
       await p.evaluate(fill, { 'nf-summary': FILLED['nf-summary'] ?? '' });
