@@ -8,17 +8,19 @@ import {
   LIMITS,
   checkNomination,
   chineseDate,
+  fillIn,
   mailtoHref,
   nominationText,
   sheetHeader,
   sheetRow,
   type Nomination,
   type NominationField,
+  type NominationTexts,
 } from './nomination.ts';
-import { t } from '../strings.ts';
 
-const x = t.nominate;
 const form = document.querySelector<HTMLFormElement>('#nominate-form');
+// The page's words (src/strings.ts), written into the form as data when it was built.
+const x = JSON.parse(form?.dataset.texts ?? '{}') as NominationTexts;
 const control = (f: NominationField) =>
   document.getElementById(`nf-${f}`) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const byId = (id: string) => document.getElementById(id);
@@ -41,16 +43,16 @@ function values(): Nomination {
 
 function fill(n: Nomination, city: string, email: string | undefined): void {
   const now = new Date();
-  const text = nominationText(n, city, now);
+  const text = nominationText(n, x, city, now);
   const wechat = area('nominate-wechat');
   const row = area('nominate-row');
   if (wechat) wechat.value = text;
-  if (row) row.value = sheetRow(n, now.getFullYear());
+  if (row) row.value = sheetRow(n, x, now.getFullYear());
   const mail = document.querySelector<HTMLAnchorElement>('a#nominate-mail');
-  if (mail && email) mail.href = mailtoHref(email, x.mailSubject(n.name.trim()), text);
+  if (mail && email) mail.href = mailtoHref(email, fillIn(x.subject, { name: n.name.trim() }), text);
   const shown: Record<string, string> = {
     ...Object.fromEntries(FIELDS.map((f) => [f, n[f].trim()])),
-    kind: t.kinds[n.kind],
+    kind: x.kinds[n.kind],
     date: chineseDate(now),
   };
   document.querySelectorAll<HTMLElement>('[data-sheet]').forEach((cell) => {
@@ -80,7 +82,7 @@ if (form) {
   const count = byId('nf-story-count');
   const story = control('story');
   const counted = () => {
-    if (count) count.textContent = x.count(story.value.trim().length, LIMITS.story.max);
+    if (count) count.textContent = fillIn(x.count, { count: story.value.trim().length, max: LIMITS.story.max });
   };
   story.addEventListener('input', counted);
   counted();
@@ -89,12 +91,12 @@ if (form) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const n = values();
-    const problems = checkNomination(n);
+    const problems = checkNomination(n, x);
     for (const f of FIELDS) mark(f, problems[f]);
     const wrong = FIELDS.filter((f) => problems[f]);
     const status = byId('nominate-status');
     const result = byId('nominate-result');
-    if (status) status.textContent = wrong.length ? x.errors.summary(wrong.length) : '';
+    if (status) status.textContent = wrong.length ? fillIn(x.summary, { count: wrong.length }) : '';
     const [first] = wrong;
     if (first) {
       if (result) result.hidden = true;

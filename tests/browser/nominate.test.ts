@@ -14,7 +14,7 @@ import { routes } from '../../src/model/routes.ts';
 import { readCollections } from '../../src/editor/check.ts';
 import { findHeader, planImport } from '../../src/editor/import-plan.ts';
 import { sheetHeader } from '../../src/client/nomination.ts';
-import { t } from '../../src/strings.ts';
+import { nominateText } from '../../src/strings.ts';
 
 const chromium = sampleSiteInBrowser();
 const webkit = sampleSiteInWebKit();
@@ -182,13 +182,13 @@ describe('推荐身边好人 on a 390×844 phone', () => {
     expect(sample).toContain('href="tel:03570000000"');
     expect(sample).toContain('临汾市尧都区示例路1号');
     expect(sample.match(/（示例）/g)?.length).toBeGreaterThanOrEqual(3);
-    expect(sample).not.toContain(t.nominate.noChannels);
+    expect(sample).not.toContain(nominateText.noChannels);
     // The mini root declares no nomination channels (its contact is for corrections only).
     const mini = page(inject('miniDist'));
-    expect(mini).toContain(t.nominate.noChannels);
+    expect(mini).toContain(nominateText.noChannels);
     expect(mini).not.toContain('id="nominate-mail"');
     expect(mini).toContain('id="nominate-sheet"');
-    expect(mini).toContain(t.nominate.privacy);
+    expect(mini).toContain(nominateText.privacy);
     // Nothing can be posted anywhere: the form has no action and submits as a dialog would (not at all).
     expect(mini).toMatch(/<form id="nominate-form"[^>]*method="dialog"/);
     expect(mini).not.toMatch(/<form id="nominate-form"[^>]*action=/);
