@@ -332,6 +332,134 @@ export const t = {
   },
 } as const;
 
+/**
+ * 推荐身边好人: the nomination page (src/pages/nominate/index.astro) and its form (src/client/nomination.ts).
+ * Apart from `t` because the search page's script imports `t` whole: these words stay out of its bundle.
+ */
+export const nominateText = {
+  title: '推荐身边好人',
+  link: '推荐身边好人',
+  homeLink: '怎样推荐：填写推荐表',
+  homeLead: '您身边有热心助人、见义勇为、诚实守信、敬业奉献、孝老爱亲的好人吗？欢迎向文明办推荐。',
+  lead: (city: string) =>
+    `您身边有热心助人、见义勇为、诚实守信、敬业奉献、孝老爱亲的好人吗？欢迎推荐。文明办核实、评议后，入选的好人会在${city}好人榜和本站公布。`,
+  privacy:
+    '本网站不会发送、也不会保存您填写的内容：文字只留在您自己的手机或电脑上的这个页面里，关闭或刷新页面就没有了。推荐由您自己用下面的邮件、微信文字或纸质推荐表送到文明办。',
+  jump: '直接填写推荐 ↓',
+  whoHeading: '谁可以被推荐',
+  who: [
+    '在本地生活或工作的普通人，也可以是一个家庭或一个集体（比如志愿服务队）；',
+    '有真实、具体的好人好事，周围群众认可；已经去世的好人也可以推荐；',
+    '未成年人（不满 18 岁）只写姓名、学校和事迹，可推荐参评“新时代好少年”；',
+    '可以推荐别人，也可以推荐自己身边的亲人、邻居、同事。',
+  ],
+  needHeading: '需要写什么',
+  need: [
+    '您的姓名和手机号：只用于文明办联系您核实，不会公开；',
+    '被推荐人的姓名、所在县（市、区），以及乡镇、村（社区）或工作单位；',
+    '事迹类别和一句话事迹（8～120 字）；',
+    '事迹经过（最多 1500 字）：什么时间、在哪里、做了什么、帮助了谁、结果怎样；',
+    '不需要身份证号、银行卡号和家庭门牌号，请不要填写。',
+  ],
+  nextHeading: '推荐以后',
+  next: [
+    '文明办收到后，会联系您或被推荐人所在的村（社区）、单位核实事迹；',
+    '经过评议和公示，入选的好人按批次在本站公布；',
+    '没有入选的，网站上不会出现被推荐人和您的任何信息。',
+  ],
+  sendHeading: '怎样送到文明办',
+  office: '接收单位',
+  email: '电子邮箱',
+  address: '邮寄地址',
+  phone: '咨询电话',
+  mailLink: (address: string) => `发邮件推荐：${address}`,
+  callLink: (phone: string) => `打电话咨询：${phone}`,
+  sample: '（示例）',
+  noChannels:
+    '本站没有设置接收推荐的方式：请打印下面的推荐表，填好后交给所在县（市、区）或乡镇（街道）的文明办，也可以交给村（社区）工作人员转交。',
+  formHeading: '填写推荐',
+  required: '（必填）',
+  optional: '（选填）',
+  noScript: '填写检查需要浏览器打开 JavaScript。也可以直接打印下面的空白推荐表，用笔填写。',
+  you: '推荐人（您）',
+  nominee: '被推荐人',
+  fields: {
+    nominator: '您的姓名',
+    mobile: '您的手机号',
+    name: '被推荐人姓名（家庭或集体写名称）',
+    kind: '类型',
+    region: '所在县（市、区）',
+    place: '乡镇、村（社区）或工作单位',
+    category: '事迹类别',
+    title: '推荐参评',
+    summary: '一句话事迹',
+    story: '事迹经过',
+  },
+  hints: {
+    mobile: '只用于文明办联系您，不会公开。',
+    place: '写到村（社区）或单位即可，例如 屯里镇东关村、县第一小学；不写门牌号。',
+    summary: '8～120 字，例如：二十年如一日照顾瘫痪的婆婆。',
+    story: '最多 1500 字。写清时间、地点、做了什么、帮助了谁。',
+  },
+  choose: '请选择',
+  count: (n: number | string, max: number | string) => `${n} / ${max} 字`,
+  submit: '检查并生成推荐内容',
+  errors: {
+    empty: (label: string) => `请填写“${label}”。`,
+    choose: (label: string) => `请选择“${label}”。`,
+    tooLong: (label: string, max: number | string) => `“${label}”最多 ${max} 字，请删减。`,
+    tooShort: (label: string, min: number | string) => `“${label}”至少 ${min} 字，请写清做了什么。`,
+    mobile: '手机号应为以 1 开头的 11 位数字，请核对。',
+    personal: (what: string) => `这里有${what}：推荐不需要，也不会公开，请删除。`,
+    summary: (n: number | string) => `有 ${n} 处需要修改，请看标红的地方。`,
+  },
+  ready: '已生成。请用下面任一种方式送到文明办：',
+  mailHeading: '发邮件',
+  mailButton: '用邮件发送推荐',
+  mailNote: '会打开手机或电脑的邮件程序，标题和正文已经填好。如果正文不完整，请把下面的微信文字粘贴进去。',
+  mailSubject: (name: string) => `推荐身边好人：${name}`,
+  wechatHeading: '微信文字',
+  wechatNote: '这段文字含有您的手机号：请只发给文明办或村（社区）工作人员，不要发到群里。',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '没能自动复制：文字已选中，请长按或按 Ctrl+C 复制。',
+  printHeading: '纸质推荐表',
+  printNote: '推荐表已按您填写的内容填好，打印后签名，寄到或送到文明办。',
+  print: '打印推荐表',
+  rowHeading: '给文明办工作人员：表格的一行',
+  rowNote:
+    '按 content:import 导入表格的列顺序，用制表符分隔，可直接粘贴到 Excel 或 WPS 表格；不含推荐人的联系方式。期次请工作人员评议后填写。',
+  copyRow: '复制这一行',
+  copyRowWithHeader: '复制表头和这一行',
+  sheetHeading: '推荐表（打印预览）',
+  sheetTitle: (city: string) => `${city}身边好人推荐表`,
+  /** The printed form's row labels, shorter than the form's. */
+  sheet: {
+    name: '被推荐人',
+    kind: '类型',
+    region: '所在县（市、区）',
+    place: '乡镇、村（社区）或单位',
+    category: '事迹类别',
+    title: '推荐参评',
+    summary: '一句话事迹',
+    story: '事迹经过（1500 字以内，可另附页）',
+    nominator: '推荐人',
+    mobile: '推荐人手机号',
+  },
+  sheetDate: '推荐日期',
+  sheetSign: '推荐人签名',
+  sheetSendTo: '送达',
+  /** The WeChat text and the e-mail body. */
+  text: {
+    heading: (city: string) => `【${city}身边好人推荐】`,
+    nominator: '推荐人',
+    mobile: '手机',
+    nominee: '被推荐人',
+    story: '事迹经过',
+    date: '推荐日期',
+  },
+} as const;
+
 /** 1975-04 → 1975年4月; 1975-04-09 → 1975年4月9日; 1975 → 1975年. */
 export function formatPartialDate(date: string): string {
   const [y, m, d] = date.split('-');

@@ -40,6 +40,7 @@ describe('quality audit (static)', () => {
       'poster',
       'statistics',
       'search with results',
+      'nomination',
       '404',
     ]);
   });

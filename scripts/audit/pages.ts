@@ -46,6 +46,7 @@ export function pageFamilies(dist: string): Array<{ family: string; path: string
     ['poster', release && routes.poster(release)],
     ['statistics', routes.stats],
     ['search with results', name && `${routes.search}?q=${encodeURIComponent(name)}`],
+    ['nomination', routes.nominate],
     ['404', routes.notFound],
   ];
   return families.flatMap(([family, path]) => (path ? [{ family, path }] : []));

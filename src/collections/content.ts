@@ -206,6 +206,7 @@ export const sitemapPaths = [
   routes.years,
   routes.releases,
   routes.stats,
+  routes.nominate,
   ...allRollPages.filter((p) => p.order === p.list.defaultOrder && p.list.family !== 'people').map((p) => p.path),
   ...allRollPages.filter((p) => p.order === 'pinyin' && p.list.family === 'people' && p.number > 1).map((p) => p.path),
   ...listed.map((e) => routes.entry(e.id)),

@@ -320,7 +320,7 @@ function readCollection<T>(
     }
     out.set(id, parsed.data);
     // The site's own public contacts are declared in its record; every other string is scanned.
-    const own = name === CONTENT_FILES.site ? contactsOf((parsed.data as SiteData).contact) : allowed;
+    const own = name === CONTENT_FILES.site ? contactsOf(parsed.data as SiteData) : allowed;
     for (const [field, value] of textFields(rest)) {
       if (field.startsWith('contact.')) continue;
       for (const { code, message } of personalDataFindings(value, own))
@@ -342,7 +342,7 @@ export function readCollections(
   if (site.size > 0 && !site.has('site')) {
     err('id.invalid', show(join(root, CONTENT_FILES.site)), 'id', '站点设置的 id 必须是 site');
   }
-  const allowed = contactsOf(site.get('site')?.contact);
+  const allowed = contactsOf(site.get('site'));
   const read = <T>(name: string, schema: z.ZodType<T>) => readCollection(root, name, schema, allowed, show, err);
   const collections = {
     regions: read(CONTENT_FILES.regions, regionSchema),

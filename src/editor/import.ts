@@ -27,6 +27,9 @@ import {
   releaseForQuarter,
   releaseList,
 } from './import-taxonomy.ts';
+import { COLUMN_LABEL, type Column } from '../rules/sheet-columns.ts';
+
+export { COLUMN_LABEL, type Column };
 
 /** Canonical columns and the header texts that mean them (after normalising). */
 export const COLUMNS = {
@@ -48,33 +51,10 @@ export const COLUMNS = {
   story: ['事迹全文', '详细事迹', '事迹材料'],
   photo: ['照片', '照片文件'],
   deceased: ['已故', '是否已故'],
-} as const;
-export type Column = keyof typeof COLUMNS;
+} as const satisfies Record<Column, readonly string[]>;
 
 /** Columns a row cannot do without. */
 export const REQUIRED: Column[] = ['name', 'region', 'category', 'title', 'year', 'summary'];
-
-/** The header as editors see it in messages. */
-export const COLUMN_LABEL: Record<Column, string> = {
-  seq: '序号',
-  name: '姓名',
-  kind: '类型',
-  gender: '性别',
-  ethnicity: '民族',
-  birth: '出生年月',
-  politics: '政治面貌',
-  unit: '工作单位及职务',
-  role: '职务',
-  region: '所在县（市、区）',
-  category: '类别',
-  title: '荣誉称号',
-  year: '年份',
-  session: '期次',
-  summary: '事迹简介',
-  story: '事迹全文',
-  photo: '照片',
-  deceased: '已故',
-};
 
 /** Which column each header is, by position; unknown headers are null. */
 export function matchHeaders(headers: string[]): Array<Column | null> {

@@ -30,6 +30,8 @@ export const routes = {
     `${base}${variant ? `${variant}/` : ''}${n > 1 ? `${n}/` : ''}`,
   stats: '/stats/',
   search: '/search/',
+  /** 推荐身边好人: how to nominate someone, and a form that writes the nomination (nothing is sent by the site). */
+  nominate: '/nominate/',
   favicon: '/favicon.svg',
   /** Hashed build assets (CSS, scripts, image renditions). */
   assets: '/_astro/',

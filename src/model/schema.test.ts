@@ -12,6 +12,8 @@ import {
   titleSchema,
 } from './schema.ts';
 import { plainHelpers } from '../editor/plain-schemas.ts';
+import { findPersonalData } from '../rules/privacy.ts';
+import { contactsOf } from '../rules/public-contacts.ts';
 
 const entrySchema = entrySchemaFor(plainHelpers);
 
@@ -230,5 +232,27 @@ describe('taxonomy schemas', () => {
     const typo = withReg({ icpNumber: '晋ICP备12345678号' });
     expect(typo.error?.issues[0]?.message).toContain('registration 只能有 icp');
     expect(siteSchema.parse(site).registration).toEqual({});
+  });
+
+  it("checks the nomination channels, and the privacy scan accepts them as the office's own", () => {
+    const site = {
+      city: '临汾市',
+      province: '山西省',
+      title: '临汾好人榜',
+      url: 'https://hrb.example.cn',
+      description: '简介',
+      corrections: '邮箱',
+      licence: 'CC BY 4.0',
+      publisher: '文明办',
+    };
+    const nominate = { email: 'tuijian@example.cn', phone: '0357-1234567', address: '临汾市尧都区解放路1号 文明办' };
+    const parsed = siteSchema.parse({ ...site, nominate });
+    expect(parsed.nominate).toEqual(nominate);
+    expect(siteSchema.parse(site).nominate).toEqual({});
+    const typo = siteSchema.safeParse({ ...site, nominate: { mail: 'tuijian@example.cn' } });
+    expect(typo.error?.issues[0]?.message).toContain('nominate 只能有 office、email、phone、address、note');
+    const text = '推荐请寄 临汾市尧都区解放路1号 文明办，或发邮件 tuijian@example.cn，电话 0357-1234567';
+    expect(findPersonalData(text).map((h) => h.kind)).toEqual(['landline', 'email', 'address']);
+    expect(findPersonalData(text, contactsOf(parsed))).toEqual([]);
   });
 });

@@ -242,6 +242,33 @@ export const siteSchema = z.object({
       },
     )
     .default({}),
+  /**
+   * Where residents send a nomination (推荐身边好人): the office's own channels, shown on the nomination page and
+   * accepted by the privacy scan like `contact`. Without any, the page says to contact the local 文明办.
+   */
+  nominate: z
+    .strictObject(
+      {
+        /** The office that receives nominations, e.g. 临汾市文明办宣教科. */
+        office: z.string().trim().min(2).max(60).optional(),
+        /** Email address nominations are sent to; the page's 发邮件 link fills in subject and text. */
+        email: z.email({ error: 'nominate.email 必须是邮箱地址，例如 tuijian@example.cn' }).optional(),
+        /** Phone residents may call about a nomination, e.g. 0357-1234567. */
+        phone: z
+          .string()
+          .regex(/^\+?[\d\s()-]{7,20}$/, { error: 'nominate.phone 必须是电话号码，例如 0357-1234567' })
+          .optional(),
+        /** Postal address for a printed 推荐表, e.g. 临汾市尧都区某路1号 临汾市文明办（邮编 041000）. */
+        address: z.string().trim().min(4).max(80).optional(),
+        /** When and how the office reviews nominations, in words, e.g. 每季度末集中评议，入选者在本站公示。 */
+        note: z.string().trim().min(2).max(200).optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? 'nominate 只能有 office、email、phone、address、note 五项' : undefined,
+      },
+    )
+    .default({}),
   /** The registrations every website in China shows in its footer; each optional until the office has it. */
   registration: z
     .strictObject(

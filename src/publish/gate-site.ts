@@ -52,7 +52,7 @@ export async function gateSite(outDir: string, root: string, cache: string): Pro
   let photos = '';
   let pages = '';
   const problems = await gateOutput(outDir, {
-    allowed: contactsOf(site?.contact),
+    allowed: contactsOf(site),
     sources: () => contentSources(root),
     memo: passMemo<string[]>(join(cache, 'output-gate.json')),
     // The memo holds the last passed build's pages by their bytes: those it lacks are new or changed.
