@@ -171,7 +171,9 @@ describe('sample site', () => {
   it('ships no client JavaScript on content pages but the small page script (长辈模式, menu, print, 语音阅读’s offer), and no web fonts', () => {
     const assets = readdirSync(join(sample, '_astro'));
     expect(assets.filter((a) => /\.(woff2?|ttf|otf)$/.test(a))).toEqual([]);
-    for (const file of htmlFiles(sample).filter((f) => f !== 'search/index.html' && !isRedirect(sample, f))) {
+    // The search and nomination pages load their own bundled form scripts (tests/browser/search, nominate).
+    const ownScript = new Set(['search/index.html', 'nominate/index.html']);
+    for (const file of htmlFiles(sample).filter((f) => !ownScript.has(f) && !isRedirect(sample, f))) {
       const doc = page(sample, file);
       const scripts = doc.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
       expect(
@@ -181,7 +183,7 @@ describe('sample site', () => {
     }
     // It grew with the menu, print buttons, 语音阅读's offer (the reader itself loads only when asked for), the way
     // back to “my county” and 分享's loader (the card's script loads only on a press).
-    expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(3584);
+    expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(4608);
     expect(readFileSync(join(sample, 'read-aloud.js')).length).toBeLessThan(4096);
   });
 
