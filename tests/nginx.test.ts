@@ -4,87 +4,30 @@
  * headers on pages and assets, caching, the 404, former-slug 301s, Pagefind's types,
  * gzip, the host files kept private, and `nginx -t`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectTmp } from './helpers/tmp.ts';
+import { NGINX, httpGet as get, startNginx } from './helpers/nginx.ts';
 import { freePort } from './helpers/port.ts';
 import { routes } from '../src/model/routes.ts';
 import { SECURITY_HEADERS } from '../src/publish/security.ts';
 
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A raw HTTP GET (no automatic decompression or redirects), as a phone's browser would send it. */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 let port = 0;
-let nginx: ChildProcess | undefined;
+let server: Awaited<ReturnType<typeof startNginx>> | undefined;
 let conf = '';
 let dist = '';
 
+// The site as docs/deploy.md tells an office to serve it: a bare server block that includes the snippet.
 beforeAll(async () => {
   dist = inject('sampleDist');
-  const prefix = projectTmp('nginx-');
-  for (const d of ['logs', 'tmp']) mkdirSync(join(prefix, d), { recursive: true });
   port = await freePort();
-  conf = join(prefix, 'nginx.conf');
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((k) => `${k}_temp_path ${join(prefix, 'tmp', k)};`)
-    .join(' ');
-  // The site as docs/deploy.md tells an office to serve it: a bare server block that includes the snippet.
-  writeFileSync(
-    conf,
-    // Workers run as this user: the build folders are private to it (mkdtemp makes them 0700).
-    `user ${userInfo().username}; daemon off; worker_processes 1; pid ${join(prefix, 'nginx.pid')}; error_log ${join(prefix, 'logs', 'error.log')};
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  ${temp}
-  server {
-    listen 127.0.0.1:${port};
-    root ${dist};
-    include ${join(dist, '_nginx.conf')};
-  }
-}
-`,
-  );
-  nginx = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  nginx.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  for (let i = 0; ; i++) {
-    try {
-      await get(port, '/');
-      break;
-    } catch {
-      if (i > 100) throw new Error(`nginx did not start (apt-get install nginx-light): ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  server = await startNginx([{ port, root: dist }]);
+  conf = server.conf;
 });
 
 afterAll(() => {
-  nginx?.kill('SIGQUIT');
+  server?.stop();
 });
 
 describe('the built site on real nginx', () => {

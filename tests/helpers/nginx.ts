@@ -30,7 +30,9 @@ export function httpGet(
 }
 
 /** Starts nginx serving each `{ port, root }`; resolves once every port answers. */
-export async function startNginx(sites: ReadonlyArray<{ port: number; root: string }>): Promise<{ stop: () => void }> {
+export async function startNginx(
+  sites: ReadonlyArray<{ port: number; root: string }>,
+): Promise<{ stop: () => void; conf: string }> {
   const prefix = projectTmp('nginx-');
   for (const d of ['logs', 'tmp']) mkdirSync(join(prefix, d), { recursive: true });
   const conf = join(prefix, 'nginx.conf');
@@ -69,5 +71,5 @@ ${servers}
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-  return { stop: () => nginx.kill('SIGQUIT') };
+  return { stop: () => nginx.kill('SIGQUIT'), conf };
 }
