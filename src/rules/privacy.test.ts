@@ -50,6 +50,17 @@ describe('findPersonalData', () => {
     expect(kinds('身份证 140102 19800101 1234')).toEqual(['id:140102 19800101 1234']);
   });
 
+  it('finds a number glued to a name that ends in a digit word (张三, 周一, 王五六), and keeps the name out of it', () => {
+    expect(kinds('张三11010519491231002X')).toEqual(['id:11010519491231002X']);
+    expect(kinds('周一110105194912310021')).toEqual(['id:110105194912310021']);
+    expect(kinds('王五六14010219680517123X')).toEqual(['id:14010219680517123X']);
+    expect(kinds('张三13912345678')).toEqual(['mobile:13912345678']);
+    expect(kinds('找刘一(0357)2345678')).toEqual(['landline:(0357)2345678']);
+    expect(kinds('张三 139 1234 5678一家')).toEqual(['mobile:139 1234 5678']);
+    // Counts and years beside digit words stay what they are.
+    expect(kinds('张三帮助了一二三四五六七位老人，2019年获奖')).toEqual([]);
+  });
+
   it('finds old 15-digit IDs, landlines without a dash, emails and bank cards', () => {
     expect(kinds('老身份证140102800101123')).toEqual(['id:140102800101123']);
     expect(kinds('座机03571234567')).toEqual(['landline:03571234567']);

@@ -126,16 +126,36 @@ const BLANKS = /[\u115f\u1160\u3164\uffa0\u2800]/g;
  * A year or an amount in words (一九九八, 一千三百) stays as it is.
  */
 export function normaliseForScan(text: string): string {
-  return (
-    decodeHTML(text)
-      .normalize('NFKC')
-      // Format characters and combining marks are invisible or sit on a digit (the keycap of 1️⃣).
-      .replace(/[\p{Cf}\p{Mn}\p{Me}]/gu, '')
-      .replace(BLANKS, ' ')
-      .replace(DINGBAT_DIGIT, (d) => DINGBAT_DIGITS.get(d) ?? d)
-      .replace(SCRIPT_DIGIT, (d) => SCRIPT_DIGITS.get(d.codePointAt(0) ?? 0) ?? d)
-      .replace(WORD_RUN, (run) => Array.from(run, (c) => WORD_DIGITS[c] ?? c).join(''))
-  );
+  return normalised(text).text;
+}
+
+/**
+ * normaliseForScan's text, and which of its characters were digit words: a name that ends in one
+ * (张三, 周一, 王五六) glued to a number becomes one digit longer than the number (张311010519…),
+ * so the scan also reads a run without the word digits at its ends.
+ */
+function normalised(text: string): { text: string; words: Uint8Array } {
+  const folded = decodeHTML(text)
+    .normalize('NFKC')
+    // Format characters and combining marks are invisible or sit on a digit (the keycap of 1️⃣).
+    .replace(/[\p{Cf}\p{Mn}\p{Me}]/gu, '')
+    .replace(BLANKS, ' ')
+    .replace(DINGBAT_DIGIT, (d) => DINGBAT_DIGITS.get(d) ?? d)
+    .replace(SCRIPT_DIGIT, (d) => SCRIPT_DIGITS.get(d.codePointAt(0) ?? 0) ?? d);
+  const words = new Uint8Array(folded.length);
+  // Each word is one UTF-16 unit and becomes one digit: offsets stay as they were.
+  const out = folded.replace(WORD_RUN, (run: string, offset: number) => {
+    let at = offset;
+    let digits = '';
+    for (const c of run) {
+      const digit = WORD_DIGITS[c];
+      if (digit !== undefined) words[at] = 1;
+      digits += digit ?? c;
+      at += c.length;
+    }
+    return digits;
+  });
+  return { text: out, words };
 }
 
 /**
@@ -323,8 +343,39 @@ const isAmount = (groups: readonly Group[], t: string): boolean =>
   groups.length > 1 &&
   groups.every((g, k) => k === 0 || (g.digits.length === 3 && t.slice(groups[k - 1]?.end ?? 0, g.start) === ','));
 
+/** At most this many digit words at each end of a run are tried without it (a name of up to three such characters). */
+const MAX_WORD_TRIM = 3;
+
+/**
+ * What the digits of a span of groups are, read whole, else without up to MAX_WORD_TRIM digits at
+ * either end that were digit words (张三 before an ID number, 一家 after a mobile); where it starts and ends in `t`.
+ */
+function readNumber(
+  groups: readonly Group[],
+  digits: string,
+  words: Uint8Array,
+  inUrl: boolean,
+): { kind: PersonalDataKind; number: string; from: number; to: number } | undefined {
+  // Where each digit is in the text (one UTF-16 unit each, an X too).
+  const at = groups.flatMap((g) => Array.from(g.digits, (_, k) => g.start + k));
+  const word = (k: number) => words[at[k] ?? -1] === 1;
+  let lead = 0;
+  while (lead < MAX_WORD_TRIM && word(lead)) lead += 1;
+  let trail = 0;
+  while (trail < MAX_WORD_TRIM && word(at.length - 1 - trail)) trail += 1;
+  for (let a = 0; a <= lead; a++) {
+    for (let b = 0; b <= trail; b++) {
+      const number = digits.slice(a, digits.length - b);
+      if (number.length < 10 || number.length > 19) continue;
+      const kind = classify(number, inUrl);
+      if (kind) return { kind, number, from: at[a] ?? 0, to: (at[at.length - 1 - b] ?? 0) + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** The hits of one normalised text; in a link (`inUrl`) numbers are read as classify() says. */
-function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataHit[] {
+function scan(t: string, allowed: PublicContacts, inUrl: boolean, words: Uint8Array): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
   const phones = new Set((allowed.phones ?? []).map((p) => p.replace(/\D/g, '')));
   for (const run of digitRuns(t)) {
@@ -335,15 +386,15 @@ function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataH
       for (let j = Math.min(run.length, i + 6); j > i && !found; j--) {
         const groups = run.slice(i, j);
         const digits = groups.map((g) => g.digits).join('');
-        if (digits.length < 10 || digits.length > 19) continue;
-        const kind = classify(digits, inUrl);
-        if (!kind || isAmount(groups, t)) continue;
+        if (digits.length < 10 || digits.length > 19 + MAX_WORD_TRIM * 2) continue;
+        const read = readNumber(groups, digits, words, inUrl);
+        if (!read || isAmount(groups, t)) continue;
+        const { kind, number, from, to } = read;
         found = j - i;
-        if ((kind === 'mobile' || kind === 'landline') && phones.has(digits)) continue;
+        if ((kind === 'mobile' || kind === 'landline') && phones.has(number)) continue;
         // Show the + of +86 or the bracket of (0357) with the number.
-        const from = groups[0]?.start ?? 0;
         const start = from > 0 && '+('.includes(t[from - 1] ?? '') ? from - 1 : from;
-        hits.push({ kind, match: t.slice(start, groups[groups.length - 1]?.end ?? 0) });
+        hits.push({ kind, match: t.slice(start, to) });
       }
       i += found || 1;
     }
@@ -370,12 +421,22 @@ function scan(t: string, allowed: PublicContacts, inUrl: boolean): PersonalDataH
  */
 export function findPersonalData(text: string, allowed: PublicContacts = {}): PersonalDataHit[] {
   const links: PersonalDataHit[] = [];
+  const { text: t, words } = normalised(text);
   // A link stands apart from the text around it: a control character ends any number.
-  const rest = normaliseForScan(text).replace(URL_IN_TEXT, (url) => {
-    links.push(...scan(normaliseForScan(percentDecoded(url)), allowed, true));
-    return '\u0000';
-  });
-  return [...scan(rest, allowed, false), ...links];
+  let rest = '';
+  // No longer than the text: each link becomes one character.
+  const restWords = new Uint8Array(t.length);
+  let at = 0;
+  for (const m of t.matchAll(URL_IN_TEXT)) {
+    const url = normalised(percentDecoded(m[0]));
+    links.push(...scan(url.text, allowed, true, url.words));
+    restWords.set(words.subarray(at, m.index), rest.length);
+    rest += `${t.slice(at, m.index)}\u0000`;
+    at = m.index + m[0].length;
+  }
+  restWords.set(words.subarray(at), rest.length);
+  rest += t.slice(at);
+  return [...scan(rest, allowed, false, restWords), ...links];
 }
 
 /**
