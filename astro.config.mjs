@@ -37,6 +37,20 @@ const browserEntities = {
     id === 'entities' ? join(dirname(fileURLToPath(import.meta.url)), 'src/client/entities-dom.ts') : undefined,
 };
 
+/**
+ * Whether pages are served by `astro dev`, fixed when the pages are compiled: `import.meta.env.DEV`
+ * also follows a DEV variable in the environment (a shell's, a test runner's), and pages built
+ * with it set went out without their Content-Security-Policy.
+ * @type {import('astro').AstroIntegration}
+ */
+const devServer = {
+  name: 'honour-dev-server',
+  hooks: {
+    'astro:config:setup': ({ command, updateConfig }) =>
+      void updateConfig({ vite: { define: { __HONOUR_DEV_SERVER__: JSON.stringify(command === 'dev') } } }),
+  },
+};
+
 export default defineConfig({
   site: siteUrl(),
   cacheDir: cacheDir(),
@@ -46,7 +60,7 @@ export default defineConfig({
   // No MDX integration: stories are parsed and rendered by the engine (src/parse/story.ts), never compiled.
   // The output gate and the search indexes run after Astro has exited (scripts/build.ts), so
   // their memory never adds to Astro's.
-  integrations: [buildLock(), contentGate(), photoPreview()],
+  integrations: [devServer, buildLock(), contentGate(), photoPreview()],
   devToolbar: { enabled: false },
   // Pages whose cache key (src/collections/cache-keys.ts) and template are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },

@@ -38,6 +38,11 @@ describe('warm rebuilds', () => {
       const out = join(projectTmp('cache-'), 'dist');
       const first = await buildSite(root, out);
       expect(first.status, first.output.slice(-1500)).toBe(0);
+      // Built from a test runner, which sets DEV=1 in the environment (as a shell may), pages keep their policy.
+      expect(process.env.DEV).toBe('1');
+      expect(
+        page(out, routes.entry('zhang-san-xixian')).querySelector('meta[http-equiv="Content-Security-Policy"]'),
+      ).not.toBeNull();
       expect(text(page(out, routes.entry('zhang-san-xixian')).querySelector('.lead'))).toBe(
         '义务为乡亲修理农具十多年。',
       );
