@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,38 @@ describe('desk actions: saves (root is its own repository)', () => {
     expect(r.git('log', '-1', '--format=%an <%ae>|%s')).toBe('李明 <liming@example.cn>|修改张建国（尧都区）\n');
     expect(r.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe(ENTRY);
     expect(r.git('status', '--porcelain')).toContain('entries/xixian/cao-wenbin-xixian.mdx');
+  });
+
+  it('a save git cannot commit (another git holds the index) leaves every file as it was, and says so', async () => {
+    const path = join(r.root, ENTRY);
+    const before = readFileSync(path, 'utf8');
+    const commits = r.commits();
+    const lock = join(r.repo, '.git', 'index.lock');
+    writeFileSync(lock, '');
+    try {
+      const raw = decapRaw(before, (d) => {
+        d.summary = '扎根社区三十年，上门问诊上万次，风雨无阻。';
+        d._slug = 'zhang-jianguo-yaodu';
+      });
+      const a = await persist(ctx, ENTRY, raw);
+      expect(a.status).toBe(500);
+      expect((a.body as { error: string }).error).toMatch(/没有保存.*已恢复/);
+      expect(readFileSync(path, 'utf8')).toBe(before);
+      // A new person with a photo: neither file stays behind.
+      const b = await persist(
+        ctx,
+        'entries/yaodu/han-mei-yaodu.mdx',
+        newPersonRaw({ name: '韩梅', photo: './han-mei-yaodu.jpg' }),
+        [{ path: 'entries/yaodu/han-mei-yaodu.jpg', bytes: await photoJpeg() }],
+      );
+      expect(b.status, JSON.stringify(b.body)).toBe(500);
+      expect(existsSync(join(r.root, 'entries/yaodu/han-mei-yaodu.mdx'))).toBe(false);
+      expect(existsSync(join(r.root, 'entries/yaodu/han-mei-yaodu.jpg'))).toBe(false);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    expect(r.commits()).toBe(commits);
+    expect(r.git('status', '--porcelain', '--', 'entries/yaodu')).toBe('');
   });
 
   it('a save that changes nothing writes nothing and makes no commit', async () => {

@@ -7,7 +7,7 @@
  * and committed alone; an error says what went wrong instead of "Unknown error". Also the desk's
  * own endpoints: `/slug`, `/preview`, `/identity`.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { KINDS, slugPattern, type Kind } from '../model/schema.ts';
@@ -122,6 +122,11 @@ async function persistEntry(ctx: DeskContext, params: z.infer<(typeof PARAMS)['p
     assets: params.assets.map((a) => ({ path: a.path, bytes: Buffer.from(a.content, 'base64') })),
   });
   if (!plan.ok) return plan.status === 403 ? forbidden(plan.error) : refused(plan.error, plan.problems);
+  // What the files were, so that a save git cannot commit is undone: a save is written and committed, or nothing.
+  const before = [...plan.writes.map((w) => w.abs), ...plan.removes].map((abs) => ({
+    abs,
+    bytes: existsSync(abs) ? readFileSync(abs) : undefined,
+  }));
   for (const w of plan.writes) {
     writeAtomically(ctx.store.root, w.abs, w.bytes);
     ctx.store.forget(w.abs);
@@ -138,9 +143,17 @@ async function persistEntry(ctx: DeskContext, params: z.infer<(typeof PARAMS)['p
       const paths = plan.photo && !changed.includes(plan.photo) ? [...changed, plan.photo] : changed;
       commit = await commitPaths(repo, paths, commitMessage(plan.isNew, plan.name, plan.regionName), who);
     } catch (e) {
+      for (const b of before) {
+        if (b.bytes) writeAtomically(ctx.store.root, b.abs, b.bytes);
+        else rmSync(b.abs, { force: true });
+        ctx.store.forget(b.abs);
+      }
       return {
         status: 500,
-        body: { error: `已保存，但没有提交到 git：${(e as Error).message}。请把这句话复制给技术同事`, problems: [] },
+        body: {
+          error: `没有保存：提交到 git 时出错（${(e as Error).message.replace(/\s+/g, ' ')}），文件已恢复原样。请稍后再保存一次；仍不行，请把这句话复制给技术同事`,
+          problems: [],
+        },
       };
     }
   } else if (!repo) note = '（内容目录不在 git 仓库里，没有提交）';

@@ -107,6 +107,10 @@ export async function commitPaths(
     GIT_COMMITTER_EMAIL: who.email,
   };
   const commit = await git(repo, ['commit', '--quiet', '--only', '--no-verify', '-m', message, '--', ...wanted], env);
-  if (commit.code !== 0) throw new Error(`git commit: ${(commit.stderr || commit.stdout).trim()}`);
+  if (commit.code !== 0) {
+    // What `git add` staged goes back, as the desk puts the files back (actions.ts).
+    await git(repo, ['reset', '--quiet', '--', ...wanted]);
+    throw new Error(`git commit: ${(commit.stderr || commit.stdout).trim()}`);
+  }
   return (await git(repo, ['rev-parse', 'HEAD'])).stdout.trim();
 }
