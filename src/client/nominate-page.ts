@@ -5,6 +5,7 @@
  */
 import {
   FIELDS,
+  fieldId,
   LIMITS,
   checkNomination,
   chineseDate,
@@ -22,14 +23,14 @@ const form = document.querySelector<HTMLFormElement>('#nominate-form');
 // The page's words (src/strings.ts), written into the form as data when it was built.
 const x = JSON.parse(form?.dataset.texts ?? '{}') as NominationTexts;
 const control = (f: NominationField) =>
-  document.getElementById(`nf-${f}`) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  document.getElementById(fieldId(f)) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const byId = (id: string) => document.getElementById(id);
 const area = (id: string) => document.querySelector<HTMLTextAreaElement>(`textarea#${id}`);
 
 /** Shows (or clears) a field's message beside it. */
 function mark(f: NominationField, message: string | undefined): void {
   const el = control(f);
-  const box = byId(`nf-${f}-error`);
+  const box = byId(fieldId(f, 'error'));
   if (!box) return;
   box.textContent = message ?? '';
   box.hidden = !message;
@@ -79,7 +80,7 @@ async function copy(button: HTMLButtonElement): Promise<void> {
 if (form) {
   const city = form.dataset.city ?? '';
   const email = form.dataset.email;
-  const count = byId('nf-story-count');
+  const count = byId(fieldId('story', 'count'));
   const story = control('story');
   const counted = () => {
     if (count) count.textContent = fillIn(x.count, { count: story.value.trim().length, max: LIMITS.story.max });

@@ -42,6 +42,10 @@ export const LIMITS = {
 
 export const FIELDS = Object.keys(LIMITS) as NominationField[];
 
+/** The page's id of a field's control, or of its hint, its message or its character count (the page and its script share them). */
+export const fieldId = (f: NominationField, part?: 'hint' | 'error' | 'count'): string =>
+  part ? `nf-${f}-${part}` : `nf-${f}`;
+
 /**
  * The words the form shows, from `nominateText` (src/strings.ts) with `{placeholders}` for what the
  * resident typed: the page writes them into itself as data (`textsFrom`), the script reads them.
