@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
-import { copyMini, editFile } from '../helpers/fixture.ts';
+import { addSecondQuarter, copyMini, editFile } from '../helpers/fixture.ts';
 import { htmlFiles, page, text } from '../helpers/html.ts';
 import { pageLog } from '../../src/build/page-log.ts';
 import { projectTmp } from '../helpers/tmp.ts';
@@ -152,16 +152,13 @@ describe('warm rebuilds', () => {
       // page's cache key, and every page was rendered again. Now only the pages that show the new entry
       // or the counts it changes are; each of them shows it, and the others are reused as they were.
       const pagesBefore = new Map(htmlFiles(out).map((f) => [`/${f}`, readFileSync(join(out, f), 'utf8')]));
-      editFile(
-        root,
-        'releases.yaml',
-        (s) =>
-          `${s}- id: 2026-q2\n  title: 2026年第二季度测试市好人\n  date: 2026-06-20\n  honour: shi\n  intro: 第二批。\n`,
-      );
-      writeFileSync(
-        join(root, 'entries/zuo-qin-dongqu.mdx'),
-        `---\nname: 左勤\nkind: person\nregion: dongqu\ncategory: xiaolao\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q2\nsummary: 照顾瘫痪的婆婆二十年。\n---\n\n左勤的故事。\n`,
-      );
+      addSecondQuarter(root, {
+        slug: 'zuo-qin-dongqu',
+        name: '左勤',
+        region: 'dongqu',
+        category: 'xiaolao',
+        summary: '照顾瘫痪的婆婆二十年。',
+      });
       const fifth = await buildSite(root, out);
       expect(fifth.status, fifth.output.slice(-1500)).toBe(0);
       const { rendered, reused } = pageLog(fifth.output);

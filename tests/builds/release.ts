@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runNode } from '../helpers/build.ts';
 import { launch } from '../helpers/browser.ts';
-import { editFile, MINI } from '../helpers/fixture.ts';
+import { addSecondQuarter, editFile, MINI } from '../helpers/fixture.ts';
 import { page, text } from '../helpers/html.ts';
 import { serve } from '../helpers/serve.ts';
 import { projectTmp } from '../helpers/tmp.ts';
@@ -119,16 +119,13 @@ describe('npm run release', { timeout: 300_000 }, () => {
 
   it('lists in a second release what was added, changed and withdrawn, by region', async () => {
     // A quarter later: a new batch, a corrected summary, a withdrawal.
-    editFile(
-      root,
-      'releases.yaml',
-      (s) =>
-        `${s}- id: 2026-q2\n  title: 2026年第二季度测试市好人\n  date: 2026-06-20\n  honour: shi\n  intro: 第二批。\n`,
-    );
-    writeFileSync(
-      join(root, 'entries/sun-qi-xixian.mdx'),
-      '---\nname: 孙七\nkind: person\nregion: xixian\ncategory: zhuren\nhonours:\n  - title: shi\n    year: 2026\n    release: 2026-q2\nsummary: 义务接送山区学生上学八年。\n---\n\n孙七的故事。\n',
-    );
+    addSecondQuarter(root, {
+      slug: 'sun-qi-xixian',
+      name: '孙七',
+      region: 'xixian',
+      category: 'zhuren',
+      summary: '义务接送山区学生上学八年。',
+    });
     editFile(root, 'entries/zhang-san-xixian.mdx', (s) =>
       s.replace('义务为乡亲修理农具十多年。', '义务为乡亲修理农具二十年。'),
     );
