@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import { copyMini, editFile } from '../helpers/fixture.ts';
 import { launch } from '../helpers/browser.ts';
+import { startWebKit } from '../helpers/webkit.ts';
 import { freePort } from '../helpers/port.ts';
 import { httpGet, startNginx } from '../helpers/nginx.ts';
 import { answer, fileOf, keyOf, queryWords, readRow, type NameRow } from '../../src/search/names-table.ts';
@@ -193,6 +194,26 @@ describe('a provincial portal over two member cities', () => {
         `http://127.0.0.1:${portalPort}/search/?q=${encodeURIComponent('孙秀英')}`,
       );
       await tab.close();
+    });
+
+    // Not in a 390 px frame (webkit.ts): nginx's policy forbids framing (frame-ancestors 'none').
+    it("finds a person of the other city through the portal in WebKit too, below the city's own results", async () => {
+      const webkit = await startWebKit();
+      try {
+        const tab = await webkit.newPage();
+        await tab.open(`http://127.0.0.1:${cityPort}/search/?q=${encodeURIComponent('张三')}`);
+        await tab.waitFor(() => document.querySelector('#province-results a')?.textContent.includes('张三'), 15_000);
+        const found = await tab.evaluate(() => ({
+          href: document.querySelector('#province-results a')?.getAttribute('href'),
+          below: Boolean(
+            document.querySelector('#search-results')?.compareDocumentPosition(document.querySelector('#province')!) &
+            Node.DOCUMENT_POSITION_FOLLOWING,
+          ),
+        }));
+        expect(found).toEqual({ href: 'https://test.example.org/people/zhang-san-xixian/', below: true });
+      } finally {
+        await webkit.close();
+      }
     });
 
     it("answers a word of a member's story on the portal's search page, linking to the member's page", async () => {

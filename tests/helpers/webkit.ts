@@ -85,6 +85,15 @@ export class WebKitPage {
     await this.command('POST', '/frame', { id: frame });
   }
 
+  /**
+   * Opens `url` in the window itself (at least 447 px wide), for a behaviour that needs no phone
+   * layout, on a server whose policy forbids frames (frame-ancestors 'none', as nginx sends it).
+   */
+  async open(url: string): Promise<void> {
+    await this.command('POST', '/frame', { id: null });
+    await this.command('POST', '/url', { url });
+  }
+
   /** Reloads the phone frame's page (the session stays inside the frame). */
   async reload(): Promise<void> {
     await this.evaluate(() => {
