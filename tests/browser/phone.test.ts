@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
+import { countsLayout } from '../helpers/layout.ts';
 import { RARE } from '../setup/everyday.ts';
 import { readCollection } from '../helpers/content.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
@@ -133,6 +134,26 @@ describe('on a 390×844 phone', () => {
             const where = `${path} at ${size.width}px${large ? ' 长辈模式' : ''}`;
             if (r.scroll > Math.min(r.client, size.width)) out.push(`${where}: ${r.scroll}px wide`);
             if (!(r.h1 > 0)) out.push(`${where}: no heading`);
+            // A county's name is whole on its tile at any width (永和/县 at 320 px in 长辈模式).
+            const wrapped = await p.evaluate(() =>
+              [...document.querySelectorAll('.tile-name')].flatMap((el) => {
+                const range = document.createRange();
+                range.selectNodeContents(el);
+                const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
+                return tops.size > 1 ? [el.textContent] : [];
+              }),
+            );
+            if (wrapped.length) out.push(`${where}: county names wrap: ${wrapped.join(' ')}`);
+            // The honour, the point of a list, is never its smallest text: at least 16 px (24 px in 长辈模式, the audit).
+            if (size === PHONE && !large) {
+              const small = await p.evaluate(
+                () =>
+                  [...document.querySelectorAll('.card .badge')].filter(
+                    (b) => b.getClientRects().length && parseFloat(getComputedStyle(b).fontSize) < 15.95,
+                  ).length,
+              );
+              if (small) out.push(`${where}: ${small} card badges under 16px`);
+            }
             const family = familyOf.get(path);
             if (size === PHONE && family) {
               await p.screenshot({
@@ -308,6 +329,31 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
   }
+
+  it('sets each 榜单统计 tile as its total on one line over its parts in body text, each part whole, with room for the note', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.home}`);
+    const { tiles, noteGap } = await p.evaluate(countsLayout);
+    expect(tiles.map((t) => t.label)).toEqual(['全国', '省级', '市级', '县级']);
+    for (const t of tiles) {
+      // Worded alike: 7 位 over 7 位个人; 51 位 over 44 位个人、3 户家庭、4 个集体.
+      expect(t.total, t.label).toMatch(/^\d+ 位$/);
+      expect(t.parts.length, t.label).toBeGreaterThan(0);
+      for (const part of t.parts) expect(part, t.label).toMatch(/^\d+ (位个人|户家庭|个集体)$/);
+      expect(t.totalLines, t.label).toBe(1);
+      expect(t.totalPx, t.label).toBeGreaterThanOrEqual(24);
+      expect(t.partsPx, t.label).toBeGreaterThanOrEqual(15.9);
+      expect(t.partsPx, t.label).toBeLessThanOrEqual(18.1);
+      expect(t.partsWeight, t.label).toBeLessThan(600);
+      expect(t.split, t.label).toEqual([]);
+      expect(t.height, t.label).toBeLessThanOrEqual(170);
+    }
+    expect(noteGap).toBeGreaterThanOrEqual(10);
+    mkdirSync(SCREENS, { recursive: true });
+    await p.locator('#counts-heading').evaluate((h) => h.scrollIntoView());
+    await p.screenshot({ path: join(SCREENS, 'home-stats-normal.png') });
+    await p.context().close();
+  });
 
   it('keeps place names and labels whole in the home page’s carousels and the footer, and shows two whole cards at once', async () => {
     const p = await phone(site.browser, false);
