@@ -227,6 +227,8 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       await p.getByRole('button', { name: '复制', exact: true }).click();
       await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('已复制，可以粘贴到微信里发送。');
       expect(await p.locator('#nominate-row').isVisible()).toBe(false);
+      await p.locator('.nominate-staff').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(SCREENS, `nomination-copied-${large ? 'large' : 'normal'}.png`) });
       await p.getByText('文明办工作人员用').click();
       await p.getByRole('button', { name: '复制这一行', exact: true }).click();
       await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('这一行已复制，可以粘贴到表格里。');

@@ -316,6 +316,10 @@ describe('on a 390×844 phone', () => {
       mkdirSync(SCREENS, { recursive: true });
       await p.locator('#regions-heading').evaluate((h) => h.scrollIntoView());
       await p.screenshot({ path: join(SCREENS, `county-tiles-${large ? 'large' : 'normal'}.png`) });
+      // 200% zoom of a small phone: the names stay whole (checked on every page in the sideways test).
+      await p.setViewportSize({ width: 320, height: 568 });
+      await p.locator('#regions-heading').evaluate((h) => h.scrollIntoView());
+      await p.screenshot({ path: join(SCREENS, `county-tiles-${large ? 'large' : 'normal'}-320.png`) });
       await p.context().close();
     });
 
