@@ -81,12 +81,18 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
           ...px('.site-footer p, .site-footer dd'),
         ],
         notice: document.querySelector('.sample-notice')?.getBoundingClientRect().top ?? 0,
+        // The footer's labels start where their values start (联系方式 beside a value of three lines).
+        misplaced: [...document.querySelectorAll('.registration div')].filter((row) => {
+          const [dt, dd] = [row.querySelector('dt'), row.querySelector('dd')].map((el) => el?.getBoundingClientRect());
+          return dt && dd && dt.width > 1 && dt.top > dd.top + 1;
+        }).length,
         current: pill('#my-region'),
         on: pill('#large-text-toggle'),
       };
     });
     expect(frame.sizes.length).toBeGreaterThan(5);
     expect(Math.min(...frame.sizes)).toBeGreaterThanOrEqual(23.9);
+    expect(frame.misplaced).toBe(0);
     // The pills do not touch the notice under the bar.
     expect(frame.notice - (frame.on.bottom ?? Infinity)).toBeGreaterThanOrEqual(4);
     // 霍州 (this page) is underlined and not filled; 长辈 ✓ (on) is filled: the two never look alike.

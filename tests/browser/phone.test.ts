@@ -453,11 +453,12 @@ describe('on a 390×844 phone', () => {
     const level = p.locator('#level');
     const sum = (await level.locator('.bar-value').allInnerTexts()).reduce((n, v) => n + Number(v), 0);
     expect(sum).toBeGreaterThan(total);
-    const note = await level.locator('.chart-note').innerText();
-    expect(note).toContain('单位：位');
-    expect(note).toContain(`各项相加是 ${sum}，多于共收录的 ${total}`);
-    // Counties and categories add up to the total: no such note there.
-    expect(await p.locator('#region .chart-note').innerText()).not.toContain('各项相加');
+    // The unit once, at the top, not under each of the five charts.
+    expect(await p.locator('main > .chart-note').innerText()).toContain('单位：位');
+    expect((await p.locator('main').innerText()).match(/单位：位/g)).toHaveLength(1);
+    expect(await level.locator('.chart-note').innerText()).toContain(`各项相加是 ${sum}，多于共收录的 ${total}`);
+    // Counties and categories add up to the total: no note there.
+    expect(await p.locator('#region .chart-note').count()).toBe(0);
     await level.getByText('查看数字表格').click();
     expect(await level.locator('.chart-table').isVisible()).toBe(true);
     await p.context().close();
