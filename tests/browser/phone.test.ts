@@ -134,16 +134,19 @@ describe('on a 390×844 phone', () => {
             const where = `${path} at ${size.width}px${large ? ' 长辈模式' : ''}`;
             if (r.scroll > Math.min(r.client, size.width)) out.push(`${where}: ${r.scroll}px wide`);
             if (!(r.h1 > 0)) out.push(`${where}: no heading`);
-            // A county's name is whole on its tile at any width (永和/县 at 320 px in 长辈模式).
-            const wrapped = await p.evaluate(() =>
-              [...document.querySelectorAll('.tile-name')].flatMap((el) => {
-                const range = document.createRange();
-                range.selectNodeContents(el);
-                const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
-                return tops.size > 1 ? [el.textContent] : [];
-              }),
-            );
-            if (wrapped.length) out.push(`${where}: county names wrap: ${wrapped.join(' ')}`);
+            // A county's name is whole on its tile even at the narrowest width (永和/县 at 320 px in 长辈模式);
+            // checked there only, where a tile is narrowest, to keep this test's time.
+            if (size.width === 320) {
+              const wrapped = await p.evaluate(() =>
+                [...document.querySelectorAll('.tile-name')].flatMap((el) => {
+                  const range = document.createRange();
+                  range.selectNodeContents(el);
+                  const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
+                  return tops.size > 1 ? [el.textContent] : [];
+                }),
+              );
+              if (wrapped.length) out.push(`${where}: county names wrap: ${wrapped.join(' ')}`);
+            }
             // The honour, the point of a list, is never its smallest text: at least 16 px (24 px in 长辈模式, the audit).
             if (size === PHONE && !large) {
               const small = await p.evaluate(
