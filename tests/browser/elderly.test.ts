@@ -86,6 +86,11 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
           const [dt, dd] = [row.querySelector('dt'), row.querySelector('dd')].map((el) => el?.getBoundingClientRect());
           return dt && dd && dt.width > 1 && dt.top > dd.top + 1;
         }).length,
+        // The site's name whole beside the buttons, not cut to 临汾好…
+        titleCut: (() => {
+          const title = document.querySelector('.site-title');
+          return title ? title.scrollWidth > title.clientWidth + 1 : true;
+        })(),
         current: pill('#my-region'),
         on: pill('#large-text-toggle'),
       };
@@ -93,6 +98,7 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(frame.sizes.length).toBeGreaterThan(5);
     expect(Math.min(...frame.sizes)).toBeGreaterThanOrEqual(23.9);
     expect(frame.misplaced).toBe(0);
+    expect(frame.titleCut).toBe(false);
     // The pills do not touch the notice under the bar.
     expect(frame.notice - (frame.on.bottom ?? Infinity)).toBeGreaterThanOrEqual(4);
     // 霍州 (this page) is underlined and not filled; 长辈 ✓ (on) is filled: the two never look alike.
