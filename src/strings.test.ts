@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countIn } from './strings.ts';
+import { countIn, t } from './strings.ts';
 
 describe('counts in their units', () => {
   it('counts people in 位, families in 户 and groups in 个, and says what a mixed count is made of', () => {
@@ -8,5 +8,11 @@ describe('counts in their units', () => {
     expect(countIn({ person: 0, family: 0, group: 2 })).toBe('2 个');
     expect(countIn({ person: 10, family: 1, group: 1 })).toBe('12（10 位个人、1 户家庭、1 个集体）');
     expect(countIn({ person: 0, family: 0, group: 0 })).toBe('0 位');
+  });
+
+  it('words every home count tile alike: a total in 位 over its parts, even when all are people', () => {
+    expect(t.homeCounts.total(7)).toBe('7 位');
+    expect(t.homeCounts.parts({ person: 7, family: 0, group: 0 })).toEqual(['7 位个人']);
+    expect(t.homeCounts.parts({ person: 44, family: 3, group: 4 })).toEqual(['44 位个人', '3 户家庭', '4 个集体']);
   });
 });

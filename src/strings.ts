@@ -330,6 +330,19 @@ export const t = {
     label: '搜索姓名或事迹',
     hint: '或者输入姓名找一找：',
   },
+  /** The home page's 榜单统计 tiles: the total in 位 (families and groups count one each), then its parts. */
+  homeCounts: {
+    total: (n: number) => `${n} 位`,
+    /** 44 位个人 · 3 户家庭 · 4 个集体: each kept whole on its line. */
+    parts: (counts: KindCounts) =>
+      (Object.keys(UNITS) as Kind[])
+        .filter((k) => counts[k] > 0)
+        .map((k) => `${counts[k]} ${UNITS[k]}${KIND_NOUNS[k]}`),
+    /** Between the parts. */
+    separator: '、',
+  },
+  /** An entry's way back to its county's roll: a button in its action row (长辈模式 has no breadcrumb). */
+  countyRoll: (name: string) => `${name}好人榜 ›`,
 } as const;
 
 /**
@@ -421,14 +434,17 @@ export const nominateText = {
   wechatHeading: '微信文字',
   wechatNote: '这段文字含有您的手机号：请只发给文明办或村（社区）工作人员，不要发到群里。',
   copy: '复制',
-  copied: '已复制',
+  copied: '已复制，可以粘贴到微信里发送。',
+  copiedRow: '这一行已复制，可以粘贴到表格里。',
   copyFailed: '没能自动复制：文字已选中，请长按或按 Ctrl+C 复制。',
   printHeading: '纸质推荐表',
   printNote: '推荐表已按您填写的内容填好，打印后签名，寄到或送到文明办。',
   print: '打印推荐表',
-  rowHeading: '给文明办工作人员：表格的一行',
+  /** The row for the office's staff, folded away: residents need not open it. */
+  staffSummary: '文明办工作人员用',
+  rowHeading: '表格的一行',
   rowNote:
-    '按 content:import 导入表格的列顺序，用制表符分隔，可直接粘贴到 Excel 或 WPS 表格；不含推荐人的联系方式。期次请工作人员评议后填写。',
+    '按本站导入表格的列顺序，用制表符分隔，可直接粘贴到 Excel 或 WPS 表格；不含推荐人的联系方式。期次请工作人员评议后填写。',
   copyRow: '复制这一行',
   copyRowWithHeader: '复制表头和这一行',
   sheetHeading: '推荐表（打印预览）',

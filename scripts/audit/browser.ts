@@ -64,10 +64,11 @@ export function elderlyProbe({ targets, large }: { targets: string; large: boole
       break;
     }
   }
-  // 长辈模式: no text of the page's content under 24 px, secondary text included (badges, counties,
-  // counts, notes: the honour level is the point of a list, not its smallest text).
+  // 长辈模式: no text under 24 px, secondary text included (badges, counties, counts, notes: the
+  // honour level is the point of a list, not its smallest text), and the page's frame as well as its
+  // content: the header's buttons, the sample notice and the footer are read by the same eyes.
   if (large) {
-    const walk = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const small: string[] = [];
     for (let node = walk.nextNode(); node && small.length < 3; node = walk.nextNode()) {
       const el = node.parentElement;

@@ -68,7 +68,8 @@ async function copy(button: HTMLButtonElement): Promise<void> {
   const text = button.hasAttribute('data-with-header') ? `${sheetHeader()}\n${box.value}` : box.value;
   try {
     await navigator.clipboard.writeText(text);
-    if (said) said.textContent = `${button.textContent}：${x.copied}`;
+    // Said as what to do next: the WeChat text goes into WeChat, the staff's row into a sheet.
+    if (said) said.textContent = box.id === 'nominate-row' ? x.copiedRow : x.copied;
   } catch {
     // In-app browsers often refuse the clipboard: the text is selected for a long press instead.
     box.focus();

@@ -69,6 +69,7 @@ export interface NominationTexts {
   subject: string;
   count: string;
   copied: string;
+  copiedRow: string;
   copyFailed: string;
 }
 
@@ -93,6 +94,7 @@ export function textsFrom(n: typeof nominateText, kinds: (typeof t)['kinds']): N
     subject: n.mailSubject('{name}'),
     count: n.count('{count}', '{max}'),
     copied: n.copied,
+    copiedRow: n.copiedRow,
     copyFailed: n.copyFailed,
   };
 }

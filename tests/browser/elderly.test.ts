@@ -59,6 +59,55 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await context.close();
   });
 
+  it('sets the page frame at 24 px, keeps the header clear of the notice, and tells the current page from a switch that is on', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(LARGE);
+    const p = await context.newPage();
+    await p.goto(`${site.url}${routes.region('huozhou')}`);
+    const frame = await p.evaluate(() => {
+      const px = (s: string) =>
+        [...document.querySelectorAll(s)]
+          .filter((el) => el.getClientRects().length && el.textContent.trim())
+          .map((el) => parseFloat(getComputedStyle(el).fontSize));
+      const pill = (s: string) => {
+        const el = document.querySelector(s);
+        const st = el ? getComputedStyle(el) : undefined;
+        return { fill: st?.backgroundColor, line: st?.textDecorationLine, bottom: el?.getBoundingClientRect().bottom };
+      };
+      return {
+        sizes: [
+          ...px('.site-header a, .site-header button'),
+          ...px('.sample-notice p'),
+          ...px('.site-footer p, .site-footer dd'),
+        ],
+        notice: document.querySelector('.sample-notice')?.getBoundingClientRect().top ?? 0,
+        // The footer's labels start where their values start (联系方式 beside a value of three lines).
+        misplaced: [...document.querySelectorAll('.registration div')].filter((row) => {
+          const [dt, dd] = [row.querySelector('dt'), row.querySelector('dd')].map((el) => el?.getBoundingClientRect());
+          return dt && dd && dt.width > 1 && dt.top > dd.top + 1;
+        }).length,
+        // The site's name whole beside the buttons, not cut to 临汾好…
+        titleCut: (() => {
+          const title = document.querySelector('.site-title');
+          return title ? title.scrollWidth > title.clientWidth + 1 : true;
+        })(),
+        current: pill('#my-region'),
+        on: pill('#large-text-toggle'),
+      };
+    });
+    expect(frame.sizes.length).toBeGreaterThan(5);
+    expect(Math.min(...frame.sizes)).toBeGreaterThanOrEqual(23.9);
+    expect(frame.misplaced).toBe(0);
+    expect(frame.titleCut).toBe(false);
+    // The pills do not touch the notice under the bar.
+    expect(frame.notice - (frame.on.bottom ?? Infinity)).toBeGreaterThanOrEqual(4);
+    // 霍州 (this page) is underlined and not filled; 长辈 ✓ (on) is filled: the two never look alike.
+    expect(frame.current.line).toContain('underline');
+    expect(frame.on.line).not.toContain('underline');
+    expect(frame.current.fill).not.toBe(frame.on.fill);
+    await context.close();
+  });
+
   it('shows an extra-large pointer with a mouse in 长辈模式, the usual one otherwise', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
@@ -78,8 +127,13 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     // Before any county is opened, the header leads to the county tiles.
     const mine = p.locator('#my-region');
     expect([await mine.textContent(), await mine.getAttribute('href')]).toEqual(['地区', routes.regions]);
-    // The entry's county is a link to its roll.
-    await p.locator('.certificate-meta').getByRole('link', { name: '霍州市' }).click();
+    // The entry leads back to its county's roll with a button as large as every other target,
+    // below the certificate's name, honour, county and deed.
+    const back = p.getByRole('link', { name: '霍州市好人榜 ›', exact: true });
+    const backBox = await back.boundingBox();
+    expect(backBox && Math.min(backBox.width, backBox.height)).toBeGreaterThanOrEqual(60);
+    expect(backBox && backBox.y).toBeGreaterThan((await p.locator('.certificate .lead').boundingBox())?.y ?? Infinity);
+    await back.click();
     await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
     // Read someone from another county, found by search: the header still leads home to 霍州.
     await p.goto(`${site.url}${routes.entry('zeng-xiaohong-yaodu')}`);

@@ -31,6 +31,7 @@ const FILLED: Record<string, string> = {
   'nf-name': '王芳',
   'nf-region': '尧都区',
   'nf-category': '孝老爱亲',
+  'nf-title': '临汾好人',
   'nf-summary': '二十年如一日照顾瘫痪的婆婆。',
   'nf-story': '2006年起，王芳每天给婆婆擦身、做饭。\n邻居说："她比亲闺女还亲。"',
 };
@@ -88,7 +89,7 @@ function sizes() {
     });
   return {
     targets: of(
-      '#nominate-form :is(input, select, textarea, button), #nominate-result :is(textarea, button, a.action)',
+      '#nominate-form :is(input, select, textarea, button), #nominate-result :is(textarea, button, a.action, summary)',
     ),
     text: of('.nominate-page :is(p, li, label, legend, dt, dd, .field-hint, .field-error, h3)'),
   };
@@ -115,8 +116,10 @@ type State = ReturnType<typeof formState>;
 async function expectFlow(empty: State, withId: State, done: State, where: string) {
   // 1. Empty: each required field says so beside itself, and the first one has the focus.
   expect(Object.keys(empty.errors).sort(), where).toEqual(
-    ['nf-category', 'nf-mobile', 'nf-name', 'nf-nominator', 'nf-region', 'nf-summary'].sort(),
+    ['nf-category', 'nf-mobile', 'nf-name', 'nf-nominator', 'nf-region', 'nf-summary', 'nf-title'].sort(),
   );
+  // 推荐参评 is the resident's own choice: nothing is chosen for them.
+  expect(empty.errors['nf-title']?.text).toBe('请选择“推荐参评”。');
   expect(empty.errors['nf-name']?.text).toBe('请填写“被推荐人姓名（家庭或集体写名称）”。');
   expect(empty.errors['nf-region']?.text).toBe('请选择“所在县（市、区）”。');
   for (const [id, e] of Object.entries(empty.errors)) {
@@ -124,7 +127,7 @@ async function expectFlow(empty: State, withId: State, done: State, where: strin
     expect(e.gap, `${where} ${id}: message right under its field`).toBeGreaterThanOrEqual(0);
     expect(e.gap, `${where} ${id}: message right under its field`).toBeLessThan(24);
   }
-  expect(empty.status).toBe('有 6 处需要修改，请看标红的地方。');
+  expect(empty.status).toBe('有 7 处需要修改，请看标红的地方。');
   expect(empty.shown).toBe(false);
   expect(empty.focused).toBe('nf-nominator');
   // 2. An ID number in the deed: that field alone is refused, and nothing is produced.
@@ -183,6 +186,11 @@ describe('推荐身边好人 on a 390×844 phone', () => {
     expect(sample).toContain('临汾市尧都区示例路1号');
     expect(sample.match(/（示例）/g)?.length).toBeGreaterThanOrEqual(3);
     expect(sample).not.toContain(nominateText.noChannels);
+    // The printed 推荐表 of a sample says so in its title, as its 送达 line does.
+    expect(sample).toMatch(/<p class="sheet-title">[^<]*（示例）<\/p>/);
+    // Residents read no developer words; the row for the office's staff is folded away, closed.
+    expect(sample).not.toContain('content:import');
+    expect(sample).toMatch(/<details class="nominate-staff">\s*<summary[^>]*>文明办工作人员用<\/summary>/);
     // The mini root declares no nomination channels (its contact is for corrections only).
     const mini = page(inject('miniDist'));
     expect(mini).toContain(nominateText.noChannels);
@@ -214,6 +222,17 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       await submit.click();
       const done = await p.evaluate(formState);
       await expectFlow(empty, withId, done, where);
+      // Copied: said in words a resident acts on, for the WeChat text and for the staff's row.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chromium.url });
+      await p.getByRole('button', { name: '复制', exact: true }).click();
+      await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('已复制，可以粘贴到微信里发送。');
+      expect(await p.locator('#nominate-row').isVisible()).toBe(false);
+      await p.locator('.nominate-staff').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(SCREENS, `nomination-copied-${large ? 'large' : 'normal'}.png`) });
+      await p.getByText('文明办工作人员用').click();
+      await p.getByRole('button', { name: '复制这一行', exact: true }).click();
+      await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('这一行已复制，可以粘贴到表格里。');
+      expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(done.row);
       expectSizes(await p.evaluate(sizes), large, where);
       await p.screenshot({ path: join(SCREENS, `nomination-result-${large ? 'large' : 'normal'}.png`) });
 
@@ -261,6 +280,7 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       await p.click(submit);
       const done = await p.evaluate(formState);
       await expectFlow(empty, withId, done, where);
+      await p.click('.nominate-staff summary');
       expectSizes(await p.evaluate(sizes), large, where);
     }
   });

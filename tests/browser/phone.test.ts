@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
+import { countsLayout } from '../helpers/layout.ts';
 import { RARE } from '../setup/everyday.ts';
 import { readCollection } from '../helpers/content.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
@@ -133,6 +134,29 @@ describe('on a 390×844 phone', () => {
             const where = `${path} at ${size.width}px${large ? ' 长辈模式' : ''}`;
             if (r.scroll > Math.min(r.client, size.width)) out.push(`${where}: ${r.scroll}px wide`);
             if (!(r.h1 > 0)) out.push(`${where}: no heading`);
+            // A county's name is whole on its tile even at the narrowest width (永和/县 at 320 px in 长辈模式);
+            // checked there only, where a tile is narrowest, to keep this test's time.
+            if (size.width === 320) {
+              const wrapped = await p.evaluate(() =>
+                [...document.querySelectorAll('.tile-name')].flatMap((el) => {
+                  const range = document.createRange();
+                  range.selectNodeContents(el);
+                  const tops = new Set([...range.getClientRects()].map((c) => Math.round(c.top)));
+                  return tops.size > 1 ? [el.textContent] : [];
+                }),
+              );
+              if (wrapped.length) out.push(`${where}: county names wrap: ${wrapped.join(' ')}`);
+            }
+            // The honour, the point of a list, is never its smallest text: at least 16 px (24 px in 长辈模式, the audit).
+            if (size === PHONE && !large) {
+              const small = await p.evaluate(
+                () =>
+                  [...document.querySelectorAll('.card .badge')].filter(
+                    (b) => b.getClientRects().length && parseFloat(getComputedStyle(b).fontSize) < 15.95,
+                  ).length,
+              );
+              if (small) out.push(`${where}: ${small} card badges under 16px`);
+            }
             const family = familyOf.get(path);
             if (size === PHONE && family) {
               await p.screenshot({
@@ -295,6 +319,10 @@ describe('on a 390×844 phone', () => {
       mkdirSync(SCREENS, { recursive: true });
       await p.locator('#regions-heading').evaluate((h) => h.scrollIntoView());
       await p.screenshot({ path: join(SCREENS, `county-tiles-${large ? 'large' : 'normal'}.png`) });
+      // 200% zoom of a small phone: the names stay whole (checked on every page in the sideways test).
+      await p.setViewportSize({ width: 320, height: 568 });
+      await p.locator('#regions-heading').evaluate((h) => h.scrollIntoView());
+      await p.screenshot({ path: join(SCREENS, `county-tiles-${large ? 'large' : 'normal'}-320.png`) });
       await p.context().close();
     });
 
@@ -308,6 +336,31 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
   }
+
+  it('sets each 榜单统计 tile as its total on one line over its parts in body text, each part whole, with room for the note', async () => {
+    const p = await phone(site.browser, false);
+    await p.goto(`${site.url}${routes.home}`);
+    const { tiles, noteGap } = await p.evaluate(countsLayout);
+    expect(tiles.map((t) => t.label)).toEqual(['全国', '省级', '市级', '县级']);
+    for (const t of tiles) {
+      // Worded alike: 7 位 over 7 位个人; 51 位 over 44 位个人、3 户家庭、4 个集体.
+      expect(t.total, t.label).toMatch(/^\d+ 位$/);
+      expect(t.parts.length, t.label).toBeGreaterThan(0);
+      for (const part of t.parts) expect(part, t.label).toMatch(/^\d+ (位个人|户家庭|个集体)$/);
+      expect(t.totalLines, t.label).toBe(1);
+      expect(t.totalPx, t.label).toBeGreaterThanOrEqual(24);
+      expect(t.partsPx, t.label).toBeGreaterThanOrEqual(15.9);
+      expect(t.partsPx, t.label).toBeLessThanOrEqual(18.1);
+      expect(t.partsWeight, t.label).toBeLessThan(600);
+      expect(t.split, t.label).toEqual([]);
+      expect(t.height, t.label).toBeLessThanOrEqual(170);
+    }
+    expect(noteGap).toBeGreaterThanOrEqual(10);
+    mkdirSync(SCREENS, { recursive: true });
+    await p.locator('#counts-heading').evaluate((h) => h.scrollIntoView());
+    await p.screenshot({ path: join(SCREENS, 'home-stats-normal.png') });
+    await p.context().close();
+  });
 
   it('keeps place names and labels whole in the home page’s carousels and the footer, and shows two whole cards at once', async () => {
     const p = await phone(site.browser, false);
@@ -403,11 +456,12 @@ describe('on a 390×844 phone', () => {
     const level = p.locator('#level');
     const sum = (await level.locator('.bar-value').allInnerTexts()).reduce((n, v) => n + Number(v), 0);
     expect(sum).toBeGreaterThan(total);
-    const note = await level.locator('.chart-note').innerText();
-    expect(note).toContain('单位：位');
-    expect(note).toContain(`各项相加是 ${sum}，多于共收录的 ${total}`);
-    // Counties and categories add up to the total: no such note there.
-    expect(await p.locator('#region .chart-note').innerText()).not.toContain('各项相加');
+    // The unit once, at the top, not under each of the five charts.
+    expect(await p.locator('main > .chart-note').innerText()).toContain('单位：位');
+    expect((await p.locator('main').innerText()).match(/单位：位/g)).toHaveLength(1);
+    expect(await level.locator('.chart-note').innerText()).toContain(`各项相加是 ${sum}，多于共收录的 ${total}`);
+    // Counties and categories add up to the total: no note there.
+    expect(await p.locator('#region .chart-note').count()).toBe(0);
     await level.getByText('查看数字表格').click();
     expect(await level.locator('.chart-table').isVisible()).toBe(true);
     await p.context().close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleSiteInWebKit } from '../helpers/webkit.ts';
 import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
+import { countsLayout, linesStartingWithPunctuation } from '../helpers/layout.ts';
 import { RARE } from '../setup/everyday.ts';
 import { SPEAK_MS, installSpeechStub, spokenParts, type SpeechLog } from '../helpers/speech.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
@@ -148,6 +149,34 @@ describe('in WebKit on a 390×844 phone', () => {
     expect(link).toMatchObject({ text: '洪洞', href: routes.region('hongtong') });
     expect(Math.min(link.w ?? 0, link.h ?? 0)).toBeGreaterThanOrEqual(60);
     expect(link.bottom).toBeLessThanOrEqual(61);
+    // The entry's own county: a button in its action row, as large as the header's.
+    const back = await site.page.evaluate(() => {
+      const a = [...document.querySelectorAll<HTMLAnchorElement>('.entry-actions a')].find((el) =>
+        el.textContent.includes('好人榜'),
+      );
+      const r = a?.getBoundingClientRect();
+      return {
+        text: a?.textContent.trim(),
+        href: a?.getAttribute('href'),
+        size: Math.min(r?.width ?? 0, r?.height ?? 0),
+      };
+    });
+    expect(back).toMatchObject({ text: '霍州市好人榜 ›', href: routes.region('huozhou') });
+    expect(back.size).toBeGreaterThanOrEqual(60);
+  });
+
+  it('sets the home page’s 榜单统计 as totals over whole parts, and breaks no running text before a comma', async () => {
+    await site.page.phone(`${site.url}${routes.home}`);
+    const { tiles, noteGap } = await site.page.evaluate(countsLayout);
+    expect(tiles).toHaveLength(4);
+    for (const t of tiles) {
+      expect(t.total, t.label).toMatch(/^\d+ 位$/);
+      expect([t.totalLines, t.split], t.label).toEqual([1, []]);
+      expect(t.partsPx, t.label).toBeLessThanOrEqual(18.1);
+      expect(t.height, t.label).toBeLessThanOrEqual(170);
+    }
+    expect(noteGap).toBeGreaterThanOrEqual(10);
+    expect(await site.page.evaluate(linesStartingWithPunctuation)).toEqual([]);
   });
 
   it('opens an entry from a tap on the deed of its card', async () => {
