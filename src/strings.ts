@@ -345,6 +345,10 @@ export const t = {
     /** Beside the disabled 朗读 in WeChat or a browser without speech at all: another browser reads. */
     inApp: '微信里不能朗读：请点右上角 ··· ，选“在浏览器打开”，再点朗读。',
   },
+  /** A search result the story indexes found for the query's words (not its name). */
+  searchHits: {
+    story: '事迹中提到',
+  },
 } as const;
 
 /**

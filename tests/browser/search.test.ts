@@ -209,6 +209,14 @@ describe('search quality on the sample site', () => {
     for (const q of ['xyz不存在', 'xyz 不离不弃']) expect(await typeQuery(q), q).toEqual([]);
     // A real story word still finds its person, alone and with another word.
     for (const q of ['送终', '孤寡 送终']) expect(await typeQuery(q), q).toContain('he-shuzhen-huozhou');
+    // Found in what the entry says, and said so; a name found is not.
+    const sources = () =>
+      page.$$eval('#search-results .card', (cards) =>
+        cards.map((c) => c.querySelector('.card-source')?.textContent ?? ''),
+      );
+    expect(await sources()).toEqual(['事迹中提到']);
+    await typeQuery('何淑珍');
+    expect((await sources())[0]).toBe('');
   });
 
   it('never finds a withdrawn entry, though its page exists and search works', async () => {
