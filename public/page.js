@@ -82,14 +82,16 @@
       });
       if (read && read.disabled && (zh || settled || !s || voices.length)) {
         read.disabled = !zh;
-        document.getElementById('read-note').hidden = zh;
+        var note = document.getElementById('read-note');
+        note.hidden = zh;
+        if (!s || /MicroMessenger/.test(navigator.userAgent)) note.textContent = note.dataset.inApp; // often silent
         read[zh ? 'removeAttribute' : 'setAttribute']('aria-describedby', 'read-note');
       }
     };
     offer();
     if (window.speechSynthesis) speechSynthesis.addEventListener('voiceschanged', offer);
     setTimeout(offer, 1500, true);
-    // 分享: the card's script (with its QR encoder) loads on the first press and draws the card.
+    // 分享: the card's script (with its QR encoder) loads on the first press.
     document.querySelectorAll('[data-share]').forEach(function (el) {
       el.hidden = false;
       el.addEventListener('click', function () {

@@ -343,6 +343,25 @@ export const t = {
   },
   /** An entry's way back to its county's roll: a button in its action row (长辈模式 has no breadcrumb). */
   countyRoll: (name: string) => `${name}好人榜 ›`,
+  /** 分享 in WeChat (issue 31, second review): what Web Share sends a friend, WeChat's ···, and its silent speech. */
+  shareMessage: {
+    /** The shared title: 何淑珍 · 中国好人榜 (a release: its title). */
+    title: (name: string, honour?: string) => (honour ? `${name} · ${honour}` : name),
+    /** The shared text: the card's facts apart, then the site, and the sample marker where the site shows one. */
+    text: (parts: readonly string[], siteName: string, sample?: string) =>
+      `${parts.filter(Boolean).join('｜')}——${siteName}${sample ? `（${sample}）` : ''}`,
+    /** A release's honourees: 共 7 位：邓海涛、张建国等. */
+    people: (count: string, names: readonly string[], more: boolean) =>
+      `${count}：${names.join('、')}${more ? '等' : ''}`,
+    /** After the share panel's hint, in WeChat's in-app browser. */
+    wechat: '也可以点右上角 ··· 发送给朋友。',
+    /** Beside the disabled 朗读 in WeChat or a browser without speech at all: another browser reads. */
+    inApp: '微信里不能朗读：请点右上角 ··· ，选“在浏览器打开”，再点朗读。',
+  },
+  /** A search result the story indexes found for the query's words (not its name). */
+  searchHits: {
+    story: '事迹中提到',
+  },
 } as const;
 
 /**

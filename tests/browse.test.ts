@@ -1,6 +1,7 @@
 /** The browsing side of the built sample site: rolls, orders, counts, links and machine-readable lists. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { readCollection, readEntries } from './helpers/content.ts';
 import { htmlFiles, jsonLd, page, text } from './helpers/html.ts';
@@ -190,6 +191,36 @@ describe('index, statistics and entry pages', () => {
     for (const id of ids('categories.yaml'))
       expect(category[id], id).toBe(listed.filter((e) => e.category === id).length);
     expect(page(dist, '').querySelector(`a[href="${routes.stats}"]`)).not.toBeNull();
+  });
+
+  it('gives a page without a photo the site emblem as its first raster image and its og:image, never a neighbour’s photo', async () => {
+    // A minor, a group, a person without a photo: WeChat may skip the SVG surname tile for the next image.
+    const raster = (src: string) => !src.startsWith('data:') && !/\.svg(\?|$)/.test(src);
+    let later = 0;
+    for (const id of ['chen-siyu-xiangning', 'huozhoushilantianyingjijiuyuandui-huozhou', 'cao-wenbin-xixian']) {
+      const doc = page(dist, routes.entry(id));
+      const images = doc
+        .querySelectorAll('img')
+        .map((i) => i.getAttribute('src') ?? '')
+        .filter(raster);
+      expect(images[0], id).toBe(routes.emblem);
+      later += images.length - 1;
+      expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content'), id).toBe(
+        `https://hrb.example.cn${routes.emblem}`,
+      );
+    }
+    // Other people's photos do follow on these pages (相关好人): the emblem is what comes first.
+    expect(later).toBeGreaterThan(0);
+    // A page with a photo still shares its own.
+    expect(
+      page(dist, routes.entry('he-shuzhen-huozhou'))
+        .querySelector('meta[property="og:image"]')
+        ?.getAttribute('content'),
+    ).toMatch(/\/_astro\/.+\.jpg$/);
+    // A plain PNG of at least 300 × 300, carrying no metadata.
+    const emblem = await sharp(join(dist, routes.emblem)).metadata();
+    expect([emblem.format, emblem.width >= 300, emblem.height >= 300]).toEqual(['png', true, true]);
+    expect([emblem.exif, emblem.xmp, emblem.iptc]).toEqual([undefined, undefined, undefined]);
   });
 
   it('offers related entries and previous/next within the release on an entry page', () => {

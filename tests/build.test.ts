@@ -61,9 +61,10 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
 
   it('shows a minor by name, school and deed only', () => {
     const doc = page(mini, routes.entry('li-xiaoming-xixian'));
-    // No photo: the only image is the surname tile, drawn from the name.
+    // No photo: the only images are the surname tile, drawn from the name, and the site's emblem on it.
     expect(doc.querySelectorAll('main img').map((img) => img.getAttribute('src')?.slice(0, 19))).toEqual([
       'data:image/svg+xml,',
+      routes.emblem,
     ]);
     expect(text(doc)).toContain('西县第一小学');
     expect(text(doc.querySelector('.facts'))).not.toMatch(/性别|出生|民族/);

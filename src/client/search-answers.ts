@@ -17,6 +17,7 @@ import {
   type NamesIndex,
 } from '../search/names-table.ts';
 import type { SearchState } from '../search/search-state.ts';
+import { storyTerms } from '../search/story-terms.ts';
 import type { EarlierTier, LaterTier } from '../search/tier-union.ts';
 import { routes } from '../model/routes.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindFilters } from './pagefind.ts';
@@ -122,8 +123,15 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
     },
     stories: async (q, filters) => {
       try {
+        const pagefind = await storyIndex();
+        // A query with a term no page has finds nothing (Pagefind would answer with its other terms).
+        const terms = q === null ? [] : storyTerms(q);
+        if (terms.length > 1) {
+          const alone = await Promise.all(terms.map((term) => pagefind.search(term)));
+          if (alone.some((a) => a.results.length === 0)) return { results: [], filters: {}, totalFilters: {} };
+        }
         // Pagefind returns no facet counts when given an empty filter object.
-        const found = await (await storyIndex()).search(q, Object.keys(filters).length ? { filters } : {});
+        const found = await pagefind.search(q, Object.keys(filters).length ? { filters } : {});
         return { ...found, results: found.results.map((r) => ({ data: async () => linkedResult(await r.data()) })) };
       } catch (e) {
         stories = undefined; // the next query tries the story indexes again

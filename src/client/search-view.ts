@@ -8,6 +8,7 @@
  * page once, so a card a resident is about to tap never moves or vanishes.
  */
 import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../search/search-state.ts';
+import { queryWords } from '../search/names-table.ts';
 import { t } from '../strings.ts';
 import type { Kind } from '../model/schema.ts';
 import type { FilterCounts } from './pagefind.ts';
@@ -86,8 +87,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
   const { status, list, facets, chips, filterCount, more, card } = parts;
   const cardOf = resultCards(card);
-  /** This search's results not shown yet, in order; those with a URL in `skip` are dropped when reached. */
-  let pending: Array<{ result: Result; skip?: ReadonlySet<string> }> = [];
+  /**
+   * This search's results not shown yet, in order; those with a URL in `skip` are dropped when reached.
+   * `story`: found by the story indexes for words of a query (not by a name), and labelled so.
+   */
+  let pending: Array<{ result: Result; skip?: ReadonlySet<string>; story: boolean }> = [];
   /** URLs of the cards shown in this search. */
   let shown = new Set<string>();
   /** How many cards the resident has asked for (ten, and ten more per "show more"). */
@@ -134,7 +138,7 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
   async function fill(state: SearchState, current: () => boolean) {
     while (shown.size < wanted && pending.length && current()) {
       const batch = pending.splice(0, wanted - shown.size);
-      const data = await Promise.all(batch.map(({ result }) => result.data()));
+      const data = await Promise.all(batch.map(async ({ result, story }) => ({ ...(await result.data()), story })));
       if (!current()) return;
       const fresh = data.filter((d, i) => !shown.has(d.url) && !batch[i]?.skip?.has(d.url));
       for (const d of fresh) shown.add(d.url);
@@ -142,7 +146,15 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
         ...exactNameFirst(
           state.q,
           fresh.map((d) => ({ ...d, title: d.meta.title })),
-        ).map(cardOf),
+        ).map((d) => {
+          const item = cardOf(d);
+          // Why a card whose name is not the query is here: its words are in what the entry says.
+          if (d.story)
+            item
+              .querySelector('.card-summary')
+              ?.before(el('p', { className: 'card-source', textContent: t.searchHits.story }));
+          return item;
+        }),
       );
     }
     if (current()) more.hidden = shown.size >= total || pending.length === 0;
@@ -178,7 +190,8 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
       busy(false);
     },
     add: async (results, counts, state, partial, current, skip) => {
-      pending.push(...results.map((result) => ({ result, skip })));
+      const story = !partial && queryWords(state.q).length > 0;
+      pending.push(...results.map((result) => ({ result, skip, story })));
       total = counts.count;
       drawFacets(state, counts.filters, counts.totalFilters);
       await draw(state, current);

@@ -33,7 +33,8 @@ export interface CardFacts {
   sample?: string;
   /** The entry's name, or the release's title. */
   title: string;
-  badge?: { text: string; level?: Level };
+  /** `text` as drawn (中国好人榜 · 2024年); `words` the honour alone (中国好人榜). */
+  badge?: { text: string; words?: string; level?: Level };
   /** Entry: county · category; release: how many people. */
   where: string;
   /** Entry: the one-sentence deed. */
@@ -78,7 +79,7 @@ function badgeOf(el: Element | null): CardFacts['badge'] {
   if (!el) return undefined;
   const year = text(el.querySelector('.badge-year'));
   const words = ownText(el, '.visually-hidden, .badge-year');
-  return { text: year ? `${words} · ${year}` : words, level: levelOfClass(el.className) };
+  return { text: year ? `${words} · ${year}` : words, words, level: levelOfClass(el.className) };
 }
 
 /**
@@ -127,7 +128,12 @@ export function factsOf(doc: Document, base: string): CardFacts | undefined {
 /** The card's typeface: the system's CJK fonts first, so every character of a name has its glyph. */
 export const CARD_FONTS =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
-const font = (px: number, weight = 400) => `${weight} ${px}px ${CARD_FONTS}`;
+/** The smallest text drawn on the card being drawn (tests hold every card to a size a friend reads full screen). */
+let smallest = Infinity;
+const font = (px: number, weight = 400) => {
+  smallest = Math.min(smallest, px);
+  return `${weight} ${px}px ${CARD_FONTS}`;
+};
 
 const W = 750;
 const PAD = 48;
@@ -271,15 +277,18 @@ function drawFoot(ctx: CanvasRenderingContext2D, facts: CardFacts, top: number):
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = INK;
   ctx.font = font(34, 700);
-  ctx.fillText(facts.kind === 'entry' ? t.shareCard.scanEntry : t.shareCard.scanRelease, tx, box.y + 60, width);
+  ctx.fillText(facts.kind === 'entry' ? t.shareCard.scanEntry : t.shareCard.scanRelease, tx, box.y + 56, width);
   ctx.fillStyle = MUTED;
-  ctx.font = font(26);
-  ctx.fillText(t.shareCard.pressToScan, tx, box.y + 108, width);
+  ctx.font = font(30);
+  ctx.fillText(t.shareCard.pressToScan, tx, box.y + 112, width);
   ctx.fillStyle = BAND;
-  ctx.font = font(30, 700);
-  ctx.fillText(facts.siteName, tx, box.y + 170, width);
+  ctx.font = font(32, 700);
+  ctx.fillText(facts.siteName, tx, box.y + 176, width);
   return box;
 }
+
+/** The head's bottom with the sample marker under the band. */
+const HEAD_SAMPLE = 164;
 
 /** The band at the top: the site's name, and the sample marker under it where the site shows one. */
 function drawHead(ctx: CanvasRenderingContext2D, facts: CardFacts): number {
@@ -294,11 +303,11 @@ function drawHead(ctx: CanvasRenderingContext2D, facts: CardFacts): number {
   ctx.fillText(facts.siteName, W / 2, 54, W - 2 * PAD);
   if (!facts.sample) return 108;
   ctx.fillStyle = '#fff4d6';
-  ctx.fillRect(0, 108, W, 52);
+  ctx.fillRect(0, 108, W, HEAD_SAMPLE - 108);
   ctx.fillStyle = INK;
-  ctx.font = font(26, 700);
-  ctx.fillText(facts.sample, W / 2, 134, W - 2 * PAD);
-  return 160;
+  ctx.font = font(30, 700);
+  ctx.fillText(facts.sample, W / 2, (108 + HEAD_SAMPLE) / 2, W - 2 * PAD);
+  return HEAD_SAMPLE;
 }
 
 /** A canvas `W` wide and `height` tall, on paper. */
@@ -319,39 +328,49 @@ export interface Card {
   width: number;
   height: number;
   qr: QrBox;
+  /** The smallest font size drawn on it, in canvas pixels. */
+  smallestText: number;
 }
 
 /** Draws `facts` as a card. */
 export async function drawCard(facts: CardFacts): Promise<Card> {
+  smallest = Infinity;
   // Measure first (text wraps by the font), then draw on a canvas of the height it needs.
   const probe = canvasOf(1).ctx;
-  probe.font = font(36);
+  probe.font = font(38);
   const deed = facts.deed ? wrap(probe, `“${facts.deed}”`, W - 2 * PAD, 4) : [];
   probe.font = font(52, 700);
   const title = wrap(probe, facts.title, W - 2 * PAD, 2);
-  const headH = facts.sample ? 160 : 108;
+  const headH = facts.sample ? HEAD_SAMPLE : 108;
   if (facts.kind === 'entry') {
     const photo = await loadImage(facts.photo);
-    const faceW = 330;
-    const faceH = 440;
-    const body = 48 + faceH + 36 + 76 + 20 + 56 + 20 + 48 + 24 + deed.length * 56 + 40;
+    // Secondary lines a friend reads full screen (36–38 of 750 px); the face gives way a little for them.
+    const faceW = 300;
+    const faceH = 400;
+    const body = 40 + faceH + 32 + 76 + 20 + 56 + 20 + 52 + 20 + deed.length * 58 + 36;
     const { canvas, ctx } = canvasOf(headH + body + FOOT);
     drawHead(ctx, facts);
-    let y = headH + 48;
+    let y = headH + 40;
     drawFace(ctx, photo, facts.title, (W - faceW) / 2, y, faceW, faceH);
-    y += faceH + 36;
+    y += faceH + 32;
     ctx.fillStyle = INK;
     ctx.font = font(64, 700);
     y = drawLines(ctx, wrap(ctx, facts.title, W - 2 * PAD, 1), y, 76) + 20;
     if (facts.badge) y = drawBadge(ctx, facts.badge, y) + 20;
     ctx.fillStyle = MUTED;
-    ctx.font = font(32);
-    y = drawLines(ctx, [facts.where], y, 48) + 24;
-    ctx.fillStyle = INK;
     ctx.font = font(36);
-    y = drawLines(ctx, deed, y, 56) + 40;
+    y = drawLines(ctx, wrap(ctx, facts.where, W - 2 * PAD, 1), y, 52) + 20;
+    ctx.fillStyle = INK;
+    ctx.font = font(38);
+    y = drawLines(ctx, deed, y, 58) + 36;
     const qr = drawFoot(ctx, facts, y);
-    return { src: canvas.toDataURL('image/jpeg', 0.92), width: canvas.width, height: canvas.height, qr };
+    return {
+      src: canvas.toDataURL('image/jpeg', 0.92),
+      width: canvas.width,
+      height: canvas.height,
+      qr,
+      smallestText: smallest,
+    };
   }
   const people = facts.people ?? [];
   const photos = await Promise.all(people.map((p) => loadImage(p.photo)));
@@ -359,9 +378,9 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
   const cellW = Math.floor((W - 2 * PAD) / cols);
   const faceW = Math.min(180, cellW - 24);
   const faceH = Math.round((faceW * 4) / 3);
-  const cellH = faceH + 100;
+  const cellH = faceH + 104;
   const rows = Math.ceil(people.length / cols);
-  const body = 40 + title.length * 64 + 16 + 56 + 16 + 48 + 32 + rows * cellH + (facts.more ? 56 : 0) + 24;
+  const body = 40 + title.length * 64 + 16 + 56 + 16 + 52 + 28 + rows * cellH + (facts.more ? 56 : 0) + 24;
   const { canvas, ctx } = canvasOf(headH + body + FOOT);
   drawHead(ctx, facts);
   let y = headH + 40;
@@ -370,8 +389,8 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
   y = drawLines(ctx, title, y, 64) + 16;
   if (facts.badge) y = drawBadge(ctx, facts.badge, y) + 16;
   ctx.fillStyle = MUTED;
-  ctx.font = font(32);
-  y = drawLines(ctx, [facts.where], y, 48) + 32;
+  ctx.font = font(36);
+  y = drawLines(ctx, [facts.where], y, 52) + 28;
   people.forEach((p, i) => {
     // A last row that is not full is centred.
     const inRow = Math.min(cols, people.length - (i - (i % cols)));
@@ -384,8 +403,8 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
     ctx.font = font(34, 700);
     ctx.fillText(p.name, cx, top + faceH + 30, cellW - 8);
     ctx.fillStyle = MUTED;
-    ctx.font = font(26);
-    ctx.fillText(p.where, cx, top + faceH + 72, cellW - 8);
+    ctx.font = font(30);
+    ctx.fillText(p.where, cx, top + faceH + 74, cellW - 8);
   });
   y += rows * cellH;
   if (facts.more) {
@@ -394,7 +413,13 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
     y = drawLines(ctx, [t.shareCard.more(facts.more)], y, 56);
   }
   const qr = drawFoot(ctx, facts, y + 24);
-  return { src: canvas.toDataURL('image/jpeg', 0.92), width: canvas.width, height: canvas.height, qr };
+  return {
+    src: canvas.toDataURL('image/jpeg', 0.92),
+    width: canvas.width,
+    height: canvas.height,
+    qr,
+    smallestText: smallest,
+  };
 }
 
 /** What a screen reader hears for the card: what it shows, then what to do with it. */
@@ -405,6 +430,25 @@ export function altOf(facts: CardFacts): string {
       : [facts.title, facts.badge?.text, facts.where, (facts.people ?? []).map((p) => p.name).join('、')];
   const said = parts.map((p) => p?.replace(/[。，；！？\s]+$/u, '')).filter((p): p is string => Boolean(p));
   return t.shareCard.alt(said.join('，'));
+}
+
+/** What Web Share sends: the facts a friend should receive (as on the card), never the sender's instructions. */
+export function messageOf(facts: CardFacts): ShareData {
+  const m = t.shareMessage;
+  if (facts.kind === 'release') {
+    const names = (facts.people ?? []).map((p) => p.name);
+    return {
+      title: facts.title,
+      text: m.text([facts.title, m.people(facts.where, names, Boolean(facts.more))], facts.siteName, facts.sample),
+      url: facts.url,
+    };
+  }
+  const honour = facts.badge && m.title(facts.title, facts.badge.text.replace(' · ', ' '));
+  return {
+    title: m.title(facts.title, facts.badge?.words),
+    text: m.text([honour ?? facts.title, facts.where, facts.deed ?? ''], facts.siteName, facts.sample),
+    url: facts.url,
+  };
 }
 
 /** The card's `data:` JPEG as a file to hand to the Web Share API (no blob: URL is made). */
@@ -472,7 +516,7 @@ async function show(button: HTMLButtonElement): Promise<void> {
     const send = el('button', { type: 'button', className: 'action', textContent: t.shareCard.send });
     send.addEventListener('click', () => {
       const files = [fileOf(card.src, `${facts.title}.jpg`)];
-      const data: ShareData = { title: facts.title, text: altOf(facts), url: facts.url };
+      const data = messageOf(facts);
       void navigator
         .share(
           typeof navigator.canShare === 'function' && navigator.canShare({ ...data, files })
@@ -490,7 +534,13 @@ async function show(button: HTMLButtonElement): Promise<void> {
     'section',
     { id: 'share-panel', className: 'share-panel no-print', tabIndex: -1 },
     el('h2', { id: 'share-heading', textContent: t.shareCard.heading }),
-    el('p', { className: 'share-hint', textContent: t.shareCard.hint }),
+    el('p', {
+      className: 'share-hint',
+      // WeChat's own ··· menu sends the page too (with the page's title and first image).
+      textContent: /MicroMessenger/i.test(navigator.userAgent)
+        ? `${t.shareCard.hint}${t.shareMessage.wechat}`
+        : t.shareCard.hint,
+    }),
     img,
     actions,
     el('label', { htmlFor: 'share-url', className: 'share-url-label', textContent: t.shareCard.link }),
@@ -498,7 +548,7 @@ async function show(button: HTMLButtonElement): Promise<void> {
     status,
   );
   panel.setAttribute('aria-labelledby', 'share-heading');
-  (button.closest('.certificate') ?? button.closest('p') ?? button).after(panel);
+  (button.closest('.certificate') ?? button.closest('.roll-tools') ?? button.closest('p') ?? button).after(panel);
   button.setAttribute('aria-expanded', 'true');
   button.setAttribute('aria-controls', panel.id);
 }

@@ -33,6 +33,8 @@ export const routes = {
   /** 推荐身边好人: how to nominate someone, and a form that writes the nomination (nothing is sent by the site). */
   nominate: '/nominate/',
   favicon: '/favicon.svg',
+  /** The site's emblem, a PNG: the share image (og:image) and first raster image of a page without a photo. */
+  emblem: '/emblem.png',
   /** Hashed build assets (CSS, scripts, image renditions). */
   assets: '/_astro/',
   /** Files for hosts, never pages: Netlify/Cloudflare's `_headers` and `_redirects`, nginx's snippet. */

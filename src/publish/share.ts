@@ -20,7 +20,8 @@ export function entryShare(
     image = new URL(renditionUrl(widthOf(view.photo.src, 600, { format: 'jpeg' })), site.url).href;
   }
   return {
-    image,
+    // Without a photo (a minor, a group, a person without one) the site's emblem, never a person's image.
+    image: image ?? new URL(routes.emblem, site.url).href,
     jsonLd: entryJsonLd(entry, {
       url,
       image,

@@ -15,7 +15,7 @@ import { serve } from '../helpers/serve.ts';
 import { cardTexts, drawCards, missingGlyphs, qrOf } from '../helpers/share.ts';
 import { countsLayout } from '../helpers/layout.ts';
 import { RARE } from '../setup/everyday.ts';
-import { readCollection } from '../helpers/content.ts';
+import { readCollection, readEntries } from '../helpers/content.ts';
 import { pageFamilies } from '../../scripts/audit/pages.ts';
 import { routes } from '../../src/model/routes.ts';
 
@@ -333,6 +333,9 @@ describe('on a 390×844 phone', () => {
         for (const part of ['.card-name', '.card .badge', '.card-meta'])
           expect(await bottomOf(p, `.cards ${part}`), `${path} ${part}`).toBeLessThanOrEqual(PHONE.height);
       }
+      // A release is the page most often forwarded: its 分享 is reached without scrolling past the honourees.
+      await p.goto(`${site.url}${routes.release('2026-q1')}`);
+      expect(await bottomOf(p, '[data-share]'), '分享').toBeLessThanOrEqual(PHONE.height);
       await p.context().close();
     });
   }
@@ -517,6 +520,8 @@ describe('分享 on a 390×844 phone', () => {
         expect(card.shown.left).toBeGreaterThanOrEqual(0);
         expect(card.shown.right).toBeLessThanOrEqual(PHONE.width);
         expect(card.shown.top).toBeLessThan(PHONE.height);
+        // As large as the content allows in 长辈模式 too (the panel's padding once made it smaller than in normal mode).
+        if (large) expect(card.shown.width).toBeGreaterThanOrEqual(347);
         expect([card.focus, card.expanded]).toEqual(['share-panel', 'true']);
         // Another press brings back the same card.
         await p.getByRole('button', { name: '分享' }).click();
@@ -537,6 +542,53 @@ describe('分享 on a 390×844 phone', () => {
       await p.context().close();
     });
   }
+
+  it('sends a friend the person, the honour, the county and the deed with Web Share, not the instructions meant for the sender', async () => {
+    const context = await site.browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+    await context.addInitScript(() => {
+      const sent: ShareData[] = [];
+      Object.assign(window, { sent });
+      Object.assign(navigator, {
+        share: (data: ShareData) => {
+          sent.push({ title: data.title, text: data.text, url: data.url });
+          return Promise.resolve();
+        },
+        canShare: () => false,
+      });
+    });
+    const p = await context.newPage();
+    const sent: ShareData[] = [];
+    for (const path of [ENTRY_WITH_PHOTO, RELEASE]) {
+      await p.goto(`${site.url}${path}`);
+      await share(p);
+      await p.getByRole('button', { name: '发送给朋友…' }).click();
+      sent.push(...(await p.evaluate(() => (window as unknown as { sent: ShareData[] }).sent)));
+    }
+    const deed = readEntries<{ summary: string }>('content').find((e) => e.id === 'he-shuzhen-huozhou')?.summary;
+    expect(sent[0]).toEqual({
+      title: '何淑珍 · 中国好人榜',
+      text: `何淑珍 · 中国好人榜 2024年｜霍州市 · 孝老爱亲｜${deed}——临汾好人榜（示例数据 · 人物为虚构）`,
+      url: `${SAMPLE_URL}${ENTRY_WITH_PHOTO}`,
+    });
+    expect(sent[1]?.title).toBe('2026年第一季度“临汾好人”');
+    expect(sent[1]?.text).toMatch(/^2026年第一季度“临汾好人”｜共 7 位：\S+、\S+.*——临汾好人榜/u);
+    expect(sent[1]?.url).toBe(`${SAMPLE_URL}${RELEASE}`);
+    for (const s of sent) expect(s.text).not.toMatch(/长按|分享图片/);
+    await context.close();
+  });
+
+  it('tells a WeChat reader that ··· also sends the page', async () => {
+    const context = await site.browser.newContext({
+      viewport: PHONE,
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47',
+    });
+    const p = await context.newPage();
+    await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
+    await share(p);
+    expect(await p.locator('.share-hint').innerText()).toContain('也可以点右上角 ··· 发送给朋友');
+    await context.close();
+  });
 
   // Every page's 分享 names the page itself (tests/build.test.ts reads them all); here the cards themselves, of
   // every kind of page: a photo, a surname tile, a minor, a withdrawn entry, the longest address (the densest
@@ -565,6 +617,8 @@ describe('分享 on a 390×844 phone', () => {
         problems.push(`${c.path}: QR ${qr}, link ${c.facts.url}`);
     }
     expect(problems).toEqual([]);
+    // Every line large enough for a friend who views the saved card full screen on a phone (750 px wide).
+    for (const c of cards) if (!c.none) expect(c.card.smallestText, c.path).toBeGreaterThanOrEqual(30);
     expect(cards.filter((c) => !c.none)).toHaveLength(paths.length - 1);
     const byPath = new Map(cards.map((c) => [c.path, c]));
     expect(byPath.get(WITHDRAWN)?.none).toBe(true);

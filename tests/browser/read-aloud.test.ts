@@ -186,18 +186,24 @@ describe.concurrent('语音阅读 (read aloud)', () => {
   });
 
   it('says beside a disabled button where the browser has no Chinese voice, and how to get one', async ({ expect }) => {
-    // No speech synthesis at all; English voices only (WebKitGTK); no voice ever listed (headless Chromium).
-    for (const [voices, large] of [
-      [null, false],
-      [['en-US'], true],
-      [[], false],
+    // English voices only (WebKitGTK); no voice ever listed (headless Chromium): install a voice. No speech
+    // synthesis at all, or WeChat's in-app browser (often silent whatever the phone has): open a browser.
+    const IN_APP = /^微信里不能朗读：请点右上角 ··· ，选“在浏览器打开”，再点朗读。$/;
+    const WECHAT = 'Mozilla/5.0 (Linux; Android 13) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47';
+    for (const [voices, large, ua, said] of [
+      [null, false, undefined, IN_APP],
+      [['en-US'], true, undefined, /没有中文语音.*“设置”.*文字转语音.*语音朗读/],
+      [[], false, undefined, /没有中文语音.*“设置”.*文字转语音.*语音朗读/],
+      [[], true, WECHAT, IN_APP],
     ] as const) {
       const context = await phoneWithSpeech(voices === null ? null : [...voices], large);
+      if (ua)
+        await context.addInitScript((agent) => Object.defineProperty(navigator, 'userAgent', { value: agent }), ua);
       const p = await context.newPage();
       await p.goto(`${site.url}${ENTRY}`);
       const note = p.locator('#read-note');
       await note.waitFor({ state: 'visible', timeout: 5_000 });
-      expect(await note.textContent(), JSON.stringify(voices)).toMatch(/没有中文语音.*“设置”.*文字转语音.*语音朗读/);
+      expect(await note.textContent(), JSON.stringify(voices)).toMatch(said);
       const read = p.locator('#read-aloud');
       expect(await read.isVisible()).toBe(true);
       expect(await read.isDisabled()).toBe(true);

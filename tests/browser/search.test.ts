@@ -4,6 +4,10 @@ import type { Page } from 'playwright-core';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { NAME_KINDS, QUERIES, type QueryKind } from '../search/queries.ts';
 import { routes } from '../../src/model/routes.ts';
+import { readEntries } from '../helpers/content.ts';
+import { listEntryFiles } from '../../src/parse/content-files.ts';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const site = sampleSiteInBrowser();
 let page: Page;
@@ -188,6 +192,32 @@ describe('search quality on the sample site', () => {
       await context.close();
     },
   );
+
+  it('finds a common character only in what entries say, never in the words of the page’s own buttons and notes', async () => {
+    // 不 is in the no-voice note beside every entry's 朗读 (暂不能朗读); 朗读 and 打印 are buttons; 荣誉 a heading.
+    const text = new Map(
+      listEntryFiles(join('content', 'entries')).files.map((f) => [basename(f, '.mdx'), readFileSync(f, 'utf8')]),
+    );
+    const withBu = readEntries<{ status?: string; draft?: boolean }>('content').filter(
+      (e) => e.status !== 'withdrawn' && !e.draft && text.get(e.id)?.includes('不'),
+    );
+    const found = await searchFor('不');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(withBu.length);
+    for (const q of ['朗读', '本机没有中文语音']) expect(await typeQuery(q), q).toEqual([]);
+    // A query with a word no page has finds nobody, not the pages that have its commonest character.
+    for (const q of ['xyz不存在', 'xyz 不离不弃']) expect(await typeQuery(q), q).toEqual([]);
+    // A real story word still finds its person, alone and with another word.
+    for (const q of ['送终', '孤寡 送终']) expect(await typeQuery(q), q).toContain('he-shuzhen-huozhou');
+    // Found in what the entry says, and said so; a name found is not.
+    const sources = () =>
+      page.$$eval('#search-results .card', (cards) =>
+        cards.map((c) => c.querySelector('.card-source')?.textContent ?? ''),
+      );
+    expect(await sources()).toEqual(['事迹中提到']);
+    await typeQuery('何淑珍');
+    expect((await sources())[0]).toBe('');
+  });
 
   it('never finds a withdrawn entry, though its page exists and search works', async () => {
     // The page is there (a withdrawal notice at the old URL) …

@@ -364,11 +364,23 @@ describe('分享 in WebKit on a 390×844 phone', () => {
       );
       const shown = await site.page.evaluate(() => {
         const img = document.querySelector<HTMLImageElement>('img.share-card');
-        return { alt: img?.alt ?? '', right: img?.getBoundingClientRect().right ?? Infinity };
+        const r = img?.getBoundingClientRect();
+        return { alt: img?.alt ?? '', right: r?.right ?? Infinity, width: r?.width ?? 0 };
       });
       expect(shown.alt).toContain(RARE.name);
       expect(shown.right).toBeLessThanOrEqual(390);
+      // As large as the content allows in 长辈模式 too.
+      if (large) expect(shown.width).toBeGreaterThanOrEqual(347);
+      // A release's 分享 is on its first screen, above the honourees.
+      await site.page.phone(`${everyday.url}${routes.release('2026-q1')}`, large ? LARGE : {});
+      const release = await site.page.evaluate(
+        () => document.querySelector('[data-share]')?.getBoundingClientRect().bottom,
+      );
+      expect(release).toBeLessThanOrEqual(844);
       if (large) return;
+      await site.page.phone(`${everyday.url}${path}`, {});
+      await site.page.click('[data-share]');
+      await site.page.waitFor(() => (window as unknown as { hrbShare?: unknown }).hrbShare !== undefined, 20_000);
       // The check finds a character the fonts lack (CJK Extension G), so an empty list means something.
       expect(await site.page.evaluate(missingGlyphs, '\u{30000}')).toEqual(['\u{30000}']);
       // The entry's card holds all seven characters (name and deed); Chromium also draws the release's.
