@@ -53,6 +53,7 @@ import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 import {
   boilerplateProblems,
   copiedStories,
+  copyKey,
   invisibleProblem,
   placeholderProblems,
   type StoryOf,
@@ -443,17 +444,24 @@ export async function checkEntryFiles(
     const named = `${file}\0${name}`;
     const kept = entries.passed(named, read.text, allowed);
     let checked: EntrySourceCheck;
+    /** What the copied-story rule reads of the story. */
+    let story: { key: string; line: number } | undefined;
     if (kept) {
       // Passed before as it is now: its front matter is only split again, for the line numbers of later problems.
-      checked = { problems: [], frontmatter: splitFrontmatter(read.text)?.frontmatter, ...kept };
+      checked = { problems: [], frontmatter: splitFrontmatter(read.text)?.frontmatter, entry: kept.entry };
+      story = kept.story;
     } else {
       const before = problems.length;
       // A file or folder name becomes a URL, a sitemap line and an open-data row.
       for (const { code, message } of personalDataFindings(name, allowed)) err(code, file, '文件名', message);
       checked = checkEntrySource(read.text, file, allowed);
       for (const problem of checked.problems) problems.push(problem);
+      story = checked.story && {
+        key: copyKey(checked.story.text, checked.entry?.summary ?? ''),
+        line: checked.story.line,
+      };
       if (checked.entry && problems.length === before)
-        entries.pass(named, read.text, allowed, { entry: checked.entry, story: checked.story });
+        entries.pass(named, read.text, allowed, { entry: checked.entry, story });
     }
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
     const entry = checked.entry;
@@ -496,8 +504,7 @@ export async function checkEntryFiles(
       continue;
     }
     facts.push({ ...entryFacts(id, file, entry), path });
-    if (!entry.draft && checked.story)
-      stories.push({ file, name: entry.name, summary: entry.summary, ...checked.story });
+    if (!entry.draft && story) stories.push({ file, name: entry.name, ...story });
   }
 
   // Four photos at a time: decoding waits on libuv's four threads (25 ms a photo instead of 48 ms

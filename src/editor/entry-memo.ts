@@ -31,8 +31,8 @@ import type { EntryRecord } from '../model/schema.ts';
 export interface EntryPass {
   /** The entry as the schema parsed it. */
   entry: EntryRecord;
-  /** The story as a reader sees it, and its first line (for the copied-story rule). */
-  story?: { text: string; line: number };
+  /** The story's copy key and first line (for the copied-story rule, unfinished.ts `copyKey`). */
+  story?: { key: string; line: number };
 }
 
 export interface EntryMemo {
@@ -45,7 +45,7 @@ export interface EntryMemo {
 }
 
 /** Bump when what a pass keeps changes shape. */
-const FORMAT = '1';
+const FORMAT = '2';
 
 /**
  * A digest of the code in `src` (the project's source folder) and the lock
@@ -79,7 +79,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function asPass(value: unknown): EntryPass | undefined {
   if (!isRecord(value) || !isRecord(value.entry)) return undefined;
   const story = value.story;
-  if (story !== undefined && !(isRecord(story) && typeof story.text === 'string' && Number.isInteger(story.line)))
+  if (story !== undefined && !(isRecord(story) && typeof story.key === 'string' && Number.isInteger(story.line)))
     return undefined;
   return value as unknown as EntryPass;
 }
