@@ -11,7 +11,7 @@ import { regionLevelTable, statistics } from '../roll/stats.ts';
 import type { SiteData } from '../model/schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from '../roll/lists.ts';
 import { t } from '../strings.ts';
-import { openRecord } from '../publish/open-data.ts';
+import { openRecord, type OpenRecord } from '../publish/open-data.ts';
 import { refId } from '../rules/ref-id.ts';
 import { entryPageKey, hashOf, propsKey, rollPageKey } from './cache-keys.ts';
 import { EARLIER_SHARD, storyShards } from '../search/search-index.ts';
@@ -153,13 +153,16 @@ export const nameRows = (): NameRow[] => [
   ...(portal?.records.map(portalRow) ?? []),
 ];
 
-/** Open data: all entries, and one release's batch, with the licence from site settings. */
+/**
+ * Open data: all entries, and one release's batch, with the licence from site settings. The
+ * records of all entries are made as they are written, never kept (with their stories, the
+ * build's memory peak at 10,000 entries).
+ */
 export const openData = {
-  all: {
-    licence: site.licence,
-    publisher: site.publisher,
-    sample: site.sample,
-    records: entryPages.map((e) => openRecord(e, site.url, e.view.withdrawn ? undefined : storyHtml(e))),
+  head: { licence: site.licence, publisher: site.publisher, sample: site.sample },
+  /** Every entry's record; `stories: false` leaves the stories out (the CSV has no story column). */
+  records: function* (stories = true): Generator<OpenRecord> {
+    for (const e of entryPages) yield openRecord(e, site.url, stories && !e.view.withdrawn ? storyHtml(e) : undefined);
   },
   release: (id: string) => {
     const release = releases.find((r) => r.id === id);

@@ -15,7 +15,7 @@ import { editEntryFile, renderEntryFile } from '../editor/entry-file.ts';
 import { importLockProblem } from '../editor/import-write.ts';
 import { personalDataFindings } from '../editor/personal-data.ts';
 import { photoReport } from '../editor/photo-check.ts';
-import { copiedStories } from '../editor/unfinished.ts';
+import { copiedStories, copyKey } from '../editor/unfinished.ts';
 import {
   entryFacts,
   likelyDuplicates,
@@ -359,7 +359,12 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
     const facts = { ...entryFacts(id, file, checked.entry), path: abs };
     const story: StoryOf | undefined =
       !checked.entry.draft && checked.story
-        ? { file, name: checked.entry.name, summary: checked.entry.summary, ...checked.story }
+        ? {
+            file,
+            name: checked.entry.name,
+            line: checked.story.line,
+            key: copyKey(checked.story.text, checked.entry.summary),
+          }
         : undefined;
     const now: EntryState = { path: abs, facts, story };
     const was = entries.find((e) => e.path === abs);

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { CONTENT_FILES, entryIdFromPath } from '../model/content-root.ts';
 import { checkEntrySource, readCollections, type EntrySourceCheck, type LoadedContent } from '../editor/check.ts';
 import { entryFacts, type EntryFacts } from '../editor/validate.ts';
-import type { StoryOf } from '../editor/unfinished.ts';
+import { copyKey, type StoryOf } from '../editor/unfinished.ts';
 import type { PublicContacts } from '../rules/privacy.ts';
 import type { Problem } from '../rules/problems.ts';
 import { decodeText, ENTRY_FILE_MAX_BYTES, listEntryFiles } from '../parse/content-files.ts';
@@ -173,7 +173,7 @@ export class ContentStore {
       const facts = { ...entryFacts(entryIdFromPath(path), file, entry), path };
       const story =
         !entry.draft && got.check.story
-          ? { file, name: entry.name, summary: entry.summary, ...got.check.story }
+          ? { file, name: entry.name, line: got.check.story.line, key: copyKey(got.check.story.text, entry.summary) }
           : undefined;
       return { path, facts, story };
     });

@@ -41,6 +41,7 @@ import { ENTRY_FILE_MAX_BYTES, listEntryFiles, photoPathFinding, readContentText
 import { parseStory, storyText } from '../parse/story.ts';
 import { importLeftovers, importLockProblem, JOURNAL, readJournal } from './import-write.ts';
 import { photoMemo, type PhotoMemo } from './photo-memo.ts';
+import { entryMemo, type EntryMemo } from './entry-memo.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { parseYamlData, YAML_LIMITS } from '../parse/yaml.ts';
 import { photoReport, type PhotoReport } from './photo-check.ts';
@@ -52,6 +53,7 @@ import { lineOfField, lineOfIdRecord } from './yaml-lines.ts';
 import {
   boilerplateProblems,
   copiedStories,
+  copyKey,
   invisibleProblem,
   placeholderProblems,
   type StoryOf,
@@ -382,6 +384,7 @@ export async function checkEntryFiles(
   cwd = process.cwd(),
   memo: PhotoMemo = photoMemo(),
   lists?: RefLists,
+  entries: EntryMemo = entryMemo(),
 ): Promise<{
   problems: Problem[];
   facts: LoadedContent['entries'];
@@ -437,20 +440,42 @@ export async function checkEntryFiles(
       err('file.unreadable', file, '', read.message);
       continue;
     }
-    // A file or folder name becomes a URL, a sitemap line and an open-data row.
-    for (const { code, message } of personalDataFindings(relative(entriesDir, path), allowed))
-      err(code, file, '文件名', message);
-    const checked = checkEntrySource(read.text, file, allowed);
-    for (const problem of checked.problems) problems.push(problem);
+    const name = relative(entriesDir, path);
+    const named = `${file}\0${name}`;
+    const kept = entries.passed(named, read.text, allowed);
+    let checked: EntrySourceCheck;
+    /** What the copied-story rule reads of the story. */
+    let story: { key: string; line: number } | undefined;
+    if (kept) {
+      // Passed before as it is now: its front matter is only split again, for the line numbers of later problems.
+      checked = { problems: [], frontmatter: splitFrontmatter(read.text)?.frontmatter, entry: kept.entry };
+      story = kept.story;
+    } else {
+      const before = problems.length;
+      // A file or folder name becomes a URL, a sitemap line and an open-data row.
+      for (const { code, message } of personalDataFindings(name, allowed)) err(code, file, '文件名', message);
+      checked = checkEntrySource(read.text, file, allowed);
+      for (const problem of checked.problems) problems.push(problem);
+      story = checked.story && {
+        key: copyKey(checked.story.text, checked.entry?.summary ?? ''),
+        line: checked.story.line,
+      };
+      if (checked.entry && problems.length === before)
+        entries.pass(named, read.text, allowed, { entry: checked.entry, story });
+    }
     if (checked.frontmatter !== undefined) frontmatters.set(file, checked.frontmatter);
     const entry = checked.entry;
     if (checked.frontmatter === undefined) continue;
     // What could be read of a front matter the schema or the YAML refused: enough for its file name and photo.
     const written = entry ?? (isRecord(checked.data) ? checked.data : {});
     const id = entryIdFromPath(path);
-    const taken = new Set(slugs);
-    taken.delete(id);
-    const slug = slugPattern.test(id) ? id : expectedSlug(id, hintsOf(written, path, entriesDir, lists), taken);
+    // The other files' names, copied only for a name that cannot be a URL (a copy per file cost 5 s at 10,000 entries).
+    const others = () => {
+      const taken = new Set(slugs);
+      taken.delete(id);
+      return taken;
+    };
+    const slug = slugPattern.test(id) ? id : expectedSlug(id, hintsOf(written, path, entriesDir, lists), others());
     // The cross-file rules judge the file names of the entries that passed; the others' are judged here.
     if (!entry && !slugPattern.test(id))
       err(
@@ -479,8 +504,7 @@ export async function checkEntryFiles(
       continue;
     }
     facts.push({ ...entryFacts(id, file, entry), path });
-    if (!entry.draft && checked.story)
-      stories.push({ file, name: entry.name, summary: entry.summary, ...checked.story });
+    if (!entry.draft && story) stories.push({ file, name: entry.name, ...story });
   }
 
   // Four photos at a time: decoding waits on libuv's four threads (25 ms a photo instead of 48 ms
@@ -503,18 +527,21 @@ export async function checkEntryFiles(
       problems.push({ file: photo.file, field: 'photo.src', message, line: photo.line, severity: 'warning', code });
   }
   memo.save();
+  entries.save();
 
   return { problems, facts, frontmatters, files: files.length, stories };
 }
 
 /**
  * Runs every content rule over the content root; never throws on bad content.
- * `memo` remembers photos that passed (by default in the root's cache folder).
+ * `memo` remembers photos that passed and `entries` entry files that passed
+ * (by default in the root's cache folder, outside the content root).
  */
 export async function checkContent(
   root: string,
   cwd = process.cwd(),
   memo: PhotoMemo = photoMemo(resolve(cacheDir(resolve(root)), 'photo-checks.json')),
+  entries: EntryMemo = entryMemo(resolve(cacheDir(resolve(root)), 'entry-checks.json'), root),
 ): Promise<CheckResult> {
   const show = shower(cwd);
   const { problems, collections, allowed } = readCollections(root, cwd);
@@ -524,7 +551,7 @@ export async function checkContent(
     frontmatters,
     files,
     stories,
-  } = await checkEntryFiles(root, allowed, cwd, memo, collections);
+  } = await checkEntryFiles(root, allowed, cwd, memo, collections, entries);
   for (const problem of own) problems.push(problem);
   for (const problem of copiedStories(stories)) problems.push(problem);
   const cross = validateContent(

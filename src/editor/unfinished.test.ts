@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateProblems, copiedStories, invisibleProblem, placeholderProblems } from './unfinished.ts';
+import { boilerplateProblems, copiedStories, copyKey, invisibleProblem, placeholderProblems } from './unfinished.ts';
 import { boilerplateIn } from './import-clean.ts';
 import { NEW_ENTRY_PROMPTS, NEW_ENTRY_SUMMARY } from './entry-template.ts';
 
@@ -60,7 +60,12 @@ describe('invisibleProblem', () => {
 });
 
 describe('copiedStories', () => {
-  const story = (file: string, text: string, summary = '一句话。') => ({ file, name: file, line: 12, text, summary });
+  const story = (file: string, text: string, summary = '一句话。') => ({
+    file,
+    name: file,
+    line: 12,
+    key: copyKey(text, summary),
+  });
 
   it('refuses the later of two identical stories, naming both files', () => {
     const problems = copiedStories([story('a.mdx', '他救了人。\n\n很勇敢。'), story('b.mdx', '他救了人。\n很勇敢。 ')]);

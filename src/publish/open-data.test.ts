@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, CSV_COLUMNS_OF_FIELD, csvCell, storyPlainText } from './open-data.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_OF_FIELD, csvCell, jsonPieces, storyPlainText, streamOf } from './open-data.ts';
 import { fileTexts } from './gate-texts.ts';
 import { findPersonalData } from '../rules/privacy.ts';
 import { ENTRY_FIELD_ORDER } from '../model/entry-fields.ts';
@@ -44,5 +44,30 @@ describe('storyPlainText', () => {
     const json = JSON.stringify({ records: [{ id: 'x', story }] });
     const texts = fileTexts(json, '.json', []);
     expect(texts.some((text) => findPersonalData(text).some((h) => h.kind === 'mobile'))).toBe(true);
+  });
+});
+
+describe('jsonPieces', () => {
+  const head = { licence: 'CC BY 4.0', publisher: '某市文明办', sample: undefined, release: { id: 'q1', n: [1, 2] } };
+  const records = [
+    {
+      id: 'a',
+      name: '张三',
+      story: '第一段\n第二段 "引号" \\ 反斜杠',
+      honours: [{ year: 2026, batch: undefined }],
+      x: [],
+    },
+    { id: 'b', nested: { deep: [{ more: {} }, null, 'text'] } },
+    { id: 'c' },
+  ];
+  it('writes the same bytes as JSON.stringify with an indent of 1, records one at a time', async () => {
+    for (const list of [records, records.slice(0, 1), []]) {
+      const expected = JSON.stringify({ ...head, records: list }, null, 1);
+      expect([...jsonPieces(head, list)].join('')).toBe(expected);
+      const body = await new Response(streamOf(jsonPieces(head, list))).text();
+      expect(body).toBe(expected);
+    }
+    // One piece per record (and the end): no record is made before the previous one is written.
+    expect([...jsonPieces(head, records)]).toHaveLength(records.length + 1);
   });
 });

@@ -30,9 +30,12 @@ export const SHARDS_FILE = 'shards.json';
  * releases, closed once it reaches this many entries; only the newest, open
  * shard grows with each release. Fewer, larger shards mean fewer index files
  * for the complete answer; smaller ones, less to re-index per release
- * (Pagefind: about 7 ms per page, docs/performance.md).
+ * (Pagefind: about 7 ms per page) and a lower peak: Pagefind holds about
+ * 490 KiB per story page while it indexes a shard (1,195 MiB for a shard of
+ * 2,500 pages, 597 MiB for 1,250; docs/performance.md), and at 2,000 its
+ * largest shard was most of the build's peak memory.
  */
-export const SHARD_MIN_ENTRIES = 2000;
+export const SHARD_MIN_ENTRIES = 1000;
 
 interface ShardableEntry {
   id: string;

@@ -1,5 +1,8 @@
 import { openData } from '../../collections/content.ts';
+import { jsonPieces, streamOf } from '../../publish/open-data.ts';
 
 export function GET() {
-  return new Response(JSON.stringify(openData.all, null, 1), { headers: { 'content-type': 'application/json' } });
+  return new Response(streamOf(jsonPieces(openData.head, openData.records())), {
+    headers: { 'content-type': 'application/json' },
+  });
 }
