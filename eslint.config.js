@@ -23,7 +23,8 @@ export default defineConfig(
     },
   },
   {
-    languageOptions: { globals: { ...globals.node } },
+    // __HONOUR_DEV_SERVER__: defined by astro.config.mjs when pages are compiled (src/env.d.ts).
+    languageOptions: { globals: { ...globals.node, __HONOUR_DEV_SERVER__: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

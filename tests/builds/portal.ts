@@ -206,8 +206,8 @@ describe('a provincial portal over two member cities', () => {
         const found = await tab.evaluate(() => ({
           href: document.querySelector('#province-results a')?.getAttribute('href'),
           below: Boolean(
-            document.querySelector('#search-results')?.compareDocumentPosition(document.querySelector('#province')!) &
-            Node.DOCUMENT_POSITION_FOLLOWING,
+            (document.querySelector('#search-results')?.compareDocumentPosition(document.querySelector('#province')!) ??
+              0) & Node.DOCUMENT_POSITION_FOLLOWING,
           ),
         }));
         expect(found).toEqual({ href: 'https://test.example.org/people/zhang-san-xixian/', below: true });
