@@ -354,9 +354,9 @@ export const t = {
     people: (count: string, names: readonly string[], more: boolean) =>
       `${count}：${names.join('、')}${more ? '等' : ''}`,
     /** After the share panel's hint, in WeChat's in-app browser. */
-    wechat: '也可以点右上角 ··· 发送给朋友。',
+    wechat: '也可以点右上角“···”发送给朋友。',
     /** Beside the disabled 朗读 in WeChat or a browser without speech at all: another browser reads. */
-    inApp: '微信里不能朗读：请点右上角 ··· ，选“在浏览器打开”，再点朗读。',
+    inApp: '微信里不能朗读：请点右上角“···”，选“在浏览器打开”，再点朗读。',
   },
   /** A search result the story indexes found for the query's words (not its name). */
   searchHits: {

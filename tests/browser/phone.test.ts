@@ -586,7 +586,7 @@ describe('分享 on a 390×844 phone', () => {
     const p = await context.newPage();
     await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
     await share(p);
-    expect(await p.locator('.share-hint').innerText()).toContain('也可以点右上角 ··· 发送给朋友');
+    expect(await p.locator('.share-hint').innerText()).toContain('也可以点右上角“···”发送给朋友');
     await context.close();
   });
 

@@ -188,7 +188,7 @@ describe.concurrent('语音阅读 (read aloud)', () => {
   it('says beside a disabled button where the browser has no Chinese voice, and how to get one', async ({ expect }) => {
     // English voices only (WebKitGTK); no voice ever listed (headless Chromium): install a voice. No speech
     // synthesis at all, or WeChat's in-app browser (often silent whatever the phone has): open a browser.
-    const IN_APP = /^微信里不能朗读：请点右上角 ··· ，选“在浏览器打开”，再点朗读。$/;
+    const IN_APP = /^微信里不能朗读：请点右上角“···”，选“在浏览器打开”，再点朗读。$/;
     const WECHAT = 'Mozilla/5.0 (Linux; Android 13) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47';
     for (const [voices, large, ua, said] of [
       [null, false, undefined, IN_APP],
