@@ -249,6 +249,11 @@ describe('the desk in Chromium', () => {
     // Chosen by its name: Decap's library would hide it; the editor is told at once.
     await page.locator('input[type=file]').setInputFiles(join(files, 'IMG_2035.HEIC'));
     await expect.poll(() => panel().textContent()).toContain(t.desk.panel.heicChosen('IMG_2035.HEIC'));
+    // A photo over the check's 20 MB is told and not taken at once, not refused after a long upload.
+    const big = { name: 'DSC_0001.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 2 ** 20, 0xff) };
+    await page.locator('input[type=file]').setInputFiles(big);
+    await expect.poll(() => panel().textContent()).toContain(t.deskNotices.photoTooLarge('DSC_0001.jpg', 20));
+    expect(await page.locator('input[type=file]').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(0);
     // Under a .jpg name it reaches the desk, which refuses it with the check's words.
     await page.locator('input[type=file]').setInputFiles(join(files, 'IMG_2036.jpg'));
     await page.getByRole('button', { name: '选用已选中项目' }).click();
@@ -272,9 +277,20 @@ describe('the desk in Chromium', () => {
       .filter((p) => p.file.endsWith('ma-yumei-fenxi.mdx') && p.field === 'region')
       .map((p) => p.message);
     expect(expected.length).toBe(1);
+    // The HEIC refusal of another county's entry is not shown on this one.
+    expect(await panel().isVisible()).toBe(true);
     await open('fenxi', '马玉梅');
+    expect(await panel().isVisible()).toBe(false);
     await page.fill('input[id^="role-field"]', '村医');
     await expectRefused(expected);
+    // A save Decap's own form checks stop sends nothing: the panel says so instead of the old list.
+    const sent = requests.length;
+    await page.fill('input[id^="name-field"]', '');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布', { exact: true }).click();
+    await expect.poll(() => panel().textContent()).toContain(t.deskNotices.fillRequired);
+    expect(await panel().textContent()).not.toContain(expected[0]);
+    expect(requests.slice(sent).filter((u) => u.endsWith('/v1'))).toEqual([]);
   }, 60_000);
 
   it('asks nothing of the network: every request goes to the desk', () => {
