@@ -103,6 +103,19 @@ describe('validateContent', () => {
     expect(fields([], broken)).toEqual(['releases.yaml|2026-q1.honour']);
   });
 
+  it('warns when an honour of a title with releases has none for a year that has one', () => {
+    const problems = validateContent(tax, [
+      entry({ honours: [{ title: 'lf-hr', year: 2026 }] }),
+      entry({ id: 'a-yaodu', file: 'a.mdx', honours: [{ title: 'lf-hr', year: 2025 }] }),
+      entry({ id: 'b-yaodu', file: 'b.mdx', honours: [{ title: 'sx-hr', year: 2026 }] }),
+    ]);
+    const missing = problems.filter((p) => p.code === 'ref.release-missing');
+    expect(missing.map((p) => [p.file, p.field, p.severity])).toEqual([
+      ['entries/yaodu/zhang-jianguo-yaodu.mdx', 'honours[0].release', 'warning'],
+    ]);
+    expect(missing[0]?.message).toContain('2026-q1');
+  });
+
   it('warns when a person’s name contains a space (also full-width), naming the file', () => {
     const problems = validateContent(tax, [
       entry({ name: '张 三', id: 'zhang-san-yaodu', file: 'a.mdx' }),

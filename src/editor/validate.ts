@@ -332,7 +332,21 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       } else if (title.forMinors && !e.minor) {
         err('person.minor', e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
       }
-      if (h.release === undefined) return;
+      if (h.release === undefined) {
+        // The quarter's list is made from releases: an honour without one is left out of it.
+        const ids = [...tax.releases]
+          .filter(([, r]) => r.honour === h.title && yearOf(r.date) === h.year)
+          .map(([id]) => id);
+        if (title && ids.length)
+          problems.push({
+            file: e.file,
+            field: `honours[${i}].release`,
+            severity: 'warning',
+            code: 'ref.release-missing',
+            message: `“${title.name}” ${h.year} 年按批次发布（${ids.join('、')}），这一项没写发布批次，不会出现在那一期的名单里：请在“发布批次”选上它所属的一期；确实不属于任何一期，可以忽略此提醒`,
+          });
+        return;
+      }
       const release = tax.releases.get(h.release);
       if (!release) {
         // A title written by its name is looked up by the id it means, so 第3期 finds its release.
