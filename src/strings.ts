@@ -362,6 +362,13 @@ export const t = {
   searchHits: {
     story: '事迹中提到',
   },
+
+  /** 编辑台: notices of the desk's page script (src/desk/ui/client/main.ts) besides the panel's own. */
+  deskNotices: {
+    photoTooLarge: (names: string, mb: number) =>
+      `照片 ${names} 超过 ${mb} MB，编辑台不能保存，也没有选用它：请先缩小（例如在手机或电脑上导出为较小的 JPEG），再上传缩小后的照片`,
+    fillRequired: '请先填好标红的栏目，再点“发布”',
+  },
 } as const;
 
 /**

@@ -149,6 +149,16 @@ describe('desk guard', () => {
     expect(reply.body).not.toContain(desk.token);
   });
 
+  it('a body over the limit gets its 413 message, not a cut connection, and writes nothing', async () => {
+    const files = r.snapshot();
+    // A save of 34 MiB (a 25 MB photo, base64): over the 32 MiB limit.
+    const big = save().replace('"assets":[]', `"assets":[{"path":"x.jpg","content":"${'A'.repeat(34 * 2 ** 20)}"}]`);
+    const reply = await send(port, 'POST', `/api/${desk.token}/v1`, good(), big);
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.body)).toEqual({ error: '内容太大（照片最多 20 MB）' });
+    expect(r.snapshot()).toEqual(files);
+  });
   it('and the same save from the desk’s own page goes through, with no CORS header in any answer', async () => {
     const config = await send(port, 'GET', '/config.yml', { host: `127.0.0.1:${port}` });
     expect(config.body).toContain(`/api/${desk.token}/v1`);

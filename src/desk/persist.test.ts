@@ -113,6 +113,17 @@ describe('planSave', () => {
     expect(plan.removes.map((a) => a.slice(r.root.length + 1))).toEqual(['entries/yaodu/zhang-jianguo-yaodu.jpg']);
   });
 
+  it('a photo removed with its caption left (移除图片 only) is taken off the entry, caption and all', async () => {
+    const plan = await planned(
+      decapRaw(original, (d) => {
+        d.photo = { src: '', alt: '示例照片：张建国在服务站' };
+      }),
+    );
+    expect(textOf(plan)).not.toContain('photo:');
+    expect(textOf(plan)).not.toContain('示例照片：张建国在服务站');
+    expect(plan.removes.map((a) => a.slice(r.root.length + 1))).toEqual(['entries/yaodu/zhang-jianguo-yaodu.jpg']);
+  });
+
   it('a photo too small is refused with the check’s message, naming the file the editor chose', async () => {
     const tiny = await sharp({ create: { width: 120, height: 160, channels: 3, background: '#468' } })
       .jpeg()

@@ -217,6 +217,8 @@ export async function planSave(store: ContentStore, req: SaveRequest): Promise<S
     );
   }
   const data = cleanData(yaml.value) as Record<string, unknown>;
+  // 移除图片 empties the photo but leaves its caption: a caption of no photo is dropped with it.
+  if (isRecord(data.photo) && data.photo.src === undefined) delete data.photo;
   const body = split.body;
 
   const original = store.read(abs);

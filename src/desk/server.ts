@@ -60,28 +60,34 @@ const BASE_HEADERS = {
 } as const;
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    // After a body too large, the connection is not worth keeping.
+    ...(status === 413 ? { Connection: 'close' } : {}),
+  });
   res.end(body);
 }
 
 const sendJson = (res: ServerResponse, a: Answer) =>
   send(res, a.status, JSON.stringify(a.body), 'application/json; charset=utf-8');
 
-/** The request's body, at most MAX_BODY bytes; undefined when larger. */
+/**
+ * The request's body, at most MAX_BODY bytes; undefined when larger. A larger body is read to its
+ * end and dropped rather than cut off: a browser whose upload is reset shows no answer at all, so
+ * Decap would never show the 413's message (a 45 MB save hung without a word).
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -102,6 +102,34 @@ describe('validateContent', () => {
     const broken = { ...tax, releases: new Map([['2026-q1', { honour: 'nope', date: '2026-03-27' }]]) };
     expect(fields([], broken)).toEqual(['releases.yaml|2026-q1.honour']);
   });
+
+  it('warns when an honour of a title with releases has none for a year that has one', () => {
+    const problems = validateContent(tax, [
+      entry({ honours: [{ title: 'lf-hr', year: 2026 }] }),
+      entry({ id: 'a-yaodu', file: 'a.mdx', honours: [{ title: 'lf-hr', year: 2025 }] }),
+      entry({ id: 'b-yaodu', file: 'b.mdx', honours: [{ title: 'sx-hr', year: 2026 }] }),
+    ]);
+    const missing = problems.filter((p) => p.code === 'ref.release-missing');
+    expect(missing.map((p) => [p.file, p.field, p.severity])).toEqual([
+      ['entries/yaodu/zhang-jianguo-yaodu.mdx', 'honours[0].release', 'warning'],
+    ]);
+    expect(missing[0]?.message).toContain('2026-q1');
+  });
+
+  it('warns when a person’s name contains a space (also full-width), naming the file', () => {
+    const problems = validateContent(tax, [
+      entry({ name: '张 三', id: 'zhang-san-yaodu', file: 'a.mdx' }),
+      entry({ name: '李\u3000四', id: 'li-si-yaodu', file: 'b.mdx' }),
+      entry({ name: '红 星 志愿队', kind: 'group', id: 'hong-xing-yaodu', file: 'c.mdx' }),
+    ]);
+    const spaced = problems.filter((p) => p.code === 'person.name-space');
+    expect(spaced.map((p) => [p.file, p.field, p.severity])).toEqual([
+      ['a.mdx', 'name', 'warning'],
+      ['b.mdx', 'name', 'warning'],
+    ]);
+    expect(spaced[0]?.message).toContain('“张 三”');
+    expect(spaced[0]?.message).toContain('删掉空格');
+  });
 });
 
 describe('likelyDuplicates', () => {
@@ -135,6 +163,13 @@ describe('likelyDuplicates', () => {
     const warnings = likelyDuplicates(copies);
     expect(warnings).toHaveLength(34);
     expect(warnings.every((w) => w.message.includes('0.mdx'))).toBe(true);
+  });
+
+  it('sees names that differ only in spaces (also full-width) as the same name', () => {
+    const a = entry({ name: '张三', birth: '1968-03' });
+    const spaced = entry({ id: 'zhang-san-yaodu-2', file: 'b.mdx', name: '张 三', birth: '1968-03' });
+    const wide = entry({ id: 'zhang-san-yaodu-3', file: 'c.mdx', name: '张\u3000三 ', birth: '1968-03' });
+    expect(likelyDuplicates([a, spaced, wide]).map((w) => w.file)).toEqual(['b.mdx', 'c.mdx']);
   });
 
   it('measures summary similarity by shared character pairs', () => {

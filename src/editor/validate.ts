@@ -78,6 +78,9 @@ export function similarity(a: string, b: string): number {
 /** Summaries at least this similar, with the same name and region, are likely the same person. */
 export const DUPLICATE_SIMILARITY = 0.5;
 
+/** A name with all whitespace (full-width too) removed: the desk and hand edits keep what was typed, the import does not. */
+const bareName = (name: string) => name.replace(/\s/gu, '');
+
 /**
  * Warnings for entries that are likely the same person twice: same name and
  * region and birth date, or same name and region and a very similar summary.
@@ -85,7 +88,7 @@ export const DUPLICATE_SIMILARITY = 0.5;
 export function likelyDuplicates(entries: readonly EntryFacts[]): Problem[] {
   const groups = new Map<string, EntryFacts[]>();
   for (const e of entries) {
-    const key = `${e.name}|${e.region}`;
+    const key = `${bareName(e.name)}|${e.region}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const problems: Problem[] = [];
@@ -282,6 +285,16 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       else formerOwners.set(slug, e.file);
     });
 
+    // A Chinese name has no spaces; one typed with a space is a duplicate the roll cannot see.
+    if ((e.kind ?? 'person') === 'person' && /\s/u.test(e.name)) {
+      problems.push({
+        file: e.file,
+        field: 'name',
+        severity: 'warning',
+        code: 'person.name-space',
+        message: `姓名 “${e.name}” 里有空格：中文姓名中间不空格，请删掉空格（写成 “${bareName(e.name)}”），以免同一人被当成两个人`,
+      });
+    }
     if (!tax.regions.has(e.region)) {
       err('ref.region-unknown', e.file, 'region', refMessage(lists, 'region', e.region, '地区', tax.files.regions));
     }
@@ -319,7 +332,21 @@ export function validateContent(tax: Taxonomy, entries: readonly EntryFacts[]): 
       } else if (title.forMinors && !e.minor) {
         err('person.minor', e.file, 'minor', `“${title.name}”只授予未成年人，请加上 minor: true 或改正称号`);
       }
-      if (h.release === undefined) return;
+      if (h.release === undefined) {
+        // The quarter's list is made from releases: an honour without one is left out of it.
+        const ids = [...tax.releases]
+          .filter(([, r]) => r.honour === h.title && yearOf(r.date) === h.year)
+          .map(([id]) => id);
+        if (title && ids.length)
+          problems.push({
+            file: e.file,
+            field: `honours[${i}].release`,
+            severity: 'warning',
+            code: 'ref.release-missing',
+            message: `“${title.name}” ${h.year} 年按批次发布（${ids.join('、')}），这一项没写发布批次，不会出现在那一期的名单里：请在“发布批次”选上它所属的一期；确实不属于任何一期，可以忽略此提醒`,
+          });
+        return;
+      }
       const release = tax.releases.get(h.release);
       if (!release) {
         // A title written by its name is looked up by the id it means, so 第3期 finds its release.

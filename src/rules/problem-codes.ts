@@ -90,6 +90,8 @@ export const PROBLEM_CODES = {
   'portal.member-left-out': '门户：成员数据没有发布',
   'portal.record-refused': '门户：成员的一条记录没有发布',
   'portal.fetch': '门户：成员数据下载失败',
+  'person.name-space': '姓名里有空格',
+  'ref.release-missing': '没写发布批次',
 } as const satisfies Record<string, string>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

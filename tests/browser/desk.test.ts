@@ -7,7 +7,7 @@
  * refuses. Every request the page makes goes to the desk itself.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,7 @@ beforeAll(async () => {
   heic.write('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 0, 'latin1');
   writeFileSync(join(files, 'IMG_2035.HEIC'), heic);
   writeFileSync(join(files, 'IMG_2036.jpg'), heic);
+  writeFileSync(join(files, 'DSC_0001.jpg'), '');
 }, 60_000);
 
 afterAll(async () => {
@@ -249,6 +250,13 @@ describe('the desk in Chromium', () => {
     // Chosen by its name: Decap's library would hide it; the editor is told at once.
     await page.locator('input[type=file]').setInputFiles(join(files, 'IMG_2035.HEIC'));
     await expect.poll(() => panel().textContent()).toContain(t.desk.panel.heicChosen('IMG_2035.HEIC'));
+    // A photo over the check's 20 MB is told and not taken at once, not refused after a long upload.
+    // By its path, not its bytes: Playwright hands a local browser the path, and 21 MB sent over CDP cost 6 s.
+    const big = join(files, 'DSC_0001.jpg');
+    truncateSync(big, 21 * 2 ** 20);
+    await page.locator('input[type=file]').setInputFiles(big);
+    await expect.poll(() => panel().textContent()).toContain(t.deskNotices.photoTooLarge('DSC_0001.jpg', 20));
+    expect(await page.locator('input[type=file]').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(0);
     // Under a .jpg name it reaches the desk, which refuses it with the check's words.
     await page.locator('input[type=file]').setInputFiles(join(files, 'IMG_2036.jpg'));
     await page.getByRole('button', { name: '选用已选中项目' }).click();
@@ -272,9 +280,20 @@ describe('the desk in Chromium', () => {
       .filter((p) => p.file.endsWith('ma-yumei-fenxi.mdx') && p.field === 'region')
       .map((p) => p.message);
     expect(expected.length).toBe(1);
+    // The HEIC refusal of another county's entry is not shown on this one.
+    expect(await panel().isVisible()).toBe(true);
     await open('fenxi', '马玉梅');
+    expect(await panel().isVisible()).toBe(false);
     await page.fill('input[id^="role-field"]', '村医');
     await expectRefused(expected);
+    // A save Decap's own form checks stop sends nothing: the panel says so instead of the old list.
+    const sent = requests.length;
+    await page.fill('input[id^="name-field"]', '');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布', { exact: true }).click();
+    await expect.poll(() => panel().textContent()).toContain(t.deskNotices.fillRequired);
+    expect(await panel().textContent()).not.toContain(expected[0]);
+    expect(requests.slice(sent).filter((u) => u.endsWith('/v1'))).toEqual([]);
   }, 60_000);
 
   it('asks nothing of the network: every request goes to the desk', () => {

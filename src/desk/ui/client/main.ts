@@ -12,6 +12,7 @@ import { t } from '../../../strings.ts';
 import { isRecord, post } from './api.ts';
 import { askIdentityOnce } from './identity.ts';
 import { hideProblems, showProblems } from './panel.ts';
+import { PHOTO_MAX_BYTES, refusedPhotos } from './photo-choice.ts';
 import { EntryPreview, type ImmutableMap } from './preview.ts';
 import { StoryControl } from './story-widget.ts';
 
@@ -55,6 +56,11 @@ window.ReactDOM = ReactDOM;
 /** Decap's proxy requests that write: their refusals are listed in the panel. */
 const WRITES = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles']);
 
+/** When the editor last clicked 发布 and no write has gone out since: a save Decap's own form checks stopped. */
+let publishPending = false;
+/** A new entry saved: Decap now moves from `…/new` to the entry's own address, which is the same entry. */
+let savedNew = false;
+
 /**
  * Watches Decap's requests to the desk: a refused write's problems go to the panel (Decap itself
  * shows only the summary, in a toast that closes after 8 s); a passed save clears it or lists its warnings.
@@ -62,16 +68,18 @@ const WRITES = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFil
 function watchSaves(): void {
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await realFetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!new URL(url, location.href).pathname.endsWith('/v1') || typeof init?.body !== 'string') return response;
     let action = '';
-    try {
-      const sent: unknown = JSON.parse(init.body);
-      if (isRecord(sent) && typeof sent.action === 'string') action = sent.action;
-    } catch {
-      return response;
+    if (new URL(url, location.href).pathname.endsWith('/v1') && typeof init?.body === 'string') {
+      try {
+        const sent: unknown = JSON.parse(init.body);
+        if (isRecord(sent) && typeof sent.action === 'string') action = sent.action;
+      } catch {
+        // not a request of Decap's protocol
+      }
     }
+    if (WRITES.has(action)) publishPending = false;
+    const response = await realFetch(input, init);
     if (!WRITES.has(action)) return response;
     const answer: unknown = await response
       .clone()
@@ -83,6 +91,7 @@ function watchSaves(): void {
       const summary = isRecord(answer) && typeof answer.error === 'string' ? answer.error : undefined;
       showProblems('refused', problems, summary);
     } else if (action === 'persistEntry') {
+      savedNew = location.hash.endsWith('/new');
       if (warnings.length) showProblems('warnings', warnings);
       else hideProblems();
     }
@@ -90,10 +99,51 @@ function watchSaves(): void {
   };
 }
 
+/** The collection and entry of a desk address: `#/collections/yaodu/entries/x` → `yaodu/x`. */
+const routeOf = (hash: string) => hash.replace(/^#\/collections\//, '').replace(/\/entries\//, '/');
+
+/**
+ * The panel speaks of one entry's save: another entry (or list) opened clears it, and so does each
+ * 发布, so an old list never stands for the answer to a new save. When Decap's own form checks stop a
+ * save (a required field left empty), no request goes out and Decap's toast closes after 8 s: the
+ * panel says what to do instead.
+ */
+function watchEntryAndPublish(): void {
+  let route = routeOf(location.hash);
+  window.addEventListener('hashchange', () => {
+    const next = routeOf(location.hash);
+    const sameNewEntry = savedNew && route.endsWith('/new') && next.startsWith(route.slice(0, -'new'.length));
+    savedNew = false;
+    if (next !== route && !sameNewEntry) hideProblems();
+    route = next;
+  });
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target =
+        event.target instanceof Element ? event.target.closest('button, [role="menuitem"], [role="button"]') : null;
+      const words = target?.textContent.trim() ?? '';
+      if (!/^(立即)?发布/.test(words)) return;
+      hideProblems();
+      if (words === '发布') return;
+      publishPending = true;
+      // Decap checks the form at once; a save it lets through sends its request within moments.
+      window.setTimeout(() => {
+        if (publishPending && document.querySelector('.Toastify__toast--error')) {
+          showProblems('refused', [], t.deskNotices.fillRequired);
+        }
+        publishPending = false;
+      }, 1000);
+    },
+    true,
+  );
+}
+
 /**
  * Decap's image library lists only the formats browsers show, so a HEIC photo chosen from an iPhone
- * would vanish without a word: the editor is told at once what to do instead. (A HEIC under another
- * name reaches the desk, which refuses it at save with the check's own words.)
+ * would vanish without a word, and a photo over the check's limit would be refused only after a long
+ * upload: the editor is told at once what to do instead, and a photo too large is not taken at all.
+ * (A HEIC under another name reaches the desk, which refuses it at save with the check's own words.)
  */
 function watchPhotoChoices(): void {
   document.addEventListener(
@@ -101,8 +151,14 @@ function watchPhotoChoices(): void {
     (event) => {
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
-      const heic = [...(input.files ?? [])].filter((f) => /\.hei[cf]s?$/i.test(f.name));
-      if (heic.length) showProblems('refused', [], t.desk.panel.heicChosen(heic.map((f) => f.name).join('、')));
+      const { heic, tooLarge } = refusedPhotos([...(input.files ?? [])]);
+      if (tooLarge.length) {
+        // Decap (React) listens further down: stopped here, it never reads the file.
+        event.stopPropagation();
+        input.value = '';
+        showProblems('refused', [], t.deskNotices.photoTooLarge(tooLarge.join('、'), PHOTO_MAX_BYTES / 2 ** 20));
+      } else if (heic.length) showProblems('refused', [], t.desk.panel.heicChosen(heic.join('、')));
+      else hideProblems();
     },
     true,
   );
@@ -129,6 +185,7 @@ async function start(): Promise<void> {
   if (!cms) throw new Error('decap-cms-app did not load');
   watchSaves();
   watchPhotoChoices();
+  watchEntryAndPublish();
   cms.registerWidget('story', StoryControl as ComponentType<never>);
   // A preview template is registered by collection: the page names them (one per county).
   const collections = document.querySelector<HTMLMetaElement>('meta[name="desk-collections"]')?.content ?? '';
