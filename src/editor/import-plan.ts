@@ -379,8 +379,9 @@ export async function planImport(
       for (const issue of parsed.error.issues)
         errors.push({ column: columnOf(issue.path.join('.')), reason: issue.message });
     }
+    // A warning does not refuse a row: the content check shows it again once the file is written.
     for (const p of validateContent(taxonomy, [entryFacts('import-row', 'row', draft)]))
-      errors.push({ column: columnOf(p.field), reason: p.message, code: p.code });
+      if (p.severity === 'error') errors.push({ column: columnOf(p.field), reason: p.message, code: p.code });
 
     // Who the row is: a person planned from an earlier row, or one on the roll, matched by name,
     // county and birth. A row that may be someone already there but cannot say is refused,
