@@ -332,6 +332,15 @@ export interface Card {
   smallestText: number;
 }
 
+/** The finished card of `canvas`, its QR code at `qr`. */
+const cardOf = (canvas: HTMLCanvasElement, qr: QrBox): Card => ({
+  src: canvas.toDataURL('image/jpeg', 0.92),
+  width: canvas.width,
+  height: canvas.height,
+  qr,
+  smallestText: smallest,
+});
+
 /** Draws `facts` as a card. */
 export async function drawCard(facts: CardFacts): Promise<Card> {
   smallest = Infinity;
@@ -363,14 +372,7 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
     ctx.fillStyle = INK;
     ctx.font = font(38);
     y = drawLines(ctx, deed, y, 58) + 36;
-    const qr = drawFoot(ctx, facts, y);
-    return {
-      src: canvas.toDataURL('image/jpeg', 0.92),
-      width: canvas.width,
-      height: canvas.height,
-      qr,
-      smallestText: smallest,
-    };
+    return cardOf(canvas, drawFoot(ctx, facts, y));
   }
   const people = facts.people ?? [];
   const photos = await Promise.all(people.map((p) => loadImage(p.photo)));
@@ -412,14 +414,7 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
     ctx.font = font(30);
     y = drawLines(ctx, [t.shareCard.more(facts.more)], y, 56);
   }
-  const qr = drawFoot(ctx, facts, y + 24);
-  return {
-    src: canvas.toDataURL('image/jpeg', 0.92),
-    width: canvas.width,
-    height: canvas.height,
-    qr,
-    smallestText: smallest,
-  };
+  return cardOf(canvas, drawFoot(ctx, facts, y + 24));
 }
 
 /** What a screen reader hears for the card: what it shows, then what to do with it. */
