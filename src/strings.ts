@@ -55,6 +55,7 @@ export const t = {
     foundSoFar: (counts: KindCounts) => `姓名中找到 ${countIn(counts)}，正在查找事迹…`,
     searchingStories: '姓名中没有，正在查找事迹…',
     none: '没有找到，请换个词或去掉一些筛选条件。',
+    oneCharacter: (q: string) => `没有找到姓名中有“${q.trim()}”的人。请多输几个字，或输入姓名。`,
     more: '显示更多',
     filters: '筛选',
     filterCount: (n: number) => `（${n}）`,

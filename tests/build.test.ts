@@ -61,10 +61,11 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
 
   it('shows a minor by name, school and deed only', () => {
     const doc = page(mini, routes.entry('li-xiaoming-xixian'));
-    // No photo: the only images are the surname tile, drawn from the name, and the site's emblem on it.
+    // No photo: the only images are the site's emblem (first: what a shared link may show) and the surname
+    // tile under it, drawn from the name.
     expect(doc.querySelectorAll('main img').map((img) => img.getAttribute('src')?.slice(0, 19))).toEqual([
-      'data:image/svg+xml,',
       routes.emblem,
+      'data:image/svg+xml,',
     ]);
     expect(text(doc)).toContain('西县第一小学');
     expect(text(doc.querySelector('.facts'))).not.toMatch(/性别|出生|民族/);
@@ -222,10 +223,12 @@ describe('sample site', () => {
         doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
       );
       expect(button?.getAttribute('data-script'), id).toMatch(/^\/_astro\/share-card-[\w-]+\.js$/);
-      // What WeChat may take as the thumbnail: the certificate's photo or surname tile, at least 300 px.
+      // What WeChat may take as the thumbnail: the certificate's photo or the site's emblem, at least 300 px.
       const first = doc.querySelector('img');
       expect(first?.closest('.certificate'), id).not.toBeNull();
       expect(Number(first?.getAttribute('width')), id).toBeGreaterThanOrEqual(300);
+      // A raster image: WeChat may skip an SVG (the surname tile is one, drawn in a data: URL).
+      expect(first?.getAttribute('src'), id).not.toMatch(/^data:/);
       const honour = text(doc.querySelector('.certificate .badge'))
         .replace(/^\S+?：/, '')
         .replace(/\d+年$/, '');

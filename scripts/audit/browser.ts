@@ -44,6 +44,7 @@ export const TARGETS = [
   'main th > a',
   '.region-tiles a',
   '.button-link',
+  '.certificate-meta a',
 ].join(', ');
 
 /**
@@ -98,7 +99,7 @@ export function elderlyProbe({ targets, large }: { targets: string; large: boole
   for (const el of document.querySelectorAll<HTMLElement>(targets)) {
     if (
       el.closest('p') &&
-      !el.closest('.entry-actions, .poster-switch') &&
+      !el.closest('.entry-actions, .poster-switch, .certificate-meta') &&
       el.tagName === 'A' &&
       !el.matches('.button-link')
     )

@@ -25,6 +25,10 @@ const x = JSON.parse(form?.dataset.texts ?? '{}') as NominationTexts;
 const control = (f: NominationField) =>
   document.getElementById(fieldId(f)) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const byId = (id: string) => document.getElementById(id);
+// A blank 推荐表 is for printing by hand where the form cannot fill it; here it waits for the form
+// (in 长辈模式 the empty table was a screen and a half below the form).
+const sheet = byId('nominate-sheet');
+if (sheet) sheet.hidden = true;
 const area = (id: string) => document.querySelector<HTMLTextAreaElement>(`textarea#${id}`);
 
 /** Shows (or clears) a field's message beside it. */
@@ -100,6 +104,7 @@ if (form) {
     const result = byId('nominate-result');
     if (status) status.textContent = wrong.length ? fillIn(x.summary, { count: wrong.length }) : '';
     const [first] = wrong;
+    if (sheet) sheet.hidden = Boolean(first);
     if (first) {
       if (result) result.hidden = true;
       control(first).focus();

@@ -38,6 +38,8 @@ export interface SearchView {
   loading: () => void;
   /** Search failed: said in the status line. */
   failed: () => void;
+  /** A one-character query that no name has (the story indexes are not asked for one character). */
+  oneCharacter: (q: string) => void;
   /**
    * Adds a tier's results below those of this search so far, and shows the counts of all of
    * them (`counts`); results whose URL is in `skip` are already in the list or queued above.
@@ -187,6 +189,10 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
     },
     failed: () => {
       status.textContent = t.search.failed;
+      busy(false);
+    },
+    oneCharacter: (q) => {
+      status.textContent = t.search.oneCharacter(q);
       busy(false);
     },
     add: async (results, counts, state, partial, current, skip) => {

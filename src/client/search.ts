@@ -7,6 +7,7 @@
  */
 import { pagefindFilters, parseState, serializeState, toggleFilter, type SearchState } from '../search/search-state.ts';
 import { queryWords } from '../search/names-table.ts';
+import { searchesStories } from '../search/story-terms.ts';
 import { earlierCounts, unionCounts } from '../search/tier-union.ts';
 import { loadSearchAnswers, type NamesAnswer, type SearchAnswers, type StoriesAnswer } from './search-answers.ts';
 import { searchView, type SearchView } from './search-view.ts';
@@ -23,6 +24,7 @@ function required<T extends Element>(selector: string, type: abstract new () => 
 async function start() {
   const form = required('#search-form', HTMLFormElement);
   const input = required('#search-q', HTMLInputElement);
+  const filters = required('#search-filters', HTMLDetailsElement);
   /** The page's state: the search in the URL, the number of the latest search, a query being typed. */
   const page: { state: SearchState; latest: number; typing?: ReturnType<typeof setTimeout> } = {
     state: parseState(location.search),
@@ -38,7 +40,15 @@ async function start() {
       more: required('#search-more', HTMLButtonElement),
       card: required('#search-card', HTMLTemplateElement),
     },
-    (name, value, on) => update(toggleFilter(page.state, name, value, on), 'push'),
+    (name, value, on) => {
+      // What the resident chose a filter for is the answer: the panel folds (its chips say what is chosen),
+      // else in 长辈模式 the whole panel stood between the box and the first result. Focus stays on its summary.
+      if (filters.open) {
+        filters.open = false;
+        filters.querySelector('summary')?.focus();
+      }
+      update(toggleFilter(page.state, name, value, on), 'push');
+    },
   );
   input.value = page.state.q;
   view.chips(page.state);
@@ -78,6 +88,12 @@ async function start() {
       if (!current()) return;
       if (first) await view.add(first.results, earlierCounts(first), state, true, current);
       if (!current()) return;
+      if (!searchesStories(state.q)) {
+        if (!first) view.failed();
+        else if (first.found.length) await view.add([], earlierCounts(first), state, false, current);
+        else view.oneCharacter(state.q);
+        return;
+      }
     }
     let all: StoriesAnswer | undefined;
     try {

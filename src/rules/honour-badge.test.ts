@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_COLOURS, levelOfClass } from './honour-badge.ts';
+import { LEVEL_COLOURS, badgePieces, levelOfClass } from './honour-badge.ts';
 
 describe('level colours', () => {
   it('are the colours the pages paint the badges in (the share card draws them)', () => {
@@ -16,5 +16,17 @@ describe('level colours', () => {
     expect(levelOfClass('badge level-national')).toBe('national');
     expect(levelOfClass('badge')).toBeUndefined();
     expect(levelOfClass('badge level-toString')).toBeUndefined();
+  });
+});
+
+describe('badgePieces', () => {
+  it('breaks a long title before the tail it shares with its short name, never before a lone character', () => {
+    expect(badgePieces('全国道德模范提名奖', '全国提名奖')).toEqual(['全国道德模范', '提名奖']);
+    expect(badgePieces('临汾市新时代好少年', '新时代好少年')).toEqual(['临汾市', '新时代好少年']);
+    expect(badgePieces('临汾市道德模范', '临汾道德模范')).toEqual(['临汾市', '道德模范']);
+    expect(badgePieces('中国好人榜', '中国好人')).toEqual(['中国好人榜']);
+    expect(badgePieces('山西好人', '山西好人')).toEqual(['山西好人']);
+    expect(badgePieces('隰县好人')).toEqual(['隰县好人']);
+    expect(badgePieces('𠀀𠀁道德模范', '道德模范')).toEqual(['𠀀𠀁', '道德模范']);
   });
 });

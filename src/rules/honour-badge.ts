@@ -27,3 +27,27 @@ export const LEVEL_COLOURS = {
 /** The level a badge's classes say (`badgeClass`), if any: the share card reads it from the page. */
 export const levelOfClass = (classes: string): Level | undefined =>
   levelOf(/(?:^|\s)level-([a-z]+)/.exec(classes)?.[1] ?? '');
+
+/** Where a badge's title may break, in the text the search page's cards receive (a zero-width space). */
+export const BADGE_BREAK = '\u200b';
+
+/**
+ * A title in the pieces a badge keeps whole, so a line never ends with a lone character
+ * (全国道德模范提名奖 broke as 全国道德模范提名 / 奖): the break goes before the tail the
+ * title shares with its short name (全国道德模范 | 提名奖, short 全国提名奖), or before the
+ * short name when the title ends with it (临汾市 | 新时代好少年). A tail of one character,
+ * or none, leaves the title whole.
+ */
+export function badgePieces(name: string, short?: string): string[] {
+  const chars = Array.from(name);
+  const shortChars = Array.from(short ?? '');
+  let tail = 0;
+  while (
+    tail < chars.length &&
+    tail < shortChars.length &&
+    chars[chars.length - 1 - tail] === shortChars[shortChars.length - 1 - tail]
+  )
+    tail++;
+  if (tail < 2 || tail >= chars.length) return [name];
+  return [chars.slice(0, -tail).join(''), chars.slice(-tail).join('')];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyTerms } from './story-terms.ts';
+import { searchesStories, storyTerms } from './story-terms.ts';
 
 describe('storyTerms', () => {
   it('splits a query into its words, and letters and digits apart from characters', () => {
@@ -13,5 +13,10 @@ describe('storyTerms', () => {
     expect(storyTerms('不离不弃')).toEqual(['不离不弃']);
     expect(storyTerms('zhang')).toEqual(['zhang']);
     expect(storyTerms('  ')).toEqual([]);
+  });
+
+  it('asks the story indexes for two characters or more, never for one', () => {
+    for (const q of ['的', ' 好 ', 'z', '𠀀']) expect(searchesStories(q), q).toBe(false);
+    for (const q of ['送终', '好 人', 'zh', 'G2']) expect(searchesStories(q), q).toBe(true);
   });
 });

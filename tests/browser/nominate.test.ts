@@ -211,8 +211,11 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       const p = await context.newPage();
       await p.goto(`${chromium.url}${routes.nominate}`);
       const submit = p.locator('#nominate-form button[type=submit]');
+      // The 推荐表 waits for the form: no screen of empty table under it (blank only without the script).
+      expect(await p.locator('#nominate-sheet').isVisible(), where).toBe(false);
       await submit.click();
       const empty = await p.evaluate(formState);
+      expect(await p.locator('#nominate-sheet').isVisible(), where).toBe(false);
       await p.evaluate(fill, { ...FILLED, 'nf-summary': `身份证号 ${ID}，照顾婆婆二十年` });
       await submit.click();
       const withId = await p.evaluate(formState);
@@ -222,6 +225,7 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       await submit.click();
       const done = await p.evaluate(formState);
       await expectFlow(empty, withId, done, where);
+      expect(await p.locator('#nominate-sheet').isVisible(), where).toBe(true);
       // Copied: said in words a resident acts on, for the WeChat text and for the staff's row.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chromium.url });
       await p.getByRole('button', { name: '复制', exact: true }).click();

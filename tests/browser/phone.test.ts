@@ -58,13 +58,47 @@ const MORE_PAGES = [
   routes.listPage(routes.region('hongtong'), 1, 'strokes'),
   routes.year(2026),
   routes.release('2026-q1'),
-  `${routes.search}?q=${encodeURIComponent('建')}`,
+  `${routes.search}?q=${encodeURIComponent('老人')}`,
   '/no-such-page/',
 ];
 
 describe('on a 390×844 phone', () => {
   for (const large of [false, true]) {
     const mode = large ? '长辈模式' : 'normal mode';
+
+    it(`never leaves one character of an honour alone on a badge's line, at 390, 360 and 320 px (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      const long = readEntries<{ honours: Array<{ title: string }> }>('content')
+        .filter((e) => e.honours.some((h) => /-tm$/.test(h.title)))
+        .map((e) => e.id);
+      expect(long.length).toBeGreaterThan(0);
+      for (const width of [390, 360, 320]) {
+        await p.setViewportSize({ width, height: PHONE.height });
+        for (const id of long) {
+          await p.goto(`${site.url}${routes.entry(id)}`);
+          // Characters per line of each badge's title, from each character's box.
+          const lines = await p.$$eval('.certificate .badge-name, .timeline .badge-name', (names) =>
+            names.map((name) => {
+              const tops = new Map<number, number>();
+              const walker = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode())
+                for (let i = 0; i < (node.textContent ?? '').length; i++) {
+                  const range = document.createRange();
+                  range.setStart(node, i);
+                  range.setEnd(node, i + 1);
+                  const top = Math.round(range.getBoundingClientRect().top);
+                  tops.set(top, (tops.get(top) ?? 0) + 1);
+                }
+              return [...tops.values()];
+            }),
+          );
+          expect(lines.length, id).toBeGreaterThan(0);
+          for (const counts of lines)
+            expect(Math.min(...counts), `${id} at ${width}: ${counts.join('/')}`).toBeGreaterThan(1);
+        }
+      }
+      await p.context().close();
+    });
 
     it(`an entry's first screen holds its name, highest honour, county and deed (${mode})`, async () => {
       const p = await phone(site.browser, large);
@@ -264,6 +298,25 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
 
+  for (const large of [false, true])
+    it(`folds the filters once one is chosen, so the chosen filter and the first result are on the first screen (${large ? '长辈模式' : 'normal mode'})`, async () => {
+      const p = await phone(site.browser, large);
+      await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('建')}`);
+      const answered = () =>
+        p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+      await answered();
+      await p.locator('#search-filters summary').click();
+      await p.locator('#search-facets input[name="region"]').first().check();
+      await p.waitForURL(/region=/);
+      await answered();
+      expect(await p.locator('#search-filters').getAttribute('open')).toBeNull();
+      expect(await bottomOf(p, '#search-chips .chip')).toBeLessThanOrEqual(PHONE.height);
+      expect(await bottomOf(p, '#search-results .card-name')).toBeLessThanOrEqual(PHONE.height);
+      // The keyboard stays in the filters: on the folded panel's summary, not lost to the page.
+      expect(await p.evaluate(() => document.activeElement?.matches('#search-filters summary'))).toBe(true);
+      await p.context().close();
+    });
+
   /** Where each county tile is drawn, with its name, count and link (in the page). */
   const tilesOnPage = () =>
     [...document.querySelectorAll<HTMLAnchorElement>('.region-tiles a')].map((a) => {
@@ -425,6 +478,15 @@ describe('on a 390×844 phone', () => {
     // someone (推荐身边好人, about 400 px) — not fourteen screens.
     await p.goto(`${site.url}${routes.home}`);
     expect(await p.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6.5 * PHONE.height);
+    // The statistics (bars as bands behind their labels; tables on request) and the nomination page (its
+    // notes folded, the 推荐表 shown once filled) were nine and eleven screens.
+    for (const [path, screens] of [
+      [routes.stats, 7],
+      [routes.nominate, 8.5],
+    ] as const) {
+      await p.goto(`${site.url}${path}`);
+      expect(await p.evaluate(() => document.documentElement.scrollHeight), path).toBeLessThan(screens * PHONE.height);
+    }
     await p.context().close();
   });
 

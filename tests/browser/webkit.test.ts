@@ -224,6 +224,15 @@ describe('in WebKit on a 390×844 phone', () => {
     await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 1, 10_000);
     await site.page.waitFor(answered, 20_000);
     expect(await site.page.evaluate(() => document.querySelectorAll('#search-results li').length)).toBeLessThan(all);
+    // The filters fold once one is chosen: the first result is back on the first screen.
+    expect(
+      await site.page.evaluate(() => ({
+        open: document.querySelector('#search-filters')?.hasAttribute('open'),
+        onScreen:
+          (document.querySelector('#search-results .card-name')?.getBoundingClientRect().bottom ?? Infinity) <=
+          innerHeight,
+      })),
+    ).toEqual({ open: false, onScreen: true });
     await site.page.click('#search-chips .chip');
     await site.page.waitFor(() => !location.search.includes('region='), 10_000);
     await site.page.waitFor(() => document.querySelectorAll('#search-chips .chip').length === 0, 10_000);
