@@ -27,6 +27,8 @@ export const t = {
   skipToContent: '跳到正文',
   nav: {
     label: '主导航',
+    /** The footer's list of the same sections (长辈模式, whose header has no menu). */
+    footerLabel: '全部栏目',
     home: '首页',
     people: '全部好人',
     honours: '荣誉称号',
@@ -54,7 +56,8 @@ export const t = {
     found: (counts: KindCounts) => `找到 ${countIn(counts)}`,
     foundSoFar: (counts: KindCounts) => `姓名中找到 ${countIn(counts)}，正在查找事迹…`,
     searchingStories: '姓名中没有，正在查找事迹…',
-    none: '没有找到，请换个词或去掉一些筛选条件。',
+    none: '没有找到，请换个词再试，或按地区、称号浏览。',
+    noneFiltered: '没有找到，请换个词或去掉一些筛选条件。',
     oneCharacter: (q: string) => `没有找到姓名中有“${q.trim()}”的人。请多输几个字，或输入姓名。`,
     more: '显示更多',
     filters: '筛选',
@@ -150,6 +153,7 @@ export const t = {
     newest: '最新上榜',
     hall: '全国和省级道德模范、好人',
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
+    latestNote: '本期入选的好人，左右滑动查看更多。',
     byRegion: '按县（市、区）浏览',
     more: '查看本期全部',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
@@ -205,7 +209,8 @@ export const t = {
     resume: '继续',
     stop: '停止',
     /** Beside the disabled button where the browser has no Chinese voice: what is missing and how to get it. */
-    noVoice: '本机没有中文语音，暂不能朗读。请在手机“设置”里搜“文字转语音”或“语音朗读”，选用中文语音。',
+    noVoice:
+      '本机没有中文语音，暂不能朗读。安卓手机：在“设置”里搜“文字转语音”或“语音朗读”；苹果手机：设置 › 辅助功能 › 朗读内容。',
   },
   share: {
     /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
@@ -296,6 +301,7 @@ export const t = {
     alt: (what: string) => `分享图片：${what}。长按图片可保存或发送给好友。`,
     send: '发送给朋友…',
     copy: '复制链接',
+    close: '关闭',
     copied: '链接已复制，可以粘贴到微信里发送。',
     copyByHand: '没能自动复制，请长按上面的链接，选择“复制”。',
     link: '本页链接',
@@ -362,6 +368,8 @@ export const t = {
   /** A search result the story indexes found for the query's words (not its name). */
   searchHits: {
     story: '事迹中提到',
+    /** A name close to the query but not it (何树珍 finds 何淑珍): a typo, not the story. */
+    similarName: '姓名相近',
   },
 
   /** 编辑台: notices of the desk's page script (src/desk/ui/client/main.ts) besides the panel's own. */

@@ -3,7 +3,7 @@
  * with EntryCard.astro (the site's own card, so its markup lives there alone),
  * filled with the result's name, link, photo, badge, county and deed.
  */
-import { badgeClass, levelOf, levelWords } from '../rules/honour-badge.ts';
+import { badgeClass, levelOf, levelWords, phrasePieces } from '../rules/honour-badge.ts';
 import type { PagefindMeta } from './pagefind.ts';
 
 /** The metadata of an entry page's record in the story indexes (its data-pagefind-meta); a names-table row gives the same. */
@@ -37,6 +37,12 @@ export function resultCards(template: HTMLTemplateElement): (result: ResultData)
 }
 
 /** Fills a copy of the card template with a result. */
+/** Pieces of text with a line break allowed between them (BreakText.astro's, in the page). */
+const withBreaks = (pieces: readonly string[]): Node[] =>
+  pieces.flatMap((piece, i) =>
+    i > 0 ? [document.createElement('wbr'), document.createTextNode(piece)] : [document.createTextNode(piece)],
+  );
+
 function cardOf(item: HTMLLIElement, { url, meta }: ResultData): HTMLLIElement {
   const part = <T extends Element>(selector: string, type: abstract new () => T): T => {
     const found = item.querySelector(selector);
@@ -60,15 +66,15 @@ function cardOf(item: HTMLLIElement, { url, meta }: ResultData): HTMLLIElement {
     initial.textContent = meta.title.slice(0, 1);
   }
   link.href = url;
-  link.textContent = meta.title;
+  link.replaceChildren(...withBreaks(phrasePieces(meta.title)));
   // The same badge as the site's own cards: the words carry the level, the colour repeats it.
   if (meta.honour) {
     const level = levelOf(meta.level);
     badge.className = badgeClass(level);
     if (level) {
       levelText.textContent = levelWords(level);
-      badge.replaceChildren(levelText, meta.honour);
-    } else badge.replaceChildren(meta.honour);
+      badge.replaceChildren(levelText, ...withBreaks(phrasePieces(meta.honour)));
+    } else badge.replaceChildren(...withBreaks(phrasePieces(meta.honour)));
     line.replaceChildren(badge, ' ', meta.region ?? '');
   } else line.replaceChildren(meta.region ?? '');
   summary.textContent = meta.summary ?? '';

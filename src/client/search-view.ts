@@ -9,6 +9,7 @@
  */
 import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../search/search-state.ts';
 import { queryWords } from '../search/names-table.ts';
+import { storyHit } from '../search/story-terms.ts';
 import { t } from '../strings.ts';
 import type { Kind } from '../model/schema.ts';
 import type { FilterCounts } from './pagefind.ts';
@@ -150,11 +151,13 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           fresh.map((d) => ({ ...d, title: d.meta.title })),
         ).map((d) => {
           const item = cardOf(d);
-          // Why a card whose name is not the query is here: its words are in what the entry says.
-          if (d.story)
+          // Why a card whose name is not the query is here: its words are in what the entry says, or its
+          // name is close to the query (a typo).
+          const hit = d.story ? storyHit(state.q, d.meta.title) : 'name';
+          if (hit !== 'name')
             item
               .querySelector('.card-summary')
-              ?.before(el('p', { className: 'card-source', textContent: t.searchHits.story }));
+              ?.before(el('p', { className: 'card-source', textContent: t.searchHits[hit] }));
           return item;
         }),
       );
@@ -210,7 +213,9 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           : t.search.searchingStories
         : total
           ? t.search.found(kinds)
-          : t.search.none;
+          : FILTERS.some((name) => state.filters[name]?.length)
+            ? t.search.noneFiltered
+            : t.search.none;
       busy(partial);
     },
     more: (state, current) => {

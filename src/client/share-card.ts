@@ -484,8 +484,10 @@ async function open(button: HTMLButtonElement): Promise<void> {
     throw error;
   });
   await drawing;
-  // Every press brings the card into view, the first one too.
+  // Every press brings the card into view, the first one too (after 关闭, the same card again).
   const panel = document.getElementById('share-panel');
+  if (panel) panel.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
   panel?.scrollIntoView({ block: 'start' });
   panel?.focus({ preventScroll: true });
 }
@@ -525,6 +527,14 @@ async function show(button: HTMLButtonElement): Promise<void> {
     actions.append(send);
   }
   actions.append(copyButton);
+  // 关闭: the panel folds away and the resident is back at 分享, where they were.
+  const close = el('button', { type: 'button', className: 'action share-close', textContent: t.shareCard.close });
+  close.addEventListener('click', () => {
+    panel.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  });
+  actions.append(close);
   const panel = el(
     'section',
     { id: 'share-panel', className: 'share-panel no-print', tabIndex: -1 },

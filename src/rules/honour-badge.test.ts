@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_COLOURS, badgePieces, levelOfClass } from './honour-badge.ts';
+import { LEVEL_COLOURS, badgePieces, levelOfClass, phrasePieces } from './honour-badge.ts';
 
 describe('level colours', () => {
   it('are the colours the pages paint the badges in (the share card draws them)', () => {
@@ -28,5 +28,16 @@ describe('badgePieces', () => {
     expect(badgePieces('山西好人', '山西好人')).toEqual(['山西好人']);
     expect(badgePieces('隰县好人')).toEqual(['隰县好人']);
     expect(badgePieces('𠀀𠀁道德模范', '道德模范')).toEqual(['𠀀𠀁', '道德模范']);
+  });
+});
+
+describe('phrasePieces', () => {
+  it('breaks a name or title after a leading place, and leaves a person’s name whole', () => {
+    expect(phrasePieces('汾西县巾帼志愿服务队')).toEqual(['汾西县', '巾帼志愿服务队']);
+    expect(phrasePieces('临汾市最佳志愿服务组织')).toEqual(['临汾市', '最佳志愿服务组织']);
+    expect(phrasePieces('吉县壶口志愿救援队')).toEqual(['吉县', '壶口志愿救援队']);
+    expect(phrasePieces('尧都区“银发”志愿服务队')).toEqual(['尧都区', '“银发”志愿服务队']);
+    for (const whole of ['区志强', '何淑珍', '欧阳明', '中国好人榜', '隰县好人', '全国道德模范提名奖'])
+      expect(phrasePieces(whole), whole).toEqual([whole]);
   });
 });

@@ -51,3 +51,16 @@ export function badgePieces(name: string, short?: string): string[] {
   if (tail < 2 || tail >= chars.length) return [name];
   return [chars.slice(0, -tail).join(''), chars.slice(-tail).join('')];
 }
+
+/** A place at the start of a name or title: 汾西县 of 汾西县巾帼志愿服务队, 临汾市 of 临汾市最佳志愿服务组织. */
+const LEADING_PLACE = /^(\p{sc=Han}{1,3}?[省市县区])(.{3,})$/u;
+
+/**
+ * A name or title in the pieces a line may break between (pages set them with word-break: keep-all, so
+ * a browser breaks only there, and inside a piece only when nothing else fits): after a leading place,
+ * so 汾西县巾帼志愿服务队 breaks as 汾西县 / 巾帼志愿服务队, never inside a word (汾西县巾帼志 / 愿服务队).
+ */
+export function phrasePieces(text: string): string[] {
+  const m = LEADING_PLACE.exec(text);
+  return m?.[1] && m[2] ? [m[1], m[2]] : [text];
+}

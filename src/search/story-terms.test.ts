@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchesStories, storyTerms } from './story-terms.ts';
+import { searchesStories, storyHit, storyTerms } from './story-terms.ts';
 
 describe('storyTerms', () => {
   it('splits a query into its words, and letters and digits apart from characters', () => {
@@ -18,5 +18,15 @@ describe('storyTerms', () => {
   it('asks the story indexes for two characters or more, never for one', () => {
     for (const q of ['的', ' 好 ', 'z', '𠀀']) expect(searchesStories(q), q).toBe(false);
     for (const q of ['送终', '好 人', 'zh', 'G2']) expect(searchesStories(q), q).toBe(true);
+  });
+
+  it('says why a story result was found: its story, a name close to the query, or the query in its name', () => {
+    expect(storyHit('送终', '何淑珍')).toBe('story');
+    expect(storyHit('何树珍', '何淑珍')).toBe('similarName');
+    expect(storyHit('志愿', '汾西县巾帼志愿服务队')).toBe('name');
+    expect(storyHit('孤寡 送终', '何淑珍')).toBe('story');
+    expect(storyHit('“志愿”', '吉县壶口志愿救援队')).toBe('name');
+    // Two characters of the query in a name that does not start as it does: found by the story.
+    expect(storyHit('志愿服务', '吉县壶口志愿救援队')).toBe('story');
   });
 });

@@ -48,6 +48,13 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(header).toEqual(['临汾好人榜', '搜索', '地区', '长辈模式']);
     for (const secondary of ['.breadcrumbs', '.related', '#site-menu'])
       expect(await p.locator(secondary).first().isVisible(), secondary).toBe(false);
+    // Every section is still a tap away: listed in the footer, as large as the header's buttons.
+    const sections = p.locator('.site-footer nav').getByRole('link');
+    expect(await sections.allTextContents()).toEqual(
+      expect.arrayContaining(['首页', '全部好人', '荣誉称号', '统计', '发布批次', '推荐身边好人']),
+    );
+    for (const box of await sections.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height)))
+      expect(box).toBeGreaterThanOrEqual(60);
     await p.goto(`${site.url}${routes.home}`);
     const lefts = await p
       .locator('.hall .card')

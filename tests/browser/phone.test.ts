@@ -62,9 +62,53 @@ const MORE_PAGES = [
   '/no-such-page/',
 ];
 
+/** The text of each line each element's text is set in, from each character's box (run in the page, whole). */
+function linesOf(els: Element[]): string[][] {
+  return els.map((el) => {
+    const lines = new Map<number, string>();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Words for screen readers only (a badge's level) are not set in lines.
+      if (node.parentElement?.closest('.visually-hidden')) continue;
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        lines.set(top, (lines.get(top) ?? '') + text.charAt(i));
+      }
+    }
+    return [...lines.values()].map((line) => line.trim()).filter(Boolean);
+  });
+}
+
 describe('on a 390×844 phone', () => {
   for (const large of [false, true]) {
     const mode = large ? '长辈模式' : 'normal mode';
+
+    it(`breaks a group's name only after its place, and a release's title not inside a word, at 390, 360 and 320 px (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      for (const width of [390, 360, 320]) {
+        await p.setViewportSize({ width, height: PHONE.height });
+        await p.goto(`${site.url}${routes.release('2026-q1')}`);
+        const [title = []] = await p.$$eval('h1', linesOf);
+        expect(title.join(''), title.join('/')).toContain('临汾好人');
+        expect(
+          title.some((l) => l.endsWith('临')),
+          title.join('/'),
+        ).toBe(false);
+        await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('志愿服务')}`);
+        await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+        const names = await p.$$eval('#search-results .card-name, #search-results .badge', linesOf);
+        expect(names.length).toBeGreaterThan(0);
+        for (const lines of names.filter((l) => l.length > 1)) {
+          // A second line starts after a leading place (汾西县 / 巾帼志愿服务队) or punctuation, never inside a word.
+          expect(lines[0], `${lines.join('/')} at ${width}`).toMatch(/^\p{sc=Han}{1,3}?[省市县区]$|\p{P}$/u);
+        }
+      }
+      await p.context().close();
+    });
 
     it(`never leaves one character of an honour alone on a badge's line, at 390, 360 and 320 px (${mode})`, async () => {
       const p = await phone(site.browser, large);
@@ -76,25 +120,13 @@ describe('on a 390×844 phone', () => {
         await p.setViewportSize({ width, height: PHONE.height });
         for (const id of long) {
           await p.goto(`${site.url}${routes.entry(id)}`);
-          // Characters per line of each badge's title, from each character's box.
-          const lines = await p.$$eval('.certificate .badge-name, .timeline .badge-name', (names) =>
-            names.map((name) => {
-              const tops = new Map<number, number>();
-              const walker = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode())
-                for (let i = 0; i < (node.textContent ?? '').length; i++) {
-                  const range = document.createRange();
-                  range.setStart(node, i);
-                  range.setEnd(node, i + 1);
-                  const top = Math.round(range.getBoundingClientRect().top);
-                  tops.set(top, (tops.get(top) ?? 0) + 1);
-                }
-              return [...tops.values()];
-            }),
-          );
+          const lines = await p.$$eval('.certificate .badge-name', linesOf);
           expect(lines.length, id).toBeGreaterThan(0);
-          for (const counts of lines)
-            expect(Math.min(...counts), `${id} at ${width}: ${counts.join('/')}`).toBeGreaterThan(1);
+          for (const line of lines)
+            expect(
+              Math.min(...line.map((l) => Array.from(l).length)),
+              `${id} at ${width}: ${line.join('/')}`,
+            ).toBeGreaterThan(1);
         }
       }
       await p.context().close();
@@ -585,9 +617,18 @@ describe('分享 on a 390×844 phone', () => {
         // As large as the content allows in 长辈模式 too (the panel's padding once made it smaller than in normal mode).
         if (large) expect(card.shown.width).toBeGreaterThanOrEqual(347);
         expect([card.focus, card.expanded]).toEqual(['share-panel', 'true']);
-        // Another press brings back the same card.
+        // 关闭 folds the panel and leaves the resident at 分享; another press brings back the same card.
+        await p.getByRole('button', { name: '关闭', exact: true }).click();
+        expect(await p.locator('#share-panel').isVisible()).toBe(false);
+        expect(
+          await p.evaluate(() => [
+            document.activeElement?.textContent,
+            document.activeElement?.getAttribute('aria-expanded'),
+          ]),
+        ).toEqual(['分享', 'false']);
         await p.getByRole('button', { name: '分享' }).click();
         expect(await p.locator('#share-panel').count()).toBe(1);
+        expect(await p.locator('#share-panel').isVisible()).toBe(true);
         const copy = p.getByRole('button', { name: '复制链接' });
         expect((await copy.boundingBox())?.height).toBeGreaterThanOrEqual(large ? 60 : 44);
         await copy.click();

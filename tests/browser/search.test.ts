@@ -230,6 +230,12 @@ describe('search quality on the sample site', () => {
     expect(await sources()).toEqual(['事迹中提到']);
     await typeQuery('何淑珍');
     expect((await sources())[0]).toBe('');
+    // A typo in a name finds the name, labelled as close to it (not as a word of the story).
+    expect((await typeQuery('何树珍'))[0]).toBe('he-shuzhen-huozhou');
+    expect((await sources())[0]).toBe('姓名相近');
+    // Nothing found, no filter chosen: no advice to remove filters.
+    expect(await typeQuery('外星人')).toEqual([]);
+    expect(await page.locator('#search-status').textContent()).toBe('没有找到，请换个词再试，或按地区、称号浏览。');
   });
 
   it('never finds a withdrawn entry, though its page exists and search works', async () => {
