@@ -47,7 +47,7 @@ export const t = {
   search: {
     title: '搜索',
     label: '搜索姓名、拼音或事迹',
-    placeholder: '如：张建、zhangjianguo、zjg、志愿',
+    placeholder: '如：张建、zjg、志愿',
     submit: '搜索',
     headerLabel: '全站搜索',
     noScript: '搜索需要浏览器开启 JavaScript。您也可以直接按下面的分类浏览：',
@@ -126,7 +126,7 @@ export const t = {
   },
   sample: {
     mark: '示例数据 · 人物为虚构',
-    banner: '本站当前展示的人物和事迹均为虚构，仅用于演示“好人榜”系统，不代表真实人物。',
+    banner: '本站的人物和事迹都是虚构的，只用于演示“好人榜”系统。',
     dismiss: '收起示例数据说明',
     photo: '示例照片',
     label: '示例数据说明',
@@ -153,7 +153,6 @@ export const t = {
     newest: '最新上榜',
     hall: '全国和省级道德模范、好人',
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
-    latestNote: '本期入选的好人，左右滑动查看更多。',
     byRegion: '按县（市、区）浏览',
     more: '查看本期全部',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
@@ -316,6 +315,8 @@ export const t = {
   /** The county tile grid, the way back to one's county, and 长辈模式's buttons (issue 31). */
   counties: {
     tilesNote: '数字为上榜人数（家庭、集体各算一个）。点县名，看这个县的好人榜。',
+    /** Said above tiles placed as on a map, whose empty cells are no missing county. */
+    placedNote: '按地图上的位置排列。',
     tileCount: (n: number) => `${n}`,
     tableCaption: '各县（市、区）上榜人数',
     tableRegion: '县（市、区）',

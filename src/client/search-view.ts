@@ -135,6 +135,9 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
         });
       facets.append(fieldset);
     }
+    // Nothing to narrow (nothing found, no filter chosen): no 筛选 button beside the message.
+    const panel = facets.closest('details');
+    if (panel) panel.hidden = facets.childElementCount === 0;
   }
 
   /** Adds cards until `wanted` are shown or nothing is left, a page's card once. */
@@ -153,8 +156,8 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           const item = cardOf(d);
           // Why a card whose name is not the query is here: its words are in what the entry says, or its
           // name is close to the query (a typo).
-          const hit = d.story ? storyHit(state.q, d.meta.title) : 'name';
-          if (hit !== 'name')
+          const hit = d.story ? storyHit(state.q, d.meta.title) : 'plain';
+          if (hit !== 'plain')
             item
               .querySelector('.card-summary')
               ?.before(el('p', { className: 'card-source', textContent: t.searchHits[hit] }));

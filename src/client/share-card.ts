@@ -546,8 +546,9 @@ async function show(button: HTMLButtonElement): Promise<void> {
         ? `${t.shareCard.hint}${t.shareMessage.wechat}`
         : t.shareCard.hint,
     }),
-    img,
+    // The buttons before the card: the card fills a phone's screen, and 复制链接 or 关闭 under it began off-screen.
     actions,
+    img,
     el('label', { htmlFor: 'share-url', className: 'share-url-label', textContent: t.shareCard.link }),
     field,
     status,

@@ -11,6 +11,8 @@ export interface Tally {
   /** Id used in URLs and test hooks. */
   key: string;
   label: string;
+  /** A title's short name (where its label may break: src/rules/honour-badge.ts). */
+  short?: string;
   count: number;
   /** The count by kind: people, families and groups are counted in their own units (位, 户, 个). */
   kinds: KindCounts;
@@ -32,7 +34,7 @@ export function kindCounts(entries: readonly Pick<Honouree, 'kind'>[]): KindCoun
 export function tally<G>(
   listed: readonly Honouree[],
   groups: readonly G[],
-  describe: (g: G) => { key: string; label: string; href?: string },
+  describe: (g: G) => Pick<Tally, 'key' | 'label' | 'short' | 'href'>,
   has: (e: Honouree, g: G) => boolean,
 ): Tally[] {
   return groups.map((g) => {
@@ -57,7 +59,7 @@ export function statistics(roll: Roll<unknown>, levelLabel: (l: Level) => string
     byTitle: tally(
       listed,
       roll.titles,
-      (ti) => ({ key: ti.id, label: ti.name, href: routes.title(ti.id) }),
+      (ti) => ({ key: ti.id, label: ti.name, short: ti.short, href: routes.title(ti.id) }),
       (e, ti) => holds(e, (h) => h.title.id === ti.id),
     ),
     byRegion: tally(

@@ -52,6 +52,10 @@ export function badgePieces(name: string, short?: string): string[] {
   return [chars.slice(0, -tail).join(''), chars.slice(-tail).join('')];
 }
 
+/** A title's pieces: before its tail (badgePieces), and its head after a leading place (phrasePieces). */
+export const titlePieces = (name: string, short?: string): string[] =>
+  badgePieces(name, short).flatMap((piece, i) => (i === 0 ? phrasePieces(piece) : [piece]));
+
 /** A place at the start of a name or title: 汾西县 of 汾西县巾帼志愿服务队, 临汾市 of 临汾市最佳志愿服务组织. */
 const LEADING_PLACE = /^(\p{sc=Han}{1,3}?[省市县区])(.{3,})$/u;
 

@@ -23,10 +23,12 @@ describe('storyTerms', () => {
   it('says why a story result was found: its story, a name close to the query, or the query in its name', () => {
     expect(storyHit('送终', '何淑珍')).toBe('story');
     expect(storyHit('何树珍', '何淑珍')).toBe('similarName');
-    expect(storyHit('志愿', '汾西县巾帼志愿服务队')).toBe('name');
+    expect(storyHit('志愿', '汾西县巾帼志愿服务队')).toBe('plain');
     expect(storyHit('孤寡 送终', '何淑珍')).toBe('story');
-    expect(storyHit('“志愿”', '吉县壶口志愿救援队')).toBe('name');
+    expect(storyHit('“志愿”', '吉县壶口志愿救援队')).toBe('plain');
     // Two characters of the query in a name that does not start as it does: found by the story.
     expect(storyHit('志愿服务', '吉县壶口志愿救援队')).toBe('story');
+    // Letters find names and counties by pinyin: nothing in a story.
+    expect(storyHit('hongtong', '王秀英')).toBe('plain');
   });
 });

@@ -21,18 +21,23 @@ export function storyTerms(q: string): string[] {
  */
 export const searchesStories = (q: string): boolean => Array.from(q.replace(/\s+/gu, '')).length > 1;
 
-/** Why the story indexes found a page for a query that the names table did not: its story, or a name close to the query. */
-export type StoryHit = 'story' | 'similarName' | 'name';
+/**
+ * Why the story indexes found a page for a query that the names table did not, as its card says it:
+ * its story, or a name close to the query; `plain`: nothing to say (the query is in its name, or the
+ * query is in letters: pinyin finds a county, hongtong, and stories are written in characters).
+ */
+export type StoryHit = 'story' | 'similarName' | 'plain';
 
 /**
- * A story-tier result's reason, from its name: `name` when the name holds every character of the
- * query (a group's name with the query in it), `similarName` when it starts as the query does and
+ * A story-tier result's reason, from its name: `plain` when the name holds every character of the
+ * query (a group's name with the query in it) or the query has no characters, `similarName` when it starts as the query does and
  * holds two of its characters or more (何树珍 found 何淑珍: Pagefind also matches the page's name),
  * else `story`: the words are in what it says.
  */
 export function storyHit(q: string, name: string): StoryHit {
+  if (!/\p{sc=Han}/u.test(q)) return 'plain';
   const chars = [...new Set(Array.from(q.replace(/[\s\p{P}]+/gu, '')))];
   const shared = chars.filter((c) => name.includes(c)).length;
-  if (chars.length > 0 && shared === chars.length) return 'name';
+  if (chars.length > 0 && shared === chars.length) return 'plain';
   return shared >= 2 && chars[0] === Array.from(name)[0] ? 'similarName' : 'story';
 }

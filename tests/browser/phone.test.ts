@@ -98,6 +98,12 @@ describe('on a 390×844 phone', () => {
           title.some((l) => l.endsWith('临')),
           title.join('/'),
         ).toBe(false);
+        // The statistics' labels: no character left alone (临汾市最佳志愿服务组 / 织).
+        await p.goto(`${site.url}${routes.stats}`);
+        for (const lines of await p.$$eval('.bar-label', linesOf))
+          expect(Math.min(...lines.map((l) => Array.from(l).length)), `${lines.join('/')} at ${width}`).toBeGreaterThan(
+            1,
+          );
         await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('志愿服务')}`);
         await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
         const names = await p.$$eval('#search-results .card-name, #search-results .badge', linesOf);

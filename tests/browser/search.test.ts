@@ -233,9 +233,18 @@ describe('search quality on the sample site', () => {
     // A typo in a name finds the name, labelled as close to it (not as a word of the story).
     expect((await typeQuery('何树珍'))[0]).toBe('he-shuzhen-huozhou');
     expect((await sources())[0]).toBe('姓名相近');
-    // Nothing found, no filter chosen: no advice to remove filters.
+    // A county in pinyin finds its people, and only them, with no claim about their stories.
+    const hongtong = await typeQuery('hongtong');
+    expect(hongtong.length).toBeGreaterThan(2);
+    expect(
+      hongtong.every((id) => id.endsWith('-hongtong')),
+      hongtong.join(),
+    ).toBe(true);
+    expect(await sources()).toEqual(hongtong.map(() => ''));
+    // Nothing found, no filter chosen: no advice to remove filters, and no 筛选 with nothing in it.
     expect(await typeQuery('外星人')).toEqual([]);
     expect(await page.locator('#search-status').textContent()).toBe('没有找到，请换个词再试，或按地区、称号浏览。');
+    expect(await page.locator('#search-filters').isVisible()).toBe(false);
   });
 
   it('never finds a withdrawn entry, though its page exists and search works', async () => {
