@@ -60,6 +60,7 @@ describe('the nomination form', () => {
       ['story', '工资卡 6222 0202 0000 0000 006 捐给了村里', '银行卡号'],
       ['story', '他的电话是13812345678', '手机号码'],
       ['place', '尧都区解放路12号3单元501室', '详细家庭住址'],
+      ['story', `身份证号${ID}，电话13812345678`, '身份证号码和手机号码'],
     ] as const) {
       const problems = checkNomination({ ...filled, [field]: value }, x);
       expect(problems[field], `${field}: ${value}`).toBe(`这里有${what}：推荐不需要，也不会公开，请删除。`);

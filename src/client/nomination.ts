@@ -122,8 +122,9 @@ export function checkNomination(n: Nomination, x: NominationTexts): Partial<Reco
       continue;
     }
     // The nominator's mobile is the one number asked for; anywhere else an ID, phone, card or house number is refused.
-    const [hit] = findPersonalData(value);
-    if (hit) out[field] = fillIn(x.personal, { what: PERSONAL_DATA_LABELS[hit.kind].what });
+    // Every kind found is named: a story with an ID number and a mobile said only the first.
+    const found = [...new Set(findPersonalData(value).map((hit) => PERSONAL_DATA_LABELS[hit.kind].what))];
+    if (found.length) out[field] = fillIn(x.personal, { what: found.join('和') });
     else if (value.length > limit.max) out[field] = fillIn(x.tooLong, { label, max: limit.max });
     else if (limit.min && value.length < limit.min) out[field] = fillIn(x.tooShort, { label, min: limit.min });
   }
