@@ -98,6 +98,14 @@ describe('on a 390×844 phone', () => {
           title.some((l) => l.endsWith('临')),
           title.join('/'),
         ).toBe(false);
+        // The same title as the home page's latest batch (a heading of its own).
+        await p.goto(`${site.url}${routes.home}`);
+        const [latest = []] = await p.$$eval('#release-heading', linesOf);
+        expect(latest.join(''), latest.join('/')).toContain('临汾好人');
+        expect(
+          latest.some((l) => /临$|临汾$|临汾好$/.test(l)),
+          latest.join('/'),
+        ).toBe(false);
         // The statistics' labels: no character left alone (临汾市最佳志愿服务组 / 织).
         await p.goto(`${site.url}${routes.stats}`);
         for (const lines of await p.$$eval('.bar-label', linesOf))
