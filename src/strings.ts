@@ -47,7 +47,7 @@ export const t = {
   search: {
     title: '搜索',
     label: '搜索姓名、拼音或事迹',
-    placeholder: '如：张建、zjg、志愿',
+    placeholder: '如：张建、zjg',
     submit: '搜索',
     headerLabel: '全站搜索',
     noScript: '搜索需要浏览器开启 JavaScript。您也可以直接按下面的分类浏览：',
