@@ -18,8 +18,9 @@ export function countIn(counts: KindCounts): string {
   const kinds = (Object.keys(UNITS) as Kind[]).filter((k) => counts[k] > 0);
   const total = kinds.reduce((n, k) => n + counts[k], 0);
   const [only] = kinds;
-  if (kinds.length <= 1) return `${total} ${UNITS[only ?? 'person']}`;
-  return `${total}（${kinds.map((k) => `${counts[k]} ${UNITS[k]}${KIND_NOUNS[k]}`).join('、')}）`;
+  // A no-break space between a number and its unit: a line broke 共 5（4 / 位个人.
+  if (kinds.length <= 1) return `${total}\u00a0${UNITS[only ?? 'person']}`;
+  return `${total}（${kinds.map((k) => `${counts[k]}\u00a0${UNITS[k]}${KIND_NOUNS[k]}`).join('、')}）`;
 }
 
 export const t = {

@@ -112,6 +112,23 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(frame.current.line).toContain('underline');
     expect(frame.on.line).not.toContain('underline');
     expect(frame.current.fill).not.toBe(frame.on.fill);
+    // On narrower phones the site's name stays whole too (临汾… at 360 px), beside the buttons or above them,
+    // and the sample notice is its one-line marker, not a fifth of the first screen.
+    for (const width of [360, 320]) {
+      await p.setViewportSize({ width, height: 800 });
+      const bar = await p.evaluate(() => {
+        const title = document.querySelector('.site-title');
+        const notice = document.querySelector('.sample-notice')?.getBoundingClientRect();
+        return {
+          cut: title ? title.scrollWidth > title.clientWidth + 1 : true,
+          notice: notice?.height ?? 0,
+          mark: document.querySelector('.sample-mark')?.getClientRects().length ?? 0,
+        };
+      });
+      expect(bar.cut, `${width} px`).toBe(false);
+      expect(bar.mark).toBe(1);
+      expect(bar.notice, `${width} px`).toBeLessThanOrEqual(80);
+    }
     await context.close();
   });
 

@@ -124,6 +124,40 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
 
+    /** Whether a short bracketed note (示例, not a sentence in brackets) is split between two lines. */
+    const splitNote = (line: string, next: string): boolean => {
+      const head = /（([^（）]*)$/.exec(line)?.[1];
+      const tail = /^([^（）]*)）/.exec(next)?.[1];
+      return head !== undefined && tail !== undefined && head.length + tail.length <= 6;
+    };
+
+    it(`starts no line of a heading, a count or the footer with a closing mark, and keeps a number with its unit and （示例） whole, at 390, 360 and 320 px (${mode})`, async () => {
+      const p = await phone(site.browser, large);
+      const pages = [routes.home, routes.stats, routes.nominate, routes.region('yaodu'), ENTRY_WITH_PHOTO];
+      const faults: string[] = [];
+      for (const width of [390, 360, 320]) {
+        await p.setViewportSize({ width, height: PHONE.height });
+        for (const path of pages) {
+          await p.goto(`${site.url}${path}`);
+          const blocks = await p.$$eval(
+            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd',
+            linesOf,
+          );
+          for (const lines of blocks)
+            lines.forEach((line, i) => {
+              const next = lines[i + 1] ?? '';
+              const broken =
+                /^[、，。：；）”」]/.test(line) || // 模范 / 、好人
+                (/\d$/.test(line) && /^[位户个]/.test(next)) || // 共 5（4 / 位个人
+                splitNote(line, next); // 临汾市文明办（示 / 例）
+              if (broken) faults.push(`${path} at ${width}: ${lines.join(' / ')}`);
+            });
+        }
+      }
+      expect(faults).toEqual([]);
+      await p.context().close();
+    });
+
     it(`never leaves one character of an honour alone on a badge's line, at 390, 360 and 320 px (${mode})`, async () => {
       const p = await phone(site.browser, large);
       const long = readEntries<{ honours: Array<{ title: string }> }>('content')
