@@ -114,6 +114,11 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(frame.current.fill).not.toBe(frame.on.fill);
     // On narrower phones the site's name stays whole too (临汾… at 360 px), beside the buttons or above them,
     // and the sample notice is its one-line marker, not a fifth of the first screen.
+    // The footer says each thing once: the correction address as its link (and the filing's 联系方式),
+    // 推荐身边好人 in the list of sections.
+    const footer = await p.locator('.site-footer').innerText();
+    expect(footer.split('jiucuo@example.cn').length - 1).toBeLessThanOrEqual(2);
+    expect(footer.split('推荐身边好人').length - 1).toBe(1);
     for (const width of [360, 320]) {
       await p.setViewportSize({ width, height: 800 });
       const bar = await p.evaluate(() => {
