@@ -61,6 +61,9 @@ describe('the nomination form', () => {
       ['story', '他的电话是13812345678', '手机号码'],
       ['place', '尧都区解放路12号3单元501室', '详细家庭住址'],
       ['story', `身份证号${ID}，电话13812345678`, '身份证号码和手机号码'],
+      // A house number in a hamlet beside an ID number: both named, not the ID alone.
+      ['story', `家住东关12号，身份证号${ID}`, '身份证号码和详细家庭住址'],
+      ['place', '屯里镇王庄村三组12号', '详细家庭住址'],
     ] as const) {
       const problems = checkNomination({ ...filled, [field]: value }, x);
       expect(problems[field], `${field}: ${value}`).toBe(`这里有${what}：推荐不需要，也不会公开，请删除。`);

@@ -202,6 +202,21 @@ describe('findPersonalData, third round', () => {
       expect(kinds(text), text).not.toEqual([]);
   });
 
+  it('finds a house number after a town, a hamlet or a village group, or after 家住, 住在 or 住址 and a place', () => {
+    for (const text of [
+      '家住东关12号',
+      '住址：城关镇12号',
+      '王庄村三组12号',
+      '屯里镇28号',
+      '赵家庄12号，身份证140102196805171234',
+      '住在东关大院5号',
+      '地址 东关十二号',
+    ])
+      expect(kinds(text), text).toContainEqual(expect.stringMatching(/^address:/));
+    for (const text of ['12号那天他回来了', '他是12号选手', '3月12号出发', '第三组12号队员上场', '家住东关，12号那天'])
+      expect(kinds(text), text).toEqual([]);
+  });
+
   it('does not take times, scores, amounts or mail-like words for personal data', () => {
     for (const text of [
       '2021-03-15 13:45:20 出发',

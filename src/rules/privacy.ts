@@ -300,13 +300,15 @@ const HOUSE = `(?:[甲乙丙丁]\\s?)?${NUM}(?:\\s?[-‐‑‒–—之]\\s?${NU
 /** The dash, slash or # between building, unit and room (3-2-501, 3/2/501, 3#2-501). */
 const BUR = '\\s?[-‐‑‒–—/#]\\s?';
 // A street or village number, a building, unit or room: 解放路12号, 解放路甲12号, 解放路12-3号, 解放路口北12号,
-// 门牌12号, 王家村十二号, 3号楼, 二单元, 501室, 5栋, and 3-2-501 (building, unit, room; after a place's name also
-// 3.2.501 and 3 2 501). Not 三室一厅, 第二单元 (of a textbook), counts of people, dates (2021-03-15, 15/03/2021)
-// or page ranges.
+// 门牌12号, 王家村十二号, 王庄村三组12号, 屯里镇28号, after 家住 or 住址 and a place (家住东关12号: a resident's
+// nomination had it beside an ID number), 3号楼, 二单元, 501室, 5栋, and 3-2-501 (building, unit, room; after a
+// place's name also 3.2.501 and 3 2 501). Not 三室一厅, 第二单元 (of a textbook), counts of people, dates
+// (2021-03-15, 15/03/2021, 3月12号), a numbered player (第三组12号队员) or page ranges.
 const ADDRESS = new RegExp(
   [
     `(?:[\\u4e00-\\u9fa5]{1,10}(?:路|街|巷|胡同|大道|弄)(?:口|[东西南北]侧|[东西南北中]段)?[东西南北]?\\s?${HOUSE}(?:院)?)`,
-    `(?:(?:村|小区|社区|花园|家园|公寓|新村|门牌)\\s?${HOUSE}(?![楼樓]))`,
+    `(?:(?:村|庄|屯|寨|镇|大院|小区|社区|花园|家园|公寓|新村|门牌)(?:${NUM}[组組队隊])?\\s?${HOUSE}(?![楼樓]))`,
+    `(?:(?:家住|住在|住址|地址)[:：]?\\s?[\\u4e00-\\u9fa5]{1,12}?${HOUSE}(?![楼樓]))`,
     `(?:(?<!第)${NUM}\\s?(?:${HAO}[楼樓]|[栋棟幢]|[单單]元|室)(?![\\u4e00-\\u9fa5]{0,1}(?:年|人|次|名|厅|卫)))`,
     `(?:(?<![\\d-/])\\d{1,3}${BUR}\\d{1,2}${BUR}(?!(?:19|20)\\d\\d(?!\\d))\\d{3,4}(?![\\d-/]))`,
     `(?:(?<=(?:小区|花园|家园|公寓|新村|大厦|苑|院|楼)\\s?)\\d{1,3}[.\\s]\\d{1,2}[.\\s]\\d{3,4}(?![\\d.]))`,
