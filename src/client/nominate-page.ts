@@ -107,7 +107,10 @@ if (form) {
     if (sheet) sheet.hidden = Boolean(first);
     if (first) {
       if (result) result.hidden = true;
-      control(first).focus();
+      // The field from its label down, then the focus: WebKit's own scroll to a focused control left the
+      // label just above the screen's top.
+      control(first).closest('.field')?.scrollIntoView({ block: 'start' });
+      control(first).focus({ preventScroll: true });
       return;
     }
     fill(n, city, email);

@@ -71,6 +71,13 @@ function formState() {
     row: value('nominate-row'),
     mail: (document.getElementById('nominate-mail') as HTMLAnchorElement | null)?.href ?? '',
     focused: document.activeElement?.id ?? '',
+    // The focused field's label and control both on screen: WebKit scrolled the label just off the top.
+    focusShown: (() => {
+      const control = document.activeElement;
+      const label = control?.id ? document.querySelector(`label[for="${control.id}"]`) : null;
+      if (!control || !label) return false;
+      return label.getBoundingClientRect().top >= 0 && control.getBoundingClientRect().bottom <= innerHeight;
+    })(),
   };
 }
 
@@ -130,6 +137,7 @@ async function expectFlow(empty: State, withId: State, done: State, where: strin
   expect(empty.status).toBe('有 7 处需要修改，请看标红的地方。');
   expect(empty.shown).toBe(false);
   expect(empty.focused).toBe('nf-nominator');
+  expect(empty.focusShown, where).toBe(true);
   // 2. An ID number in the deed: that field alone is refused, and nothing is produced.
   expect(withId.errors, where).toEqual({
     'nf-summary': {
@@ -140,6 +148,7 @@ async function expectFlow(empty: State, withId: State, done: State, where: strin
     },
   });
   expect(withId.shown).toBe(false);
+  expect([withId.focused, withId.focusShown], where).toEqual(['nf-summary', true]);
   // 3. Filled in: the WeChat text, the mailto: link carrying it, and the row.
   expect(done.errors).toEqual({});
   expect(done.shown).toBe(true);
