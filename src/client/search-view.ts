@@ -156,7 +156,7 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           const item = cardOf(d);
           // Why a card whose name is not the query is here: its words are in what the entry says, or its
           // name is close to the query (a typo).
-          const hit = d.story ? storyHit(state.q, d.meta.title) : 'plain';
+          const hit = d.story ? storyHit(state.q, d.meta.title, d.meta.region) : 'plain';
           if (hit !== 'plain')
             item
               .querySelector('.card-summary')

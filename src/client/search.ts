@@ -71,6 +71,12 @@ async function start() {
     const current = isLatest(++page.latest);
     if (page.latest > 1) province?.(state.q);
     view.clear();
+    // The roll of a county the query names: 大宁 or 大宁县, not one character (宁 is in three counties).
+    const bare = state.q.replace(/[\s\p{P}]+/gu, '');
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('#region-shortcut a')) {
+      const name = a.dataset.name ?? '';
+      a.hidden = !(/^\p{sc=Han}{2,}$/u.test(bare) && (name.startsWith(bare) || bare.includes(name)));
+    }
     const filters = pagefindFilters(state);
     const words = queryWords(state.q).length > 0;
     if (!words && !Object.keys(filters).length) {

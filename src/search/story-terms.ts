@@ -29,14 +29,17 @@ export const searchesStories = (q: string): boolean => Array.from(q.replace(/\s+
 export type StoryHit = 'story' | 'similarName' | 'plain';
 
 /**
- * A story-tier result's reason, from its name: `plain` when the name holds every character of the
- * query (a group's name with the query in it) or the query has no characters, `similarName` when it starts as the query does and
+ * A story-tier result's reason, from its name and county: `plain` when the name holds every character of the
+ * query (a group's name with the query in it), the county's name holds the query, or the query has no characters, `similarName` when it starts as the query does and
  * holds two of its characters or more (何树珍 found 何淑珍: Pagefind also matches the page's name),
  * else `story`: the words are in what it says.
  */
-export function storyHit(q: string, name: string): StoryHit {
+export function storyHit(q: string, name: string, region = ''): StoryHit {
   if (!/\p{sc=Han}/u.test(q)) return 'plain';
-  const chars = [...new Set(Array.from(q.replace(/[\s\p{P}]+/gu, '')))];
+  const bare = q.replace(/[\s\p{P}]+/gu, '');
+  // The query names the card's county (大宁 of 大宁县): found by its place, not by what its story says.
+  if (region && region.includes(bare)) return 'plain';
+  const chars = [...new Set(Array.from(bare))];
   const shared = chars.filter((c) => name.includes(c)).length;
   if (chars.length > 0 && shared === chars.length) return 'plain';
   return shared >= 2 && chars[0] === Array.from(name)[0] ? 'similarName' : 'story';

@@ -241,6 +241,18 @@ describe('search quality on the sample site', () => {
       hongtong.join(),
     ).toBe(true);
     expect(await sources()).toEqual(hongtong.map(() => ''));
+    // A county's name in characters finds its people only, not a page with 大 in one word and 宁 in another
+    // (陈思雨 of 乡宁县, whose story says 大大的善意), and says nothing about their stories; the county's roll is offered.
+    const daning = await typeQuery('大宁');
+    expect(daning.length).toBeGreaterThan(2);
+    expect(
+      daning.every((id) => id.endsWith('-daning')),
+      daning.join(),
+    ).toBe(true);
+    expect(await sources()).toEqual(daning.map(() => ''));
+    expect(await page.locator('#region-shortcut a:visible').textContent()).toContain('大宁县好人榜');
+    await typeQuery('敬老院');
+    expect(await page.locator('#region-shortcut a:visible').count()).toBe(0);
     // Nothing found, no filter chosen: no advice to remove filters, and no 筛选 with nothing in it.
     expect(await typeQuery('外星人')).toEqual([]);
     expect(await page.locator('#search-status').textContent()).toBe('没有找到，请换个词再试，或按地区、称号浏览。');
