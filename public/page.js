@@ -51,7 +51,13 @@
     var link = document.getElementById('my-region');
     if (link && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
       link.href = mine.myRegionHref;
-      link.textContent = mine.myRegionShort;
+      // 我的 over the county's name: on another county's page it is not taken for that page's county.
+      var whose = document.createElement('span');
+      var where = document.createElement('span');
+      whose.textContent = link.dataset.mine;
+      where.textContent = mine.myRegionShort;
+      link.replaceChildren(whose, where);
+      link.classList.add('two-line');
       link.setAttribute('aria-label', link.dataset.label + mine.myRegion);
     }
     show('menu-toggle', function (el) {

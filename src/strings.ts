@@ -324,6 +324,8 @@ export const t = {
     tableCount: '上榜人数',
     /** The header's link to the county roll the resident last visited (长辈模式). */
     mine: '我的县区：',
+    /** Over the county's short name on that link: 我的 / 霍州. */
+    mineShort: '我的',
     /** The entry page's county, a link to its roll. */
     rollOf: (name: string) => `${name}好人榜`,
     hallMore: '查看全部荣誉称号',

@@ -168,7 +168,11 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await p.goto(`${site.url}${routes.entry('zeng-xiaohong-yaodu')}`);
     const link = p.getByRole('link', { name: '我的县区：霍州市' });
     const box = await link.boundingBox();
-    expect(await link.textContent()).toBe('霍州');
+    // It says whose county it is (我的 over 霍州), so on another county's page it is not taken for that page's.
+    expect(await link.textContent()).toBe('我的霍州');
+    expect(await link.locator('span').allTextContents()).toEqual(['我的', '霍州']);
+    // Beside it the site's name is still whole.
+    expect(await p.locator('.site-title').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     expect(box && box.y + box.height).toBeLessThanOrEqual(60.5);
     expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
     await link.click();

@@ -317,6 +317,10 @@ describe('on a 390×844 phone', () => {
     await p.goto(`${site.url}${routes.region('yaodu')}`);
     const bar = await p.locator('.header-bar').boundingBox();
     expect(bar?.height).toBeLessThanOrEqual(56);
+    // One bar at 320 px too (菜单 had wrapped alone under it).
+    await p.setViewportSize({ width: 320, height: 568 });
+    expect((await p.locator('.header-bar').boundingBox())?.height).toBeLessThanOrEqual(56);
+    await p.setViewportSize(PHONE);
     const menu = p.getByRole('navigation', { name: '主导航' });
     expect(await menu.isVisible()).toBe(false);
     await p.getByRole('button', { name: '菜单' }).click();
