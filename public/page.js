@@ -90,7 +90,8 @@
         read.disabled = !zh;
         var note = document.getElementById('read-note');
         note.hidden = zh;
-        if (!s || /MicroMessenger/.test(navigator.userAgent)) note.textContent = note.dataset.inApp; // often silent
+        var how = note.querySelector('.read-note-how');
+        if (how && (!s || /MicroMessenger/.test(navigator.userAgent))) how.textContent = how.dataset.inApp; // often silent
         read[zh ? 'removeAttribute' : 'setAttribute']('aria-describedby', 'read-note');
       }
     };

@@ -208,6 +208,8 @@ export const t = {
     pause: '暂停',
     resume: '继续',
     stop: '停止',
+    /** The no-voice note's one line, which opens to say why and what to do. */
+    cannot: '暂不能朗读，怎么办？',
     /** Beside the disabled button where the browser has no Chinese voice: what is missing and how to get it. */
     noVoice:
       '本机没有中文语音，暂不能朗读。安卓手机：在“设置”里搜“文字转语音”或“语音朗读”；苹果手机：设置 › 辅助功能 › 朗读内容。',

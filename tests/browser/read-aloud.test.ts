@@ -203,11 +203,17 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       await p.goto(`${site.url}${ENTRY}`);
       const note = p.locator('#read-note');
       await note.waitFor({ state: 'visible', timeout: 5_000 });
-      expect(await note.textContent(), JSON.stringify(voices)).toMatch(said);
+      expect(await note.locator('.read-note-how').textContent(), JSON.stringify(voices)).toMatch(said);
       const read = p.locator('#read-aloud');
       expect(await read.isVisible()).toBe(true);
       expect(await read.isDisabled()).toBe(true);
       expect(await read.getAttribute('aria-describedby')).toBe('read-note');
+      // One folded line until asked (it was four lines above the honours of every page), then the how.
+      const how = note.locator('.read-note-how');
+      expect(await how.isVisible()).toBe(false);
+      expect((await note.boundingBox())?.height).toBeLessThanOrEqual(64);
+      await note.locator('summary').click();
+      expect(await how.isVisible()).toBe(true);
       await context.close();
     }
   });
