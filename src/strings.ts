@@ -85,6 +85,8 @@ export const t = {
     years: { index: '年份', heading: (name: string) => `${name}上榜的好人` },
     releases: { index: '发布批次', heading: (name: string) => name },
     count: (counts: KindCounts) => `共 ${countIn(counts)}`,
+    /** Under a release's heading: 2026年3月27日 临汾市文明办发布. */
+    issued: (date: string, issuer?: string) => `${date} ${issuer ?? ''}发布`,
     empty: '这里暂时还没有条目。',
     order: '排序方式',
     byPinyin: '按姓名拼音',
@@ -151,7 +153,7 @@ export const t = {
     countsNote: '按荣誉级别统计人数，同一人获得多个级别荣誉时分别计入。',
     latestRelease: '最新发布',
     releaseDate: '发布日期',
-    newest: '最新上榜',
+    newest: '此前上榜',
     hall: '全国和省级道德模范、好人',
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
     byRegion: '按县（市、区）浏览',

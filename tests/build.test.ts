@@ -251,6 +251,8 @@ describe('sample site', () => {
     expect(description).not.toBe(siteDescription);
     expect(description).toContain('邓海涛');
     expect(release.querySelector('meta[property="og:description"]')?.getAttribute('content')).toBe(description);
+    // Like its official notice, the release page says when and by whom it was issued (the title's issuer).
+    expect(text(release.querySelector('.release-issued'))).toBe('2026年3月27日 临汾市文明办发布');
   });
 
   it('renders the engine’s Quote in a story', () => {
