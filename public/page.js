@@ -51,14 +51,13 @@
     var link = document.getElementById('my-region');
     if (link && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
       link.href = mine.myRegionHref;
-      // 我的 over the county's name: on another county's page it is not taken for that page's county.
+      // 我的 over the county: not taken for the county of the page shown.
       var whose = document.createElement('span');
       var where = document.createElement('span');
       whose.textContent = link.dataset.mine;
       where.textContent = mine.myRegionShort;
       link.replaceChildren(whose, where);
       link.classList.add('two-line');
-      link.setAttribute('aria-label', link.dataset.label + mine.myRegion);
     }
     show('menu-toggle', function (el) {
       var open = el.getAttribute('aria-expanded') !== 'true';

@@ -179,7 +179,6 @@ export const t = {
     minorNote: '未成年人，按规定只公开姓名、学校和事迹。',
     withdrawnHeading: '此条目已撤销',
     withdrawnOn: (date: string) => `撤销日期：${date}`,
-    withdrawnReason: '撤销原因',
     withdrawnNote: '该条目已从所有榜单中移除，保留此页面以免原链接失效。',
     session: (n: number) => `第${n}届`,
     year: (y: number) => `${y}年`,
@@ -326,9 +325,7 @@ export const t = {
     tableCaption: '各县（市、区）上榜人数',
     tableRegion: '县（市、区）',
     tableCount: '上榜人数',
-    /** The header's link to the county roll the resident last visited (长辈模式). */
-    mine: '我的县区：',
-    /** Over the county's short name on that link: 我的 / 霍州. */
+    /** Over the county's short name on the header's link to the county roll last visited (长辈模式): 我的 / 霍州. */
     mineShort: '我的',
     /** The entry page's county, a link to its roll. */
     rollOf: (name: string) => `${name}好人榜`,

@@ -48,9 +48,9 @@ describe('publicView: the one decision of what the public sees', () => {
     expect(view.birth).toBeUndefined();
   });
 
-  it('shows of a withdrawn entry the withdrawal date and reason, nothing else', () => {
+  it('shows of a withdrawn entry the withdrawal date, nothing else (not why: that stays in the office)', () => {
     expect(
       publicView({ ...adult, status: 'withdrawn', withdrawal: { reason: '事迹不实', date: '2026-02-01' } }, ['2026']),
-    ).toEqual({ withdrawn: { reason: '事迹不实', date: '2026-02-01' }, minor: false, deceased: false, sources: [] });
+    ).toEqual({ withdrawn: { date: '2026-02-01' }, minor: false, deceased: false, sources: [] });
   });
 });

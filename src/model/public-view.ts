@@ -36,8 +36,11 @@ export interface PublicView<P = unknown>
   extends
     Pick<EntryData<unknown, P>, 'minor' | 'deceased'>,
     Partial<Pick<EntryData<unknown, P>, 'photo' | 'gender' | 'birth' | 'ethnicity' | 'role'>> {
-  /** Set only for a withdrawn entry: then nothing else is shown. */
-  withdrawn?: NonNullable<EntryData['withdrawal']>;
+  /**
+   * Set only for a withdrawn entry: its date, and nothing else is shown — not the reason (事迹与事实不符 beside a
+   * name is what a resident screenshots and passes on), and the page shows no name.
+   */
+  withdrawn?: Pick<NonNullable<EntryData['withdrawal']>, 'date'>;
   /** Work unit of an adult. */
   unit?: EntryData['unit'];
   /** School of a minor. */
@@ -48,7 +51,7 @@ export interface PublicView<P = unknown>
 /** The public view of an entry; `honourDays` are the days of its honours (YYYY or YYYY-MM-DD), for the age rule. */
 export function publicView<P>(data: ViewInput<P>, honourDays: readonly string[]): PublicView<P> {
   if (data.status === 'withdrawn') {
-    return { withdrawn: data.withdrawal ?? { reason: '', date: '' }, minor: false, deceased: false, sources: [] };
+    return { withdrawn: { date: data.withdrawal?.date ?? '' }, minor: false, deceased: false, sources: [] };
   }
   const minor = data.minor || minorOnAny(data.birth, honourDays);
   if (minor) {
