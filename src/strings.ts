@@ -52,7 +52,9 @@ export const t = {
     submit: '搜索',
     headerLabel: '全站搜索',
     noScript: '搜索需要浏览器开启 JavaScript。您也可以直接按下面的分类浏览：',
-    hint: '输入姓名中的两个字、全拼或拼音首字母都能找到。',
+    hint: '输入姓名、姓、全拼或拼音首字母，也可以输入事迹里的词。',
+    /** Under an empty search: the rolls to browse instead. */
+    browse: '也可以按下面的分类查看：',
     loading: '正在搜索…',
     found: (counts: KindCounts) => `找到 ${countIn(counts)}`,
     foundSoFar: (counts: KindCounts) => `姓名中找到 ${countIn(counts)}，正在查找事迹…`,

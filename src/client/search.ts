@@ -79,6 +79,8 @@ async function start() {
     }
     const filters = pagefindFilters(state);
     const words = queryWords(state.q).length > 0;
+    const browse = document.getElementById('search-browse');
+    if (browse) browse.hidden = words || Object.keys(filters).length > 0;
     if (!words && !Object.keys(filters).length) {
       view.hint(state, answers.facets);
       return;
