@@ -64,6 +64,7 @@ describe('the nomination form', () => {
       // A house number in a hamlet beside an ID number: both named, not the ID alone.
       ['story', `家住东关12号，身份证号${ID}`, '身份证号码和详细家庭住址'],
       ['place', '屯里镇王庄村三组12号', '详细家庭住址'],
+      ['story', `家住东关12号，身份证号${ID}，电话13812345678`, '身份证号码、手机号码和详细家庭住址'],
     ] as const) {
       const problems = checkNomination({ ...filled, [field]: value }, x);
       expect(problems[field], `${field}: ${value}`).toBe(`这里有${what}：推荐不需要，也不会公开，请删除。`);

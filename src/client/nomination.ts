@@ -103,6 +103,10 @@ export function textsFrom(n: typeof nominateText, kinds: (typeof t)['kinds']): N
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
+/** Kinds named as a list is said: 身份证号码、手机号码和详细家庭住址 (not 和 … 和). */
+const listed = (items: readonly string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join('、')}和${items.at(-1) ?? ''}` : (items[0] ?? '');
+
 /** A mainland mobile number, spaces and dashes allowed, +86 in front allowed. */
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 
@@ -124,7 +128,7 @@ export function checkNomination(n: Nomination, x: NominationTexts): Partial<Reco
     // The nominator's mobile is the one number asked for; anywhere else an ID, phone, card or house number is refused.
     // Every kind found is named: a story with an ID number and a mobile said only the first.
     const found = [...new Set(findPersonalData(value).map((hit) => PERSONAL_DATA_LABELS[hit.kind].what))];
-    if (found.length) out[field] = fillIn(x.personal, { what: found.join('和') });
+    if (found.length) out[field] = fillIn(x.personal, { what: listed(found) });
     else if (value.length > limit.max) out[field] = fillIn(x.tooLong, { label, max: limit.max });
     else if (limit.min && value.length < limit.min) out[field] = fillIn(x.tooShort, { label, min: limit.min });
   }

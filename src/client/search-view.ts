@@ -110,6 +110,9 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
    * A facet with a value chosen shows what its other values would add (counts for
    * the query alone); the others show counts within the current results.
    */
+  // Each facet's values in the site's order (the page writes it: national first, counties as regions.yaml has them).
+  const order = JSON.parse(facets.dataset.order ?? '{}') as Partial<Record<string, string[]>>;
+
   function drawFacets(state: SearchState, narrowed: FilterCounts, unfiltered: FilterCounts = narrowed) {
     facets.replaceChildren();
     for (const name of FILTERS) {
@@ -122,8 +125,12 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
         { className: 'facet' },
         el('legend', { textContent: t.search.filterNames[name] }),
       );
+      const rank = (v: string) => {
+        const i = order[name]?.indexOf(v) ?? -1;
+        return i < 0 ? Infinity : i;
+      };
       shown
-        .sort(([a], [b]) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')))
+        .sort(([a], [b]) => (name === 'year' ? b.localeCompare(a) : rank(a) - rank(b) || a.localeCompare(b, 'zh-CN')))
         .forEach(([value, n]) => {
           const box = document.createElement('input');
           box.type = 'checkbox';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { sampleSiteInBrowser } from '../helpers/browser.ts';
 import { NAME_KINDS, QUERIES, type QueryKind } from '../search/queries.ts';
 import { routes } from '../../src/model/routes.ts';
-import { readEntries } from '../helpers/content.ts';
+import { readCollection, readEntries } from '../helpers/content.ts';
 import { listEntryFiles } from '../../src/parse/content-files.ts';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -308,6 +308,20 @@ describe('search page behaviour', () => {
     expect(all.length).toBeGreaterThan(3);
 
     await openFilters(page);
+    // Values in the site's order, not by pinyin: levels from 全国 down, counties as regions.yaml orders them.
+    const values = (group: string) =>
+      page
+        .getByRole('group', { name: group })
+        .locator('label')
+        .evaluateAll((labels) => labels.map((l) => l.textContent.trim().replace(/（\d+）$/, '')));
+    const levels = await values('荣誉级别');
+    const downward = ['全国', '省级', '市级', '县级'].filter((l) => levels.includes(l));
+    expect(levels).toEqual(downward);
+    const regionOrder = readCollection<{ id: string; name: string; order: number }>('content', 'regions.yaml')
+      .sort((a, b) => a.order - b.order)
+      .map((r) => r.name);
+    const shownRegions = await values('地区');
+    expect(shownRegions).toEqual(regionOrder.filter((r) => shownRegions.includes(r)));
     await page
       .getByRole('group', { name: '地区' })
       .getByRole('checkbox', { name: /洪洞县/ })
