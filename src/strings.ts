@@ -118,7 +118,7 @@ export const t = {
   },
   stats: {
     title: '统计',
-    intro: '以下数字均由内容自动统计，撤销的条目不计入。',
+    intro: '以下数字按本站公布的好人统计，已撤销的不算在内。',
     byLevel: '按荣誉级别',
     byTitle: '按荣誉称号',
     byRegion: '按地区',
@@ -320,7 +320,7 @@ export const t = {
   },
   /** The county tile grid, the way back to one's county, and 长辈模式's buttons (issue 31). */
   counties: {
-    tilesNote: '数字为上榜人数（家庭、集体各算一个）。点县名，看这个县的好人榜。',
+    tilesNote: '数字是上榜人数，一个家庭、一个集体都算一个。点县名，看这个县的好人榜。',
     /** Said above tiles placed as on a map, whose empty cells are no missing county. */
     placedNote: '按地图上的位置排列。',
     tileCount: (n: number) => `${n}`,
