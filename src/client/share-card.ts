@@ -453,7 +453,7 @@ function fileOf(src: string, name: string): File {
 }
 
 /** Copies `url` with the Clipboard API; where it is refused, selects the field for a copy by hand. */
-async function copy(url: string, field: HTMLInputElement): Promise<boolean> {
+async function copy(url: string, field: HTMLTextAreaElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(url);
     return true;
@@ -501,7 +501,8 @@ async function show(button: HTMLButtonElement): Promise<void> {
   const img = el('img', { src: card.src, alt: altOf(facts), width: card.width, height: card.height });
   img.className = 'share-card';
   const status = el('p', { className: 'share-status', role: 'status' });
-  const field = el('input', { type: 'text', readOnly: true, value: facts.url, id: 'share-url' });
+  // A box that wraps: one line showed only https://hrb.example.cn/peop in 长辈模式.
+  const field = el('textarea', { readOnly: true, value: facts.url, id: 'share-url', rows: 2 });
   const copyButton = el('button', { type: 'button', className: 'action', textContent: t.shareCard.copy });
   copyButton.addEventListener('click', () => {
     void copy(facts.url, field).then((ok) => {

@@ -689,6 +689,14 @@ describe('分享 on a 390×844 phone', () => {
         // The copy is asynchronous: the status follows the clipboard's answer.
         await expect.poll(() => p.locator('.share-status').textContent()).toBe('链接已复制，可以粘贴到微信里发送。');
         expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(`${SAMPLE_URL}${path}`);
+        // The link is shown whole, to read or select by hand (one line showed https://hrb.example.cn/peop).
+        const box = await p
+          .locator('#share-url')
+          .evaluate((f) => [f.scrollWidth - f.clientWidth, f.scrollHeight - f.clientHeight]);
+        expect(
+          box.every((over) => over <= 1),
+          JSON.stringify(box),
+        ).toBe(true);
         // The Web Share API is offered exactly where the browser has it.
         const hasShare = await p.evaluate(() => typeof navigator.share === 'function');
         expect(await p.getByRole('button', { name: '发送给朋友…' }).count()).toBe(hasShare ? 1 : 0);
