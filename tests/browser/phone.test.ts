@@ -176,6 +176,13 @@ describe('on a 390×844 phone', () => {
               `${id} at ${width}: ${line.join('/')}`,
             ).toBeGreaterThan(1);
         }
+        // The cards' badges too: the home page's national and provincial models (全国道德模/范 at 320 px).
+        await p.goto(`${site.url}${routes.home}`);
+        for (const line of (await p.$$eval('.hall .badge-name', linesOf)).filter((l) => l.length))
+          expect(
+            Math.min(...line.map((l) => Array.from(l).length)),
+            `home at ${width}: ${line.join('/')}`,
+          ).toBeGreaterThan(1);
       }
       await p.context().close();
     });
