@@ -51,7 +51,7 @@
     var link = document.getElementById('my-region');
     if (link && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
       link.href = mine.myRegionHref;
-      // 我的 over the county: not taken for the county of the page shown.
+      // 回到 over the county last opened.
       var whose = document.createElement('span');
       var where = document.createElement('span');
       whose.textContent = link.dataset.mine;

@@ -86,7 +86,7 @@ export const t = {
     categories: { index: '类别', heading: (name: string) => `${name}类好人` },
     years: { index: '年份', heading: (name: string) => `${name}上榜的好人` },
     releases: { index: '发布批次', heading: (name: string) => name },
-    count: (counts: KindCounts) => `共 ${countIn(counts)}`,
+    count: (counts: KindCounts) => `共\u00a0${countIn(counts)}`,
     /** Under a release's heading: 2026年3月27日 临汾市文明办发布. */
     issued: (date: string, issuer?: string) => `${date} ${issuer ?? ''}发布`,
     empty: '这里暂时还没有条目。',
@@ -327,8 +327,11 @@ export const t = {
     tableCaption: '各县（市、区）上榜人数',
     tableRegion: '县（市、区）',
     tableCount: '上榜人数',
-    /** Over the county's short name on the header's link to the county roll last visited (长辈模式): 我的 / 霍州. */
-    mineShort: '我的',
+    /**
+     * Over the county's short name on the header's link to the county roll last visited (长辈模式): 回到 / 霍州.
+     * Not 我的: it is the county last opened, which a resident reading a neighbour's roll did not choose as theirs.
+     */
+    mineShort: '回到',
     /** The entry page's county, a link to its roll. */
     rollOf: (name: string) => `${name}好人榜`,
     hallMore: '查看全部荣誉称号',

@@ -187,7 +187,7 @@ describe('sample site', () => {
       ).toEqual(['/page.js']);
     }
     // It grew with the menu, print buttons, 语音阅读's offer (the reader itself loads only when asked for), the way
-    // back to “my county” (我的 over its name) and 分享's loader (the card's script loads only on a press).
+    // back to “my county” (回到 over its name) and 分享's loader (the card's script loads only on a press).
     expect(readFileSync(join(sample, 'page.js')).length).toBeLessThan(5120);
     expect(readFileSync(join(sample, 'read-aloud.js')).length).toBeLessThan(4096);
   });

@@ -166,13 +166,17 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
     // Read someone from another county, found by search: the header still leads home to 霍州.
     await p.goto(`${site.url}${routes.entry('zeng-xiaohong-yaodu')}`);
-    const link = p.getByRole('link', { name: /^我的\s?霍州$/ });
+    const link = p.getByRole('link', { name: /^回到\s?霍州$/ });
     const box = await link.boundingBox();
-    // It says whose county it is (我的 over 霍州), so on another county's page it is not taken for that page's.
-    expect(await link.textContent()).toBe('我的霍州');
-    expect(await link.locator('span').allTextContents()).toEqual(['我的', '霍州']);
-    // Beside it the site's name is still whole.
-    expect(await p.locator('.site-title').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    // It says what it does (回到 over 霍州): the county last opened, not claimed as the resident's own.
+    expect(await link.textContent()).toBe('回到霍州');
+    expect(await link.locator('span').allTextContents()).toEqual(['回到', '霍州']);
+    // Beside it the site's name is still whole, also at 360 px on the search page (its pill outlined as current).
+    expect(await p.locator('.site-title').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await p.setViewportSize({ width: 360, height: 740 });
+    await p.goto(`${site.url}${routes.search}`);
+    expect(await p.locator('.site-title').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await p.setViewportSize({ width: 390, height: 844 });
     expect(box && box.y + box.height).toBeLessThanOrEqual(60.5);
     expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
     await link.click();

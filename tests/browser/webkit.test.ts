@@ -146,7 +146,7 @@ describe('in WebKit on a 390×844 phone', () => {
       const r = a?.getBoundingClientRect();
       return { text: a?.textContent, href: a?.getAttribute('href'), w: r?.width, h: r?.height, bottom: r?.bottom };
     });
-    expect(link).toMatchObject({ text: '我的洪洞', href: routes.region('hongtong') });
+    expect(link).toMatchObject({ text: '回到洪洞', href: routes.region('hongtong') });
     expect(Math.min(link.w ?? 0, link.h ?? 0)).toBeGreaterThanOrEqual(60);
     expect(link.bottom).toBeLessThanOrEqual(61);
     // The entry's own county: a button in its action row, as large as the header's.
