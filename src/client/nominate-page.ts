@@ -115,7 +115,10 @@ if (form) {
     }
     fill(n, city, email);
     if (result) result.hidden = false;
-    byId('nominate-result-heading')?.focus();
+    // From its heading down: focus alone left the heading at the screen's foot, the form still in view.
+    const heading = byId('nominate-result-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   });
 
   document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) => {

@@ -92,13 +92,18 @@ describe('the nomination form', () => {
   it('writes one text with the nominee first and the nominator with their mobile last, and a mailto: link carrying it', () => {
     const text = nominationText(filled, x, '临汾市', new Date(2026, 11, 3));
     expect(text.split('\n')[0]).toBe('【临汾市身边好人推荐】');
-    expect(text).toContain('被推荐人：张三（个人）\n所在县（市、区）：尧都区 屯里镇东关村\n事迹类别：助人为乐');
+    // The county and the village each under its own label.
+    expect(text).toContain(
+      '被推荐人：张三（个人）\n所在县（市、区）：尧都区\n乡镇、村（社区）或工作单位：屯里镇东关村\n事迹类别：助人为乐',
+    );
     expect(text).toContain('2006年起，张三每天给邻居送饭。');
     // A place that already starts with its county does not repeat it.
     expect(nominationText({ ...filled, place: '尧都区屯里镇东关村' }, x, '临汾市', new Date())).toContain(
-      '所在县（市、区）：尧都区屯里镇东关村\n',
+      '所在县（市、区）：尧都区\n乡镇、村（社区）或工作单位：屯里镇东关村\n',
     );
-    expect(nominationText({ ...filled, place: '' }, x, '临汾市', new Date())).toContain('所在县（市、区）：尧都区\n');
+    expect(nominationText({ ...filled, place: '' }, x, '临汾市', new Date())).toContain(
+      '所在县（市、区）：尧都区\n事迹类别',
+    );
     expect(text.endsWith('推荐人：李四，手机 139 1234 5678\n推荐日期：2026年12月3日')).toBe(true);
     const href = mailtoHref('tuijian@example.cn', '推荐身边好人：张三', text);
     const url = new URL(href);

@@ -141,12 +141,14 @@ export const chineseDate = (d: Date): string => `${d.getFullYear()}年${d.getMon
 /** The nomination as one text, for WeChat and the e-mail's body: the nominee first, the nominator last. */
 export function nominationText(n: Nomination, x: NominationTexts, city: string, date: Date): string {
   const f = (s: string) => s.trim();
-  // A place that starts with its county (尧都区某社区) says it once, not 尧都区 尧都区某社区.
-  const place = f(n.place).startsWith(f(n.region)) ? f(n.place) : `${f(n.region)} ${f(n.place)}`.trim();
+  // The county and the place each under its own label (所在县 was followed by a village); a place that starts
+  // with its county (尧都区某社区) does not repeat it.
+  const place = f(n.place).startsWith(f(n.region)) ? f(n.place).slice(f(n.region).length).trim() : f(n.place);
   return [
     fillIn(x.heading, { city }),
     `${x.nominee}：${f(n.name)}（${x.kinds[n.kind]}）`,
-    `${x.fields.region}：${place}`,
+    `${x.fields.region}：${f(n.region)}`,
+    ...(place ? [`${x.fields.place}：${place}`] : []),
     `${x.fields.category}：${f(n.category)}`,
     `${x.fields.title}：${f(n.title)}`,
     `${x.fields.summary}：${f(n.summary)}`,

@@ -71,6 +71,7 @@ function formState() {
     row: value('nominate-row'),
     mail: (document.getElementById('nominate-mail') as HTMLAnchorElement | null)?.href ?? '',
     focused: document.activeElement?.id ?? '',
+    resultTop: document.getElementById('nominate-result-heading')?.getBoundingClientRect().top ?? Infinity,
     // The focused field's label and control both on screen: WebKit scrolled the label just off the top.
     focusShown: (() => {
       const control = document.activeElement;
@@ -152,6 +153,9 @@ async function expectFlow(empty: State, withId: State, done: State, where: strin
   // 3. Filled in: the WeChat text, the mailto: link carrying it, and the row.
   expect(done.errors).toEqual({});
   expect(done.shown).toBe(true);
+  // The result is in view from its heading down, not a heading at the screen's foot under the form.
+  expect(done.resultTop, where).toBeGreaterThanOrEqual(0);
+  expect(done.resultTop, where).toBeLessThan(120);
   expect(done.wechat).toContain(
     '被推荐人：王芳（个人）\n所在县（市、区）：尧都区\n事迹类别：孝老爱亲\n推荐参评：临汾好人',
   );
@@ -196,7 +200,7 @@ describe('推荐身边好人 on a 390×844 phone', () => {
     expect(sample.match(/（示例）/g)?.length).toBeGreaterThanOrEqual(3);
     expect(sample).not.toContain(nominateText.noChannels);
     // The printed 推荐表 of a sample says so in its title, as its 送达 line does.
-    expect(sample).toMatch(/<p class="sheet-title">[^<]*（示例）<\/p>/);
+    expect(sample).toMatch(/<p class="sheet-title">[^<]*<span class="keep-whole">（示例）<\/span>\s*<\/p>/);
     // Residents read no developer words; the row for the office's staff is folded away, closed.
     expect(sample).not.toContain('content:import');
     expect(sample).toMatch(/<details class="nominate-staff">\s*<summary[^>]*>文明办工作人员用<\/summary>/);
