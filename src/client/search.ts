@@ -113,6 +113,8 @@ async function start() {
     if (all) {
       const union = unionCounts(first ?? { chosen: [], found: [] }, all);
       await view.add(all.results, union, state, false, current, union.shownAbove);
+      // Nobody found: the rolls the message offers, as buttons (the message said 按地区、称号浏览 with nothing to tap).
+      if (browse && current()) browse.hidden = union.count > 0;
     } else if (first) await view.add([], earlierCounts(first), state, false, current);
     else view.failed();
   }

@@ -256,6 +256,7 @@ describe('search quality on the sample site', () => {
     // Nothing found, no filter chosen: no advice to remove filters, and no 筛选 with nothing in it.
     expect(await typeQuery('外星人')).toEqual([]);
     expect(await page.locator('#search-status').textContent()).toBe('没有找到，请换个词再试，或按地区、称号浏览。');
+    expect(await page.locator('#search-browse a:visible').count()).toBe(5);
     expect(await page.locator('#search-filters').isVisible()).toBe(false);
   });
 
