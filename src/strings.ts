@@ -181,7 +181,7 @@ export const t = {
     minorNote: '未成年人，按规定只公开姓名、学校和事迹。',
     withdrawnHeading: '此条目已撤销',
     withdrawnOn: (date: string) => `撤销日期：${date}`,
-    withdrawnNote: '该条目已从所有榜单中移除，保留此页面以免原链接失效。',
+    withdrawnNote: '这一条已从所有名单中去掉。留下这一页，是为了让以前分享的链接还能打开。',
     session: (n: number) => `第${n}届`,
     year: (y: number) => `${y}年`,
     releaseLink: '所属批次',
