@@ -17,7 +17,7 @@ import {
   type NamesIndex,
 } from '../search/names-table.ts';
 import type { SearchState } from '../search/search-state.ts';
-import { storyTerms } from '../search/story-terms.ts';
+import { isCharacterWord, storyTerms } from '../search/story-terms.ts';
 import { pagesOf, type EarlierTier, type LaterTier } from '../search/tier-union.ts';
 import { routes } from '../model/routes.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindFilters } from './pagefind.ts';
@@ -135,8 +135,7 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
         // A word in characters is asked as a phrase first: Pagefind matches its characters anywhere in a
         // page, so 大宁 found 陈思雨 of 乡宁县 (大大的善意, 乡宁县). Only when the phrase is nowhere is it
         // asked as words, which still finds a name typed with one character wrong (何树珍: 何淑珍).
-        const phrase =
-          q !== null && /^\p{sc=Han}{2,}$/u.test(q.trim()) ? await pagefind.search(`"${q.trim()}"`, options) : null;
+        const phrase = q !== null && isCharacterWord(q) ? await pagefind.search(`"${q.trim()}"`, options) : null;
         const found = phrase && pagesOf(phrase.totalFilters).size > 0 ? phrase : await pagefind.search(q, options);
         return { ...found, results: found.results.map((r) => ({ data: async () => linkedResult(await r.data()) })) };
       } catch (e) {

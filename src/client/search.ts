@@ -7,7 +7,7 @@
  */
 import { pagefindFilters, parseState, serializeState, toggleFilter, type SearchState } from '../search/search-state.ts';
 import { queryWords } from '../search/names-table.ts';
-import { searchesStories } from '../search/story-terms.ts';
+import { namesRegion, searchesStories } from '../search/story-terms.ts';
 import { earlierCounts, unionCounts } from '../search/tier-union.ts';
 import { loadSearchAnswers, type NamesAnswer, type SearchAnswers, type StoriesAnswer } from './search-answers.ts';
 import { searchView, type SearchView } from './search-view.ts';
@@ -72,11 +72,8 @@ async function start() {
     if (page.latest > 1) province?.(state.q);
     view.clear();
     // The roll of a county the query names: 大宁 or 大宁县, not one character (宁 is in three counties).
-    const bare = state.q.replace(/[\s\p{P}]+/gu, '');
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('#region-shortcut a')) {
-      const name = a.dataset.name ?? '';
-      a.hidden = !(/^\p{sc=Han}{2,}$/u.test(bare) && (name.startsWith(bare) || bare.includes(name)));
-    }
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('#region-shortcut a'))
+      a.hidden = !namesRegion(state.q, a.dataset.name ?? '');
     const filters = pagefindFilters(state);
     const words = queryWords(state.q).length > 0;
     const browse = document.getElementById('search-browse');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchesStories, storyHit, storyTerms } from './story-terms.ts';
+import { namesRegion, searchesStories, storyHit, storyTerms } from './story-terms.ts';
 
 describe('storyTerms', () => {
   it('splits a query into its words, and letters and digits apart from characters', () => {
@@ -30,5 +30,16 @@ describe('storyTerms', () => {
     expect(storyHit('志愿服务', '吉县壶口志愿救援队')).toBe('story');
     // Letters find names and counties by pinyin: nothing in a story.
     expect(storyHit('hongtong', '王秀英')).toBe('plain');
+  });
+});
+
+describe('namesRegion', () => {
+  it('offers a county for its name with or without 县, never for one character or a story word', () => {
+    expect(namesRegion('大宁', '大宁县')).toBe(true);
+    expect(namesRegion('大宁县', '大宁县')).toBe(true);
+    expect(namesRegion('大宁县 照顾', '大宁县')).toBe(true);
+    expect(namesRegion('宁', '大宁县')).toBe(false);
+    expect(namesRegion('敬老院', '大宁县')).toBe(false);
+    expect(namesRegion('daning', '大宁县')).toBe(false);
   });
 });

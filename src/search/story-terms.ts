@@ -21,6 +21,15 @@ export function storyTerms(q: string): string[] {
  */
 export const searchesStories = (q: string): boolean => Array.from(q.replace(/\s+/gu, '')).length > 1;
 
+/** A query of two characters or more and nothing else (大宁, 敬老院): asked of the story indexes as a phrase. */
+export const isCharacterWord = (q: string): boolean => /^\p{sc=Han}{2,}$/u.test(q.trim());
+
+/** Whether a query names a county (大宁 or 大宁县 of 大宁县), so the search page offers its roll. One character never does. */
+export const namesRegion = (q: string, region: string): boolean => {
+  const bare = q.replace(/[\s\p{P}]+/gu, '');
+  return isCharacterWord(bare) && (region.startsWith(bare) || bare.includes(region));
+};
+
 /**
  * Why the story indexes found a page for a query that the names table did not, as its card says it:
  * its story, or a name close to the query; `plain`: nothing to say (the query is in its name, or the
