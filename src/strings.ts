@@ -65,6 +65,8 @@ export const t = {
     more: '显示更多',
     filters: '筛选',
     filterCount: (n: number) => `（${n}）`,
+    /** At the open filters' end: folds them and goes back to the results. */
+    filtersDone: '看结果',
     removeFilter: (name: string, value: string) => `去掉筛选：${name} ${value}`,
     clear: '清除筛选',
     failed: '搜索暂时无法使用，请稍后再试，或按分类浏览。',

@@ -125,6 +125,8 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
         { className: 'facet' },
         el('legend', { textContent: t.search.filterNames[name] }),
       );
+      // Its values' length decides its layout: a column for titles, a grid for counties and levels.
+      fieldset.dataset.facet = name;
       const rank = (v: string) => {
         const i = order[name]?.indexOf(v) ?? -1;
         return i < 0 ? Infinity : i;
@@ -138,7 +140,15 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           box.value = value;
           box.checked = chosen.includes(value);
           box.addEventListener('change', () => toggle(name, value, box.checked));
-          fieldset.append(el('label', {}, box, document.createTextNode(` ${value}（${n}）`)));
+          fieldset.append(
+            el(
+              'label',
+              {},
+              box,
+              document.createTextNode(` ${value}`),
+              el('span', { className: 'facet-count', textContent: `（${n}）` }),
+            ),
+          );
         });
       facets.append(fieldset);
     }

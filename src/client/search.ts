@@ -50,6 +50,12 @@ async function start() {
       update(toggleFilter(page.state, name, value, on), 'push');
     },
   );
+  // 看结果: folds the panel and goes back to the top of the results, the keyboard on the panel's summary.
+  document.getElementById('search-filters-done')?.addEventListener('click', () => {
+    filters.open = false;
+    filters.querySelector('summary')?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  });
   input.value = page.state.q;
   view.chips(page.state);
   // 在全省搜索: asked beside the city's own search, drawn below it, never awaited.
@@ -71,9 +77,9 @@ async function start() {
     const current = isLatest(++page.latest);
     if (page.latest > 1) province?.(state.q);
     view.clear();
-    // The roll of a county the query names: 大宁 or 大宁县, not one character (宁 is in three counties).
+    // The roll of a county the query names: 大宁, 大宁县 or hongtong, not one character (宁 is in three counties).
     for (const a of document.querySelectorAll<HTMLAnchorElement>('#region-shortcut a'))
-      a.hidden = !namesRegion(state.q, a.dataset.name ?? '');
+      a.hidden = !namesRegion(state.q, a.dataset.name ?? '', a.dataset.pinyin);
     const filters = pagefindFilters(state);
     const words = queryWords(state.q).length > 0;
     const browse = document.getElementById('search-browse');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameInitials, nameSyllables, personPinyin, splitName } from './names.ts';
+import { nameInitials, nameSyllables, personPinyin, placePinyin, splitName } from './names.ts';
 
 describe('names', () => {
   it('reads surnames with their surname reading, not the common one', () => {
@@ -31,5 +31,15 @@ describe('place names', () => {
   it('reads 洪洞 as hongtong and 尧都 as yaodu, as residents say them', () => {
     expect(nameSyllables('尧都区志愿队').slice(0, 2)).toEqual(['yao', 'du']);
     expect(nameSyllables('洪洞县志愿服务队').slice(0, 3)).toEqual(['hong', 'tong', 'xian']);
+  });
+});
+
+describe('placePinyin', () => {
+  it("reads a county's name without its 县, 市 or 区, as residents say it", () => {
+    expect(placePinyin('洪洞县')).toBe('hongtong');
+    expect(placePinyin('尧都区')).toBe('yaodu');
+    expect(placePinyin('侯马市')).toBe('houma');
+    expect(placePinyin('吉县')).toBe('ji');
+    expect(placePinyin('曲沃县')).toBe('quwo');
   });
 });

@@ -60,6 +60,14 @@ export function nameSyllables(name: string): string[] {
     .filter(Boolean);
 }
 
+/** A county's pinyin without its suffix, as residents type it: 洪洞县 → hongtong, 侯马市 → houma, 吉县 → ji. */
+export function placePinyin(name: string): string {
+  const bare = name.trim().replace(/(?<=.)[县市区旗]$/u, '');
+  return pinyin(bare, { toneType: 'none', type: 'array', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .join('');
+}
+
 /** Pinyin of a person's name as surname and given name: 欧阳明 → ["ouyang", "ming"]. */
 export function personPinyin(name: string): { surname: string; given: string } {
   const { surname, given } = personSyllables(name);

@@ -42,4 +42,18 @@ describe('namesRegion', () => {
     expect(namesRegion('敬老院', '大宁县')).toBe(false);
     expect(namesRegion('daning', '大宁县')).toBe(false);
   });
+
+  it('offers a county for its pinyin with or without xian, never for a shorter run of letters', () => {
+    const hongtong = { name: '洪洞县', pinyin: 'hongtong' };
+    expect(namesRegion('hongtong', hongtong.name, hongtong.pinyin)).toBe(true);
+    expect(namesRegion('HongTong', hongtong.name, hongtong.pinyin)).toBe(true);
+    expect(namesRegion('hong tong', hongtong.name, hongtong.pinyin)).toBe(true);
+    expect(namesRegion('hongtongxian', hongtong.name, hongtong.pinyin)).toBe(true);
+    expect(namesRegion('hong', hongtong.name, hongtong.pinyin)).toBe(false);
+    expect(namesRegion('hongtongren', hongtong.name, hongtong.pinyin)).toBe(false);
+    // 吉县 (ji): two letters are a name's initials far more often than a county.
+    expect(namesRegion('ji', '吉县', 'ji')).toBe(false);
+    expect(namesRegion('jixian', '吉县', 'ji')).toBe(true);
+    expect(namesRegion('houmashi', '侯马市', 'houma')).toBe(true);
+  });
 });

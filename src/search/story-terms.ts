@@ -24,10 +24,21 @@ export const searchesStories = (q: string): boolean => Array.from(q.replace(/\s+
 /** A query of two characters or more and nothing else (大宁, 敬老院): asked of the story indexes as a phrase. */
 export const isCharacterWord = (q: string): boolean => /^\p{sc=Han}{2,}$/u.test(q.trim());
 
-/** Whether a query names a county (大宁 or 大宁县 of 大宁县), so the search page offers its roll. One character never does. */
-export const namesRegion = (q: string, region: string): boolean => {
+/** What a county is called in its pinyin's last syllable (县 xian, 市 shi, 区 qu): hongtongxian is hongtong. */
+const PLACE_SUFFIXES = ['', 'xian', 'shi', 'qu'];
+
+/**
+ * Whether a query names a county, so the search page offers its roll: 大宁 or 大宁县 of 大宁县 (one character
+ * never does), or its pinyin without its suffix (`pinyin`: hongtong of 洪洞县) with or without the suffix's.
+ * A pinyin of under four letters needs the suffix: ji alone is far more often a name's initials than 吉县.
+ */
+export const namesRegion = (q: string, region: string, pinyin = ''): boolean => {
   const bare = q.replace(/[\s\p{P}]+/gu, '');
-  return isCharacterWord(bare) && (region.startsWith(bare) || bare.includes(region));
+  if (isCharacterWord(bare)) return region.startsWith(bare) || bare.includes(region);
+  const letters = bare.toLowerCase();
+  if (!pinyin || !letters.startsWith(pinyin)) return false;
+  const suffix = letters.slice(pinyin.length);
+  return PLACE_SUFFIXES.includes(suffix) && (suffix !== '' || pinyin.length >= 4);
 };
 
 /**

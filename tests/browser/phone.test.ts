@@ -418,6 +418,35 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
 
+  for (const large of [false, true])
+    it(`sets the open filters two or more to a row, and ends them with 看结果, which folds them over the first result (${large ? '长辈模式' : 'normal mode'})`, async () => {
+      const p = await phone(site.browser, large);
+      // The whole roll's filters: what an empty box offers (17 counties in one column made 6,500 px in 长辈模式).
+      await p.goto(`${site.url}${routes.search}`);
+      await p.locator('#search-filters summary').click();
+      const panel = await p.locator('#search-filters').boundingBox();
+      // 6,500 px in 长辈模式 with one value a line; 2,700 with two (titles, long, stay one a line).
+      expect(panel?.height).toBeLessThanOrEqual(3000);
+      // Short values (counties, levels) two or more to a row.
+      const rows = await p.$$eval(
+        '#search-facets input[name="region"]',
+        (boxes) => new Set(boxes.map((b) => Math.round(b.getBoundingClientRect().top))).size,
+      );
+      const counties = await p.locator('#search-facets input[name="region"]').count();
+      expect(rows).toBeLessThanOrEqual(Math.ceil(counties / 2));
+      // Having looked without choosing: 看结果 at the panel's end folds it and shows the results.
+      await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('志愿服务')}`);
+      await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+      await p.locator('#search-filters summary').click();
+      const done = p.locator('#search-filters-done');
+      await done.scrollIntoViewIfNeeded();
+      await done.click();
+      expect(await p.locator('#search-filters').getAttribute('open')).toBeNull();
+      const first = await p.locator('#search-results .card-name').first().boundingBox();
+      expect(first && first.y >= 0 && first.y + first.height <= PHONE.height).toBe(true);
+      await p.context().close();
+    });
+
   /** Where each county tile is drawn, with its name, count and link (in the page). */
   const tilesOnPage = () =>
     [...document.querySelectorAll<HTMLAnchorElement>('.region-tiles a')].map((a) => {

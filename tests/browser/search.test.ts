@@ -241,6 +241,7 @@ describe('search quality on the sample site', () => {
       hongtong.join(),
     ).toBe(true);
     expect(await sources()).toEqual(hongtong.map(() => ''));
+    expect(await page.locator('#region-shortcut a:visible').textContent()).toContain('洪洞县好人榜');
     // A county's name in characters finds its people only, not a page with 大 in one word and 宁 in another
     // (陈思雨 of 乡宁县, whose story says 大大的善意), and says nothing about their stories; the county's roll is offered.
     const daning = await typeQuery('大宁');
