@@ -347,7 +347,8 @@ export async function drawCard(facts: CardFacts): Promise<Card> {
   // Measure first (text wraps by the font), then draw on a canvas of the height it needs.
   const probe = canvasOf(1).ctx;
   probe.font = font(38);
-  const deed = facts.deed ? wrap(probe, `“${facts.deed}”`, W - 2 * PAD, 4) : [];
+  // The deed as the site states it, not in quotation marks: it is not the person's own words.
+  const deed = facts.deed ? wrap(probe, facts.deed, W - 2 * PAD, 4) : [];
   probe.font = font(52, 700);
   const title = wrap(probe, facts.title, W - 2 * PAD, 2);
   const headH = facts.sample ? HEAD_SAMPLE : 108;
