@@ -489,7 +489,7 @@ export const nominateText = {
   printNote: '推荐表已按您填写的内容填好，打印后签名，寄到或送到文明办。',
   print: '打印推荐表',
   /** The row for the office's staff, folded away: residents need not open it. */
-  staffSummary: '文明办工作人员用',
+  staffSummary: '工作人员代为录入时用（您不用管）',
   rowHeading: '表格的一行',
   rowNote:
     '按本站导入表格的列顺序，用制表符分隔，可直接粘贴到 Excel 或 WPS 表格；不含推荐人的联系方式。期次请工作人员评议后填写。',

@@ -203,7 +203,9 @@ describe('推荐身边好人 on a 390×844 phone', () => {
     expect(sample).toMatch(/<p class="sheet-title">[^<]*<span class="keep-whole">（示例）<\/span>\s*<\/p>/);
     // Residents read no developer words; the row for the office's staff is folded away, closed.
     expect(sample).not.toContain('content:import');
-    expect(sample).toMatch(/<details class="nominate-staff">\s*<summary[^>]*>文明办工作人员用<\/summary>/);
+    expect(sample).toMatch(
+      /<details class="nominate-staff">\s*<summary[^>]*>工作人员代为录入时用（您不用管）<\/summary>/,
+    );
     // The mini root declares no nomination channels (its contact is for corrections only).
     const mini = page(inject('miniDist'));
     expect(mini).toContain(nominateText.noChannels);
@@ -246,7 +248,7 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       expect(await p.locator('#nominate-row').isVisible()).toBe(false);
       await p.locator('.nominate-staff').scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(SCREENS, `nomination-copied-${large ? 'large' : 'normal'}.png`) });
-      await p.getByText('文明办工作人员用').click();
+      await p.getByText('工作人员代为录入时用').click();
       await p.getByRole('button', { name: '复制这一行', exact: true }).click();
       await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('这一行已复制，可以粘贴到表格里。');
       expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(done.row);
