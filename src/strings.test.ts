@@ -6,7 +6,9 @@ describe('counts in their units', () => {
     expect(countIn({ person: 12, family: 0, group: 0 })).toBe('12\u00a0位');
     expect(countIn({ person: 0, family: 3, group: 0 })).toBe('3\u00a0户');
     expect(countIn({ person: 0, family: 0, group: 2 })).toBe('2\u00a0个');
-    expect(countIn({ person: 10, family: 1, group: 1 })).toBe('12（10\u00a0位个人、1\u00a0户家庭、1\u00a0个集体）');
+    expect(countIn({ person: 10, family: 1, group: 1 })).toBe(
+      '12\u00a0个（10\u00a0位个人、1\u00a0户家庭、1\u00a0个集体）',
+    );
     expect(countIn({ person: 0, family: 0, group: 0 })).toBe('0\u00a0位');
   });
 

@@ -11,7 +11,8 @@ const UNITS = { person: '位', family: '户', group: '个' } satisfies Record<Ki
 const KIND_NOUNS = { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>;
 
 /**
- * A count in the units of what is counted: 12 位; 3 户; mixed, 12（10 位个人、1 户家庭、1 个集体）.
+ * A count in the units of what is counted: 12 位; 3 户; mixed, 12 个（10 位个人、1 户家庭、1 个集体）, 个
+ * being the measure official lists use for people and groups together (a bare 12 read as no unit).
  * Nothing yet: 0 位.
  */
 export function countIn(counts: KindCounts): string {
@@ -20,7 +21,7 @@ export function countIn(counts: KindCounts): string {
   const [only] = kinds;
   // A no-break space between a number and its unit: a line broke 共 5（4 / 位个人.
   if (kinds.length <= 1) return `${total}\u00a0${UNITS[only ?? 'person']}`;
-  return `${total}（${kinds.map((k) => `${counts[k]}\u00a0${UNITS[k]}${KIND_NOUNS[k]}`).join('、')}）`;
+  return `${total}\u00a0个（${kinds.map((k) => `${counts[k]}\u00a0${UNITS[k]}${KIND_NOUNS[k]}`).join('、')}）`;
 }
 
 export const t = {

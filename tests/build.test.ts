@@ -30,7 +30,7 @@ describe('mini content root through HONOUR_CONTENT_DIR', () => {
     // 曾红 holds national, city and county honours; 张三 and 李小明 city; 陈家家庭 county.
     expect(counts).toEqual({ national: 1, provincial: 0, city: 3, county: 2 });
     // Counted in their own units: people in 位, families in 户.
-    expect(text(home)).toContain('共收录 4（3 位个人、1 户家庭）');
+    expect(text(home)).toContain('共收录 4 个（3 位个人、1 户家庭）');
   });
 
   it('renders an entry page with photo, ladder, story, sources and schema.org data', () => {
