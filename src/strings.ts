@@ -161,6 +161,8 @@ export const t = {
     newest: '此前上榜',
     hall: '全国和省级道德模范、好人',
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
+    /** Beside the latest batch's strip on a phone (长辈模式 lists it instead): the third card is only a sliver. */
+    bannerSwipe: '← 左右滑动看更多 →',
     byRegion: '按县（市、区）浏览',
     more: '查看本期全部',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
