@@ -150,7 +150,8 @@ export const t = {
     icp: 'ICP备案号',
     police: '公安机关备案号',
     phone: (number: string) => `打电话纠错：${number}`,
-    licence: '开放数据许可',
+    /** Whom the content belongs to, in plain words; the licence's name for those who need it. */
+    reuse: (title: string, licence: string) => `欢迎转发、转载，请注明来自${title}（${licence}）。`,
     privacy: '本站不公开身份证号、电话号码和家庭住址；未成年人只公开姓名、学校和事迹。',
   },
   home: {
