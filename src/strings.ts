@@ -164,7 +164,8 @@ export const t = {
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
     /** Beside the latest batch's strip on a phone (长辈模式 lists it instead): the third card is only a sliver. */
     bannerSwipe: '← 左右滑动看更多 →',
-    byRegion: '按县（市、区）浏览',
+    /** The county tiles' heading, in pieces a line may break between (按县（市、区）浏 / 览 at 320 px). */
+    byRegion: ['按县（市、区）', '浏览'],
     more: '查看本期全部',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
   },
@@ -186,7 +187,9 @@ export const t = {
     deceased: '已故',
     minorNote: '未成年人，按规定只公开姓名、学校和事迹。',
     withdrawnHeading: '此条目已撤销',
-    withdrawnOn: (date: string) => `撤销日期：${date}`,
+    /** The same, where a line may break (此条目 / 已撤销, not 此条目已撤 / 销). */
+    withdrawnHeadingPieces: ['此条目', '已撤销'],
+    withdrawnOn: '撤销日期：',
     withdrawnNote: '这一条已从所有名单中去掉。留下这一页，是为了让以前分享的链接还能打开。',
     session: (n: number) => `第${n}届`,
     year: (y: number) => `${y}年`,

@@ -148,12 +148,19 @@ describe('on a 390×844 phone', () => {
 
     it(`starts no line of a heading, a count or the footer with a closing mark, and keeps a number with its unit and （示例） whole, at 390, 360 and 320 px (${mode})`, async () => {
       const p = await phone(site.browser, large);
-      const pages = [routes.home, routes.stats, routes.nominate, routes.region('yaodu'), ENTRY_WITH_PHOTO];
+      const pages = [
+        routes.home,
+        routes.stats,
+        routes.nominate,
+        routes.region('yaodu'),
+        ENTRY_WITH_PHOTO,
+        routes.entry('hu-zhigang-yaodu'), // withdrawn
+      ];
       const faults: string[] = [];
       for (const path of pages)
         await atEachWidth(p, `${site.url}${path}`, async (width) => {
           const blocks = await p.$$eval(
-            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd',
+            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd, .notice p',
             linesOf,
           );
           for (const lines of blocks)
@@ -162,7 +169,10 @@ describe('on a 390×844 phone', () => {
               const broken =
                 /^[、，。：；）”」]/.test(line) || // 模范 / 、好人
                 (/\d$/.test(line) && /^[位户个]/.test(next)) || // 共 5（4 / 位个人
-                splitNote(line, next); // 临汾市文明办（示 / 例）
+                splitNote(line, next) || // 临汾市文明办（示 / 例）
+                (i > 0 && /^\p{sc=Han}$/u.test(line)) || // 此条目已撤 / 销
+                /\d年\d+$/.test(line) || // 撤销日期：2026年1 / 月15日
+                (/[位个户]$/.test(line) && /^[人体庭]/.test(next)); // 56 位个 / 人
               if (broken) faults.push(`${path} at ${width}: ${lines.join(' / ')}`);
             });
         });
