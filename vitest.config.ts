@@ -1,3 +1,4 @@
+import './tests/setup/compile-cache.ts';
 import { defineConfig } from 'vitest/config';
 import { FlowSequencer } from './tests/setup/sequencer.ts';
 

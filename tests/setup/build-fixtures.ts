@@ -3,6 +3,7 @@
  * (npm test runs it beside the lint step); the global setup then finds them
  * ready (fixtures.ts).
  */
+import './compile-cache.ts';
 import { fixtureSites } from './fixtures.ts';
 
 await fixtureSites((line) => console.log(line));
