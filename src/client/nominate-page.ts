@@ -70,10 +70,13 @@ async function copy(button: HTMLButtonElement): Promise<void> {
   const said = byId('nominate-copied');
   if (!box) return;
   const text = button.hasAttribute('data-with-header') ? `${sheetHeader()}\n${box.value}` : box.value;
+  // The answer right under the button pressed: at the result's end it was 550 px below, off the screen.
+  if (said) (button.closest('p') ?? button).after(said);
   try {
     await navigator.clipboard.writeText(text);
     // Said as what to do next: the WeChat text goes into WeChat, the staff's row into a sheet.
     if (said) said.textContent = box.id === 'nominate-row' ? x.copiedRow : x.copied;
+    said?.scrollIntoView({ block: 'nearest' });
   } catch {
     // In-app browsers often refuse the clipboard: the text is selected for a long press instead.
     box.focus();

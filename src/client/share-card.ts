@@ -505,9 +505,17 @@ async function show(button: HTMLButtonElement): Promise<void> {
   // A box that wraps: one line showed only https://hrb.example.cn/peop in 长辈模式.
   const field = el('textarea', { readOnly: true, value: facts.url, id: 'share-url', rows: 2 });
   const copyButton = el('button', { type: 'button', className: 'action', textContent: t.shareCard.copy });
+  const label = el('label', { htmlFor: 'share-url', className: 'share-url-label', textContent: t.shareCard.link });
   copyButton.addEventListener('click', () => {
     void copy(facts.url, field).then((ok) => {
+      // Said where the resident looks: copied, on the button and under it (under the card it was a screen
+      // away); not copied, over the link, which is selected for a long press and scrolled to.
+      if (ok) {
+        copyButton.textContent = t.shareCard.copiedButton;
+        actions.after(status);
+      } else label.before(status);
       status.textContent = ok ? t.shareCard.copied : t.shareCard.copyByHand;
+      if (ok) status.scrollIntoView({ block: 'nearest' });
     });
   });
   const actions = el('p', { className: 'share-actions' });
@@ -551,7 +559,7 @@ async function show(button: HTMLButtonElement): Promise<void> {
     // The buttons before the card: the card fills a phone's screen, and 复制链接 or 关闭 under it began off-screen.
     actions,
     img,
-    el('label', { htmlFor: 'share-url', className: 'share-url-label', textContent: t.shareCard.link }),
+    label,
     field,
     status,
   );

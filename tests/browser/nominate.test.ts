@@ -243,8 +243,22 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       expect(await p.locator('#nominate-sheet').isVisible(), where).toBe(true);
       // Copied: said in words a resident acts on, for the WeChat text and for the staff's row.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chromium.url });
-      await p.getByRole('button', { name: '复制', exact: true }).click();
+      const copyText = p.getByRole('button', { name: '复制', exact: true });
+      await copyText.click();
       await expect.poll(() => p.locator('#nominate-copied').textContent()).toBe('已复制，可以粘贴到微信里发送。');
+      // Said where the finger is: right under the button, on the screen (it was 550 px below, past the staff's box).
+      const said = await p.locator('#nominate-copied').boundingBox();
+      const pressed = await copyText.boundingBox();
+      const viewport = p.viewportSize();
+      expect(
+        said &&
+          pressed &&
+          viewport &&
+          said.y > pressed.y &&
+          said.y - pressed.y < 150 &&
+          said.y + said.height <= viewport.height,
+        where,
+      ).toBe(true);
       expect(await p.locator('#nominate-row').isVisible()).toBe(false);
       await p.locator('.nominate-staff').scrollIntoViewIfNeeded();
       await p.screenshot({ path: join(SCREENS, `nomination-copied-${large ? 'large' : 'normal'}.png`) });

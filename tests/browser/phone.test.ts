@@ -744,6 +744,12 @@ describe('分享 on a 390×844 phone', () => {
         await copy.click();
         // The copy is asynchronous: the status follows the clipboard's answer.
         await expect.poll(() => p.locator('.share-status').textContent()).toBe('链接已复制，可以粘贴到微信里发送。');
+        // Said where the finger is: the button says so, and the message is on the screen right under it.
+        const copied = p.locator('.share-actions button', { hasText: '已复制' });
+        expect(await copied.count()).toBe(1);
+        const said = await p.locator('.share-status').boundingBox();
+        const pressed = await copied.boundingBox();
+        expect(said && pressed && said.y > pressed.y && said.y + said.height <= PHONE.height).toBe(true);
         expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(`${SAMPLE_URL}${path}`);
         // The link is shown whole, to read or select by hand (one line showed https://hrb.example.cn/peop).
         const box = await p
