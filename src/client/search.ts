@@ -40,17 +40,12 @@ async function start() {
       more: required('#search-more', HTMLButtonElement),
       card: required('#search-card', HTMLTemplateElement),
     },
-    (name, value, on) => {
-      // What the resident chose a filter for is the answer: the panel folds (its chips say what is chosen),
-      // else in 长辈模式 the whole panel stood between the box and the first result. Focus stays on its summary.
-      if (filters.open) {
-        filters.open = false;
-        filters.querySelector('summary')?.focus();
-      }
-      update(toggleFilter(page.state, name, value, on), 'push');
-    },
+    // The panel stays open for a second choice (a county and a category); 看结果, kept on the screen, folds it.
+    // Folding it at the first tick left WebKit scrolled down to the footer, the results above out of sight.
+    (name, value, on) => update(toggleFilter(page.state, name, value, on), 'push'),
   );
-  // 看结果: folds the panel and goes back to the top of the results, the keyboard on the panel's summary.
+  // 看结果: folds the panel and goes back to the top of the results (the chips say what is chosen), the
+  // keyboard on the panel's summary.
   document.getElementById('search-filters-done')?.addEventListener('click', () => {
     filters.open = false;
     filters.querySelector('summary')?.focus({ preventScroll: true });
