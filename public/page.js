@@ -49,7 +49,8 @@
       /* not remembered */
     }
     var link = document.getElementById('my-region');
-    if (link && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
+    // On a county's roll or the tiles (marked as the page) it says 地区.
+    if (link && !link.hasAttribute('aria-current') && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
       link.href = mine.myRegionHref;
       // 回到 over the county last opened.
       var whose = document.createElement('span');

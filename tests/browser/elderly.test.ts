@@ -181,6 +181,9 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
     await link.click();
     await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
+    // On that roll itself (and on the county tiles) it says 地区, marked as the page: 回到 where one is.
+    expect(await mine.textContent()).toBe('地区');
+    expect(await mine.getAttribute('aria-current')).toBe('page');
     // The page as a whole never scrolls sideways with the extra button, even at 320 px.
     await p.setViewportSize({ width: 320, height: 568 });
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
