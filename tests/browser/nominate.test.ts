@@ -290,6 +290,9 @@ describe('推荐身边好人 on a 390×844 phone', () => {
         name: '王芳',
         story: FILLED['nf-story'],
       });
+      // On one A4 sheet: the signature row had gone alone onto a second page.
+      const pdf = (await p.pdf({ preferCSSPageSize: true })).toString('latin1');
+      expect((pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, where).toBe(1);
       await context.close();
     }
   });
