@@ -287,6 +287,15 @@ describe('on a 390×844 phone', () => {
                 }),
               );
               if (wrapped.length) out.push(`${where}: county names wrap: ${wrapped.join(' ')}`);
+              // Nor smaller than 24 px in 长辈模式 (they had shrunk to 19.2 px to fit a map of four columns).
+              const small = large
+                ? await p.evaluate(() =>
+                    [...document.querySelectorAll('.tile-name, .tile-count')]
+                      .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 23.9)
+                      .map((el) => el.textContent),
+                  )
+                : [];
+              if (small.length) out.push(`${where}: county tiles under 24 px: ${small.join(' ')}`);
             }
             // The honour, the point of a list, is never its smallest text: at least 16 px (24 px in 长辈模式, the audit).
             if (size === PHONE && !large) {
