@@ -151,7 +151,7 @@ export const t = {
     police: '公安机关备案号',
     phone: (number: string) => `打电话纠错：${number}`,
     /** Whom the content belongs to, in plain words; the licence's name for those who need it. */
-    reuse: (title: string, licence: string) => `欢迎转发、转载，请注明来自${title}（${licence}）。`,
+    reuse: '欢迎转发、转载，请注明来自',
     privacy: '本站不公开身份证号、电话号码和家庭住址；未成年人只公开姓名、学校和事迹。',
   },
   home: {
@@ -160,7 +160,8 @@ export const t = {
     latestRelease: '最新发布',
     releaseDate: '发布日期',
     newest: '此前上榜',
-    hall: '全国和省级道德模范、好人',
+    /** In pieces a line may break between: 全国和省级道德模 / 范、好人 at 360 px in 长辈模式. */
+    hall: ['全国和省级', '道德模范、好人'],
     hallNote: '获得全国、省级荣誉的本市好人，左右滑动查看更多。',
     /** Beside the latest batch's strip on a phone (长辈模式 lists it instead): the third card is only a sliver. */
     bannerSwipe: '← 左右滑动看更多 →',
@@ -360,7 +361,9 @@ export const t = {
   },
   /** The home page's 榜单统计 tiles: the total in 位 (families and groups count one each), then its parts. */
   homeCounts: {
-    total: (n: number) => `${n} 位`,
+    /** A level's total: 位 for people alone, 个 with families or groups among them (as countIn says it). */
+    total: (counts: KindCounts) =>
+      `${counts.person + counts.family + counts.group} ${counts.family + counts.group ? '个' : '位'}`,
     /** 44 位个人 · 3 户家庭 · 4 个集体: each kept whole on its line. */
     parts: (counts: KindCounts) =>
       (Object.keys(UNITS) as Kind[])

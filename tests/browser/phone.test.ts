@@ -139,12 +139,19 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
 
-    /** Whether a short bracketed note (示例, not a sentence in brackets) is split between two lines. */
-    const splitNote = (line: string, next: string): boolean => {
-      const head = /（([^（）]*)$/.exec(line)?.[1];
-      const tail = /^([^（）]*)）/.exec(next)?.[1];
-      return head !== undefined && tail !== undefined && head.length + tail.length <= 6;
-    };
+    /**
+     * Whether a short bracketed note (示例, not a sentence in brackets) or a quoted title (“临汾好人”) is split
+     * between two lines.
+     */
+    const splitNote = (line: string, next: string): boolean =>
+      [
+        [/（([^（）]*)$/, /^([^（）]*)）/, 6],
+        [/“([^“”]*)$/, /^([^“”]*)”/, 8],
+      ].some(([open, close, most]) => {
+        const head = (open as RegExp).exec(line)?.[1];
+        const tail = (close as RegExp).exec(next)?.[1];
+        return head !== undefined && tail !== undefined && head.length + tail.length <= (most as number);
+      });
 
     it(`starts no line of a heading, a count or the footer with a closing mark, and keeps a number with its unit and （示例） whole, at 390, 360 and 320 px (${mode})`, async () => {
       const p = await phone(site.browser, large);
@@ -155,12 +162,16 @@ describe('on a 390×844 phone', () => {
         routes.region('yaodu'),
         ENTRY_WITH_PHOTO,
         routes.entry('hu-zhigang-yaodu'), // withdrawn
+        routes.releases,
+        routes.release('2026-q1'),
+        routes.entry('houmashiaixinchedui-houma'), // a group: its honours' release titles
+        `${routes.search}?q=${encodeURIComponent('志愿服务')}`,
       ];
       const faults: string[] = [];
       for (const path of pages)
         await atEachWidth(p, `${site.url}${path}`, async (width) => {
           const blocks = await p.$$eval(
-            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd, .notice p',
+            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd, .notice p, .index-list a, .rung-release, .search-status',
             linesOf,
           );
           for (const lines of blocks)
@@ -555,7 +566,7 @@ describe('on a 390×844 phone', () => {
     expect(tiles.map((t) => t.label)).toEqual(['全国', '省级', '市级', '县级']);
     for (const t of tiles) {
       // Worded alike: 7 位 over 7 位个人; 51 位 over 44 位个人、3 户家庭、4 个集体.
-      expect(t.total, t.label).toMatch(/^\d+ 位$/);
+      expect(t.total, t.label).toMatch(/^\d+ [位个]$/);
       expect(t.parts.length, t.label).toBeGreaterThan(0);
       for (const part of t.parts) expect(part, t.label).toMatch(/^\d+ (位个人|户家庭|个集体)$/);
       expect(t.totalLines, t.label).toBe(1);

@@ -170,7 +170,7 @@ describe('in WebKit on a 390×844 phone', () => {
     const { tiles, noteGap } = await site.page.evaluate(countsLayout);
     expect(tiles).toHaveLength(4);
     for (const t of tiles) {
-      expect(t.total, t.label).toMatch(/^\d+ 位$/);
+      expect(t.total, t.label).toMatch(/^\d+ [位个]$/);
       expect([t.totalLines, t.split], t.label).toEqual([1, []]);
       expect(t.partsPx, t.label).toBeLessThanOrEqual(18.1);
       expect(t.height, t.label).toBeLessThanOrEqual(170);
