@@ -21,6 +21,8 @@ export interface ResultMeta extends PagefindMeta {
 export interface ResultData {
   url: string;
   meta: ResultMeta;
+  /** A story result's indexed words: its card shows the passage with the query's words. */
+  text?: string;
 }
 
 /** A copy of `template`'s first element, of `type`. */

@@ -62,9 +62,10 @@ const resultOf = (row: NameRow): ResultData => ({
 });
 
 /** A story result as shown: a portal's record opens its member's page (meta `link`, src/portal/portal.ts). */
-export const linkedResult = ({ url, meta }: ResultData): ResultData => ({
+export const linkedResult = ({ url, meta, content }: ResultData & { content?: string }): ResultData => ({
   url: meta.link && /^https?:\/\//.test(meta.link) ? meta.link : url,
   meta,
+  text: content,
 });
 
 /** Both tiers, once the names table's index has loaded (which fails when it cannot). */

@@ -9,13 +9,13 @@
  */
 import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../search/search-state.ts';
 import { queryWords } from '../search/names-table.ts';
-import { storyHit } from '../search/story-terms.ts';
+import { passageAround, storyHit, storyTerms } from '../search/story-terms.ts';
 import { t } from '../strings.ts';
 import type { Kind } from '../model/schema.ts';
 import type { FilterCounts } from './pagefind.ts';
 import type { Result } from './search-answers.ts';
 import type { UnionCounts } from '../search/tier-union.ts';
-import { resultCards } from './result-card.ts';
+import { resultCards, type ResultData } from './result-card.ts';
 
 const PAGE = 10;
 
@@ -84,6 +84,22 @@ function el<K extends keyof HTMLElementTagNameMap>(
   const node = Object.assign(document.createElement(tag), props);
   node.append(...kids);
   return node;
+}
+
+/**
+ * What a card found by the story indexes says of why: 姓名相近, or 事迹中提到 with the words around the query's,
+ * marked, unless the card's summary under it has them.
+ */
+function sourceOf(hit: 'story' | 'similarName', d: ResultData, q: string): Node[] {
+  const label = t.searchHits[hit];
+  const terms = storyTerms(q);
+  const inSummary = terms.some((w) => (d.meta.summary ?? '').toLowerCase().includes(w.toLowerCase()));
+  const pieces = hit === 'story' && !inSummary ? passageAround(d.text ?? '', terms) : [];
+  if (!pieces.length) return [document.createTextNode(label)];
+  return [
+    document.createTextNode(`${label}：`),
+    ...pieces.map((p) => (p.mark ? el('mark', { textContent: p.text }) : document.createTextNode(p.text))),
+  ];
 }
 
 /** The view over the page's `parts`; `toggle` is called when the resident ticks a facet or removes a chip. */
@@ -177,7 +193,7 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
           if (hit !== 'plain')
             item
               .querySelector('.card-summary')
-              ?.before(el('p', { className: 'card-source', textContent: t.searchHits[hit] }));
+              ?.before(el('p', { className: 'card-source' }, ...sourceOf(hit, d, state.q)));
           return item;
         }),
       );

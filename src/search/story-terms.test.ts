@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesRegion, searchesStories, storyHit, storyTerms } from './story-terms.ts';
+import { namesRegion, passageAround, searchesStories, storyHit, storyTerms } from './story-terms.ts';
 
 describe('storyTerms', () => {
   it('splits a query into its words, and letters and digits apart from characters', () => {
@@ -55,5 +55,24 @@ describe('namesRegion', () => {
     expect(namesRegion('ji', '吉县', 'ji')).toBe(false);
     expect(namesRegion('jixian', '吉县', 'ji')).toBe(true);
     expect(namesRegion('houmashi', '侯马市', 'houma')).toBe(true);
+  });
+});
+
+describe('passageAround', () => {
+  it('cuts the words around the first term found, marks every term, and says where it cut', () => {
+    const text = '林秀芳退休后，每周三到社区敬老院，带着志愿服务队的姐妹们给老人剪发、量血压，十年没有间断过一次。';
+    const pieces = passageAround(text, ['志愿服务', '老人'], 6, 20);
+    expect(pieces.map((p) => p.text).join('')).toBe('…敬老院，带着志愿服务队的姐妹们给老人剪发、量血压，十…');
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['志愿服务', '老人']);
+    // Letters in any case; nothing when no term is there.
+    expect(passageAround('参加G209国道救援', ['g209']).filter((p) => p.mark)).toEqual([{ text: 'G209', mark: true }]);
+    expect(passageAround(text, ['外星人'])).toEqual([]);
+    // Within its sentence: the fields indexed before it and the note after it are not part of it.
+    const indexed = '陈思雨. 助人为乐. 坚持每周到敬老院为老人读报、表演节目。 未成年人，按规定只公开姓名、学校和事迹。';
+    expect(
+      passageAround(indexed, ['敬老院'])
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('坚持每周到敬老院为老人读报、表演节目。');
   });
 });

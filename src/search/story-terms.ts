@@ -64,3 +64,42 @@ export function storyHit(q: string, name: string, region = ''): StoryHit {
   if (chars.length > 0 && shared === chars.length) return 'plain';
   return shared >= 2 && chars[0] === Array.from(name)[0] ? 'similarName' : 'story';
 }
+
+/** A piece of a passage, `mark`ed where it is a word of the query. */
+export interface PassagePiece {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * The few words of an entry's text around the first of `terms` in it, the terms marked: what a result found in
+ * a story shows, since its summary may not have the words (志愿服务 found 林秀芳, whose summary says 义务).
+ * At most `before` and `after` characters around it, within its sentence, with … where cut; nothing when no
+ * term is in the text.
+ */
+export function passageAround(text: string, terms: readonly string[], before = 12, after = 28): PassagePiece[] {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const wanted = terms.filter(Boolean).map((w) => w.toLowerCase());
+  const lower = flat.toLowerCase();
+  const at = Math.min(...wanted.map((w) => lower.indexOf(w)).filter((i) => i >= 0));
+  if (!Number.isFinite(at)) return [];
+  // The sentence's bounds: after the last stop before the term, through the first stop after it.
+  const stops = [...flat.matchAll(/[。！？!?；;]|\.\s/gu)].map((m) => m.index + m[0].length);
+  const from = Math.max(0, ...stops.filter((i) => i <= at));
+  const to = Math.min(flat.length, ...stops.filter((i) => i > at));
+  const start = Math.max(from, at - before);
+  const end = Math.min(to, at + after);
+  const cut = flat.slice(start, end).trim();
+  const pieces: PassagePiece[] = [];
+  const escaped = wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  let last = 0;
+  for (const m of cut.matchAll(new RegExp(escaped.join('|'), 'giu'))) {
+    if (m.index > last) pieces.push({ text: cut.slice(last, m.index), mark: false });
+    pieces.push({ text: m[0], mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < cut.length) pieces.push({ text: cut.slice(last), mark: false });
+  if (start > from) pieces.unshift({ text: '…', mark: false });
+  if (end < to) pieces.push({ text: '…', mark: false });
+  return pieces;
+}

@@ -227,7 +227,14 @@ describe('search quality on the sample site', () => {
       page.$$eval('#search-results .card', (cards) =>
         cards.map((c) => c.querySelector('.card-source')?.textContent ?? ''),
       );
+    // Its summary under it has the words: the label alone. A story word not in the summary: the passage
+    // that says it, the word marked.
     expect(await sources()).toEqual(['事迹中提到']);
+    expect(await typeQuery('擦洗'), '擦洗').toContain('he-shuzhen-huozhou');
+    for (const source of await sources()) expect(source).toMatch(/^事迹中提到：…?[^…]*擦洗[^…]*[。…]$/);
+    const marks = await page.locator('#search-results .card-source mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['擦洗']));
     await typeQuery('何淑珍');
     expect((await sources())[0]).toBe('');
     // A typo in a name finds the name, labelled as close to it (not as a word of the story).
