@@ -87,6 +87,20 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * A message whose counts (15 个, 10 位个人) are each one unbreakable run: WebKit broke 4 / 个集体 at the
+ * no-break space, and 10 位个 / 人 inside the noun.
+ */
+function countNodes(message: string): Node[] {
+  const count = /^\d+\u00a0[位户个](?:个人|家庭|集体)?$/u;
+  return message
+    .split(/(\d+\u00a0[位户个](?:个人|家庭|集体)?)/u)
+    .filter(Boolean)
+    .map((part) =>
+      count.test(part) ? el('span', { className: 'keep-whole', textContent: part }) : document.createTextNode(part),
+    );
+}
+
+/**
  * What a card found by the story indexes says of why: 姓名相近, or 事迹中提到 with the words around the query's,
  * marked, unless the card's summary under it has them.
  */
@@ -243,15 +257,24 @@ export function searchView(parts: SearchParts, toggle: Toggle): SearchView {
       if (!current()) return;
       // Announced once results are on the page.
       const kinds = kindCountsOf(counts.filters, total);
-      status.textContent = partial
-        ? total
-          ? t.search.foundSoFar(kinds)
-          : t.search.searchingStories
-        : total
-          ? t.search.found(kinds)
-          : FILTERS.some((name) => state.filters[name]?.length)
-            ? t.search.noneFiltered
-            : t.search.none;
+      // One span: the status is a flex box, whose loose text and spans would each be an item of their own.
+      status.replaceChildren(
+        el(
+          'span',
+          {},
+          ...countNodes(
+            partial
+              ? total
+                ? t.search.foundSoFar(kinds)
+                : t.search.searchingStories
+              : total
+                ? t.search.found(kinds)
+                : FILTERS.some((name) => state.filters[name]?.length)
+                  ? t.search.noneFiltered
+                  : t.search.none,
+          ),
+        ),
+      );
       busy(partial);
     },
     more: (state, current) => {

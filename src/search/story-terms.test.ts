@@ -62,11 +62,23 @@ describe('passageAround', () => {
   it('cuts the words around the first term found, marks every term, and says where it cut', () => {
     const text = '林秀芳退休后，每周三到社区敬老院，带着志愿服务队的姐妹们给老人剪发、量血压，十年没有间断过一次。';
     const pieces = passageAround(text, ['志愿服务', '老人'], 6, 20);
-    expect(pieces.map((p) => p.text).join('')).toBe('…敬老院，带着志愿服务队的姐妹们给老人剪发、量血压，十…');
+    expect(pieces.map((p) => p.text).join('')).toBe('…带着志愿服务队的姐妹们给老人剪发、量血压，十…');
     expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['志愿服务', '老人']);
     // Letters in any case; nothing when no term is there.
     expect(passageAround('参加G209国道救援', ['g209']).filter((p) => p.mark)).toEqual([{ text: 'G209', mark: true }]);
     expect(passageAround(text, ['外星人'])).toEqual([]);
+    // Never from the middle of a name: from the comma before, or from the word itself.
+    const care = '家里老人卧床多年，王金花每天按时喂饭、翻身、擦洗，把老人照顾得干干净净。';
+    expect(
+      passageAround(care, ['擦洗'], 10)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('…翻身、擦洗，把老人照顾得干干净净。');
+    expect(
+      passageAround('王金花每天按时喂饭擦洗', ['擦洗'], 4)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('…擦洗');
     // Within its sentence: the fields indexed before it and the note after it are not part of it.
     const indexed = '陈思雨. 助人为乐. 坚持每周到敬老院为老人读报、表演节目。 未成年人，按规定只公开姓名、学校和事迹。';
     expect(

@@ -74,8 +74,8 @@ export interface PassagePiece {
 /**
  * The few words of an entry's text around the first of `terms` in it, the terms marked: what a result found in
  * a story shows, since its summary may not have the words (志愿服务 found 林秀芳, whose summary says 义务).
- * At most `before` and `after` characters around it, within its sentence, with … where cut; nothing when no
- * term is in the text.
+ * At most `before` and `after` characters around it, within its sentence, from a comma where cut before it,
+ * with … where cut; nothing when no term is in the text.
  */
 export function passageAround(text: string, terms: readonly string[], before = 12, after = 28): PassagePiece[] {
   const flat = text.replace(/\s+/gu, ' ').trim();
@@ -87,7 +87,10 @@ export function passageAround(text: string, terms: readonly string[], before = 1
   const stops = [...flat.matchAll(/[。！？!?；;]|\.\s/gu)].map((m) => m.index + m[0].length);
   const from = Math.max(0, ...stops.filter((i) => i <= at));
   const to = Math.min(flat.length, ...stops.filter((i) => i > at));
-  const start = Math.max(from, at - before);
+  // Cut inside the sentence, it starts after a comma in the window, or at the term: …金花每天 read as a name.
+  const window = Math.max(from, at - before);
+  const comma = window > from ? flat.slice(window, at).search(/[，、,；]/u) : -1;
+  const start = window === from ? from : comma >= 0 ? window + comma + 1 : at;
   const end = Math.min(to, at + after);
   const cut = flat.slice(start, end).trim();
   const pieces: PassagePiece[] = [];

@@ -293,6 +293,14 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       // On one A4 sheet: the signature row had gone alone onto a second page.
       const pdf = (await p.pdf({ preferCSSPageSize: true })).toString('latin1');
       expect((pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, where).toBe(1);
+      // A story near its 1,500 characters runs on to a second sheet, the signature after it: its row held whole
+      // left the first sheet half empty and the signature alone on a third.
+      await p.evaluate(() => {
+        const cell = document.querySelector('[data-sheet="story"]');
+        if (cell) cell.textContent = '她每天给婆婆擦身、做饭，二十年没有间断。'.repeat(70);
+      });
+      const long = (await p.pdf({ preferCSSPageSize: true })).toString('latin1');
+      expect((long.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, where).toBe(2);
       await context.close();
     }
   });

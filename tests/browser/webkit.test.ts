@@ -219,6 +219,18 @@ describe('in WebKit on a 390×844 phone', () => {
     await site.page.waitFor(answered, 20_000);
     const all = await site.page.evaluate(() => document.querySelectorAll('#search-results li').length);
     expect(all).toBeGreaterThan(3);
+    // Each count in the status is one run WebKit never breaks (it split 4 / 个集体 and 10 位个 / 人).
+    const runs = await site.page.evaluate(() =>
+      [...document.querySelectorAll('#search-status .keep-whole')].map((el) => [
+        el.textContent,
+        getComputedStyle(el).whiteSpace,
+      ]),
+    );
+    expect(runs.length).toBeGreaterThan(0);
+    for (const [text, space] of runs) {
+      expect(text).toMatch(/^\d+\u00a0[位户个]/u);
+      expect(space).toBe('nowrap');
+    }
     await site.page.click('#search-filters summary');
     // Where a resident sees it: WebDriver scrolls a box only to the screen's edge, under the sticky 看结果.
     await site.page.evaluate(() =>
