@@ -49,7 +49,8 @@ export const t = {
   search: {
     title: '搜索',
     label: '搜索姓名、拼音或事迹',
-    placeholder: '如：张建、zjg',
+    /** Short enough to show whole in 长辈模式 at 320 px (如：张建、zjg was cut); the hint under the box says the rest. */
+    placeholder: '如：张建',
     submit: '搜索',
     headerLabel: '全站搜索',
     noScript: '搜索需要浏览器开启 JavaScript。您也可以直接按下面的分类浏览：',

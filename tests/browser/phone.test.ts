@@ -231,6 +231,16 @@ describe('on a 390×844 phone', () => {
         const top = (await p.locator('.timeline .rung-title').first().innerText()).trim();
         expect(badge, path).toContain(top);
         expect(await p.locator('.certificate-meta').innerText(), path).toMatch(/^\S+(县|区|市) · /);
+        // The county's name starts the line, in line with the deed under it (隰县 centred in its target looked indented).
+        const starts = await p.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('.certificate-meta .county-link') ?? document.body);
+          return [
+            range.getBoundingClientRect().left,
+            document.querySelector('.certificate .lead')?.getBoundingClientRect().left,
+          ];
+        });
+        expect(Math.abs((starts[0] ?? 0) - (starts[1] ?? 0)), path).toBeLessThan(1);
       }
       await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
       const photo = await p.locator('.certificate .entry-photo').boundingBox();
@@ -482,6 +492,27 @@ describe('on a 390×844 phone', () => {
       expect(first && first.y >= 0 && first.y + first.height <= PHONE.height).toBe(true);
       await p.context().close();
     });
+
+  it('shows the search box’s example whole at 320 px in 长辈模式, on the search page and the missing page', async () => {
+    const p = await phone(site.browser, true);
+    await p.setViewportSize({ width: 320, height: 568 });
+    for (const path of [routes.search, '/no-such-page/']) {
+      await p.goto(`${site.url}${path}`);
+      const fits = await p
+        .locator('main input[type="search"]')
+        .first()
+        .evaluate((input: HTMLInputElement) => {
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d');
+          if (!ctx) return false;
+          ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return ctx.measureText(input.placeholder).width <= room;
+        });
+      expect(fits, path).toBe(true);
+    }
+    await p.context().close();
+  });
 
   /** Where each county tile is drawn, with its name, count and link (in the page). */
   const tilesOnPage = () =>
