@@ -510,12 +510,14 @@ async function show(button: HTMLButtonElement): Promise<void> {
     void copy(facts.url, field).then((ok) => {
       // Said where the resident looks: copied, on the button and under it (under the card it was a screen
       // away); not copied, over the link, which is selected for a long press and scrolled to.
-      if (ok) {
-        copyButton.textContent = t.shareCard.copiedButton;
-        actions.after(status);
-      } else label.before(status);
       status.textContent = ok ? t.shareCard.copied : t.shareCard.copyByHand;
-      if (ok) status.scrollIntoView({ block: 'nearest' });
+      if (!ok) {
+        label.before(status);
+        return;
+      }
+      copyButton.textContent = t.shareCard.copiedButton;
+      actions.after(status);
+      status.scrollIntoView({ block: 'nearest' });
     });
   });
   const actions = el('p', { className: 'share-actions' });

@@ -67,6 +67,13 @@ describe('passageAround', () => {
     // Letters in any case; nothing when no term is there.
     expect(passageAround('参加G209国道救援', ['g209']).filter((p) => p.mark)).toEqual([{ text: 'G209', mark: true }]);
     expect(passageAround(text, ['外星人'])).toEqual([]);
+    expect(passageAround(text, [])).toEqual([]);
+    // A character that lowers to two (İ) before the term does not shift the passage off it.
+    expect(
+      passageAround('İİİİİİ他参加志愿服务多年', ['志愿服务'], 2)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('…志愿服务多年');
     // Never from the middle of a name: from the comma before, or from the word itself.
     const care = '家里老人卧床多年，王金花每天按时喂饭、翻身、擦洗，把老人照顾得干干净净。';
     expect(

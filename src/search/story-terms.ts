@@ -79,10 +79,13 @@ export interface PassagePiece {
  */
 export function passageAround(text: string, terms: readonly string[], before = 12, after = 28): PassagePiece[] {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  const wanted = terms.filter(Boolean).map((w) => w.toLowerCase());
-  const lower = flat.toLowerCase();
-  const at = Math.min(...wanted.map((w) => lower.indexOf(w)).filter((i) => i >= 0));
-  if (!Number.isFinite(at)) return [];
+  const escaped = terms.filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!escaped.length) return [];
+  // Found by one case-blind pattern in the text itself: indexes into a lower-cased copy drift where lowering
+  // changes a character's length (İ).
+  const words = new RegExp(escaped.join('|'), 'giu');
+  const at = flat.search(words);
+  if (at < 0) return [];
   // The sentence's bounds: after the last stop before the term, through the first stop after it.
   const stops = [...flat.matchAll(/[。！？!?；;]|\.\s/gu)].map((m) => m.index + m[0].length);
   const from = Math.max(0, ...stops.filter((i) => i <= at));
@@ -94,9 +97,8 @@ export function passageAround(text: string, terms: readonly string[], before = 1
   const end = Math.min(to, at + after);
   const cut = flat.slice(start, end).trim();
   const pieces: PassagePiece[] = [];
-  const escaped = wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   let last = 0;
-  for (const m of cut.matchAll(new RegExp(escaped.join('|'), 'giu'))) {
+  for (const m of cut.matchAll(words)) {
     if (m.index > last) pieces.push({ text: cut.slice(last, m.index), mark: false });
     pieces.push({ text: m[0], mark: true });
     last = m.index + m[0].length;
