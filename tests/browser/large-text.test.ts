@@ -13,7 +13,8 @@ describe('large-text mode', () => {
     const p = await context.newPage();
     await p.goto(`${site.url}/`);
     const toggle = p.getByRole('button', { name: '长辈模式' });
-    await expect.poll(() => toggle.isVisible()).toBe(true);
+    // Shown by /page.js once it runs: the default second of polling ran out once in a loaded 2-core CI run.
+    await expect.poll(() => toggle.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     const normal = await bodyFontPx(p);
     expect(normal).toBeGreaterThanOrEqual(16);
