@@ -1,6 +1,5 @@
-// The one script of a content page, blocking in <head> so remembered choices apply
-// before the first paint: 长辈模式, the folding phone menu, the folded sample note and
-// print buttons. Without JavaScript the menu stays open; zoom and print still work.
+// A content page's one script, blocking in <head> so remembered choices (长辈模式, the folded
+// sample note) apply before the first paint. Without it the menu stays open; zoom and print work.
 (function () {
   var root = document.documentElement;
   var get = function (key) {
@@ -69,9 +68,11 @@
       root.classList.add('sample-folded');
       set('hrb-sample-folded', true);
     });
-    // 语音阅读: the reader loads on the first press. No Chinese voice: a note. Voices may be listed
-    // late (voiceschanged), and a test replaces speechSynthesis: looked up anew.
+    // 语音阅读: the reader loads on the first press. Voices may be listed late (voiceschanged).
+    var note = document.getElementById('read-note');
     var read = show('read-aloud', function (el) {
+      // No Chinese voice: the press opens the why and how (a disabled button looked dead).
+      if (el.getAttribute('aria-disabled')) return ((note.open = true), note.querySelector('summary').focus());
       if (window.hrbReadAloud) return;
       var s = document.createElement('script');
       s.src = el.dataset.script;
@@ -86,9 +87,9 @@
       var zh = voices.some(function (v) {
         return /^zh/i.test(v.lang);
       });
-      if (read && read.disabled && (zh || settled || !s || voices.length)) {
-        read.disabled = !zh;
-        var note = document.getElementById('read-note');
+      if (read && (read.disabled || zh) && (zh || settled || !s || voices.length)) {
+        read.disabled = false;
+        read[zh ? 'removeAttribute' : 'setAttribute']('aria-disabled', 'true');
         note.hidden = zh;
         var how = note.querySelector('.read-note-how');
         if (how && (!s || /MicroMessenger/.test(navigator.userAgent))) how.textContent = how.dataset.inApp; // often silent
