@@ -179,6 +179,17 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await p.setViewportSize({ width: 390, height: 844 });
     expect(box && box.y + box.height).toBeLessThanOrEqual(60.5);
     expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
+    // Its two lines sit clear of the pill's edge (they had touched it, 3 px from top and bottom).
+    const room = await link.evaluate((a) => {
+      const r = a.getBoundingClientRect();
+      const lines = [...a.querySelectorAll('span')].map((s) => s.getBoundingClientRect());
+      return Math.min(
+        ...lines.flatMap((l) => [l.left - r.left, r.right - l.right]),
+        (lines[0]?.top ?? 0) - r.top,
+        r.bottom - (lines.at(-1)?.bottom ?? Infinity),
+      );
+    });
+    expect(room).toBeGreaterThanOrEqual(5.5);
     await link.click();
     await p.waitForURL(`${site.url}${routes.region('huozhou')}`);
     // On that roll itself (and on the county tiles) it says 地区, marked as the page: 回到 where one is.
