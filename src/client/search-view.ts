@@ -11,6 +11,7 @@ import { FILTERS, exactNameFirst, type FilterName, type SearchState } from '../s
 import { queryWords } from '../search/names-table.ts';
 import { passageAround, storyHit, storyTerms } from '../search/story-terms.ts';
 import { t } from '../strings.ts';
+import { wholeRuns } from '../rules/whole-runs.ts';
 import type { Kind } from '../model/schema.ts';
 import type { FilterCounts } from './pagefind.ts';
 import type { Result } from './search-answers.ts';
@@ -87,17 +88,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * A message whose counts (15 个, 10 位个人) are each one unbreakable run: WebKit broke 4 / 个集体 at the
- * no-break space, and 10 位个 / 人 inside the noun.
+ * A message whose counts (15 个, 10 位个人) and words are each one unbreakable run (src/rules/whole-runs.ts):
+ * WebKit broke 4 / 个集体 at the no-break space, and 10 位个 / 人 inside the noun.
  */
 function countNodes(message: string): Node[] {
-  const count = /^\d+\u00a0[位户个](?:个人|家庭|集体)?$/u;
-  return message
-    .split(/(\d+\u00a0[位户个](?:个人|家庭|集体)?)/u)
-    .filter(Boolean)
-    .map((part) =>
-      count.test(part) ? el('span', { className: 'keep-whole', textContent: part }) : document.createTextNode(part),
-    );
+  return wholeRuns(message).flatMap((part, i): Node[] =>
+    i % 2 === 1
+      ? [el('span', { className: 'keep-whole', textContent: part })]
+      : part
+        ? [document.createTextNode(part)]
+        : [],
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PhotoFile } from '../photos/photo-file.ts';
 import type { PublicView } from '../model/public-view.ts';
 import { buildRoll, newestFirst, hallOfHonour, entriesOfRelease, relatedFinder, type Honouree } from '../roll/roll.ts';
-import { regionLevelTable, statistics } from '../roll/stats.ts';
+import { kindCounts, regionLevelTable, statistics } from '../roll/stats.ts';
 import type { SiteData } from '../model/schema.ts';
 import { releaseNeighbours, rollLists, rollPages, type RollFamily, type RollPage } from '../roll/lists.ts';
 import { t } from '../strings.ts';
@@ -74,8 +74,14 @@ export const regionTable = regionLevelTable(roll);
 /** Listed honourees per level, highest level first. */
 export const levelCounts = stats.byLevel;
 
+/** Every listed national and provincial model, highest first. */
+const hallAll: Person[] = hallOfHonour(listed, Infinity);
+
 /** National and provincial models for the home page's hall of honour. */
-export const hallEntries: Person[] = hallOfHonour(listed, 12);
+export const hallEntries: Person[] = hallAll.slice(0, 12);
+
+/** How many national and provincial models there are, by kind (the hall shows the first of them). */
+export const hallKinds = kindCounts(hallAll);
 
 /** The newest release, if any. */
 export const latestRelease = releases[0];

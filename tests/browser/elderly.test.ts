@@ -66,6 +66,40 @@ describe('长辈模式 and the MIIT elderly-friendly points', () => {
     await context.close();
   });
 
+  it('says on the home page how many of each band it shows and how many there are (长辈模式 lists a few)', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(LARGE);
+    const p = await context.newPage();
+    // What there is: the newest release's honourees (its own page) and every listed national or provincial one.
+    const data = (await (await p.request.get(`${site.url}/data/entries.json`)).json()) as {
+      records: { status: string; honours?: { level: string }[] }[];
+    };
+    const hall = data.records.filter(
+      (r) => r.status === 'active' && r.honours?.some((h) => h.level === 'national' || h.level === 'provincial'),
+    ).length;
+    await p.goto(`${site.url}${routes.home}`);
+    const release = await p.locator('.release-banner .banner-more a').getAttribute('href');
+    const bands = await p.evaluate(() =>
+      ['.release-banner', '#hall-heading'].map((css) => {
+        const band = document.querySelector(css)?.closest('section');
+        return {
+          shown: [...(band?.querySelectorAll('.hall .card') ?? [])].filter((c) => c.getClientRects().length).length,
+          said: (band?.querySelector('.shown-of') as HTMLElement | null)?.innerText ?? '',
+        };
+      }),
+    );
+    await p.goto(`${site.url}${release ?? '/'}`);
+    const batch = await p.locator('main .card').count();
+    expect(bands[0]?.shown).toBeLessThan(batch);
+    expect(bands[1]?.shown).toBeLessThan(hall);
+    for (const [band, total] of [
+      [bands[0], batch],
+      [bands[1], hall],
+    ] as const)
+      expect(band?.said).toMatch(new RegExp(`^这里先列出 ${band?.shown} [位个]，.*共 ${total} [位个]。$`));
+    await context.close();
+  });
+
   it('sets the page frame at 24 px, keeps the header clear of the notice, and tells the current page from a switch that is on', async () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.addInitScript(LARGE);

@@ -153,7 +153,7 @@ describe('on a 390×844 phone', () => {
         return head !== undefined && tail !== undefined && head.length + tail.length <= (most as number);
       });
 
-    it(`starts no line of a heading, a count or the footer with a closing mark, and keeps a number with its unit and （示例） whole, at 390, 360 and 320 px (${mode})`, async () => {
+    it(`starts no line of a heading, a count, a note or the footer with a closing mark, and keeps a number with its unit, （示例）, a place and 好人榜 whole, at 390, 360 and 320 px (${mode})`, async () => {
       const p = await phone(site.browser, large);
       const pages = [
         routes.home,
@@ -171,7 +171,7 @@ describe('on a 390×844 phone', () => {
       for (const path of pages)
         await atEachWidth(p, `${site.url}${path}`, async (width) => {
           const blocks = await p.$$eval(
-            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd, .notice p, .index-list a, .rung-release, .search-status',
+            'h1, h2, .count, .home-total, .site-footer p, .site-footer dd, .nominate-channels dd, .notice p, .index-list a, .rung-release, .search-status, .county-grid > .card-meta, .shown-of, .nominate-page .lead',
             linesOf,
           );
           for (const lines of blocks)
@@ -183,7 +183,9 @@ describe('on a 390×844 phone', () => {
                 splitNote(line, next) || // 临汾市文明办（示 / 例）
                 (i > 0 && /^\p{sc=Han}$/u.test(line)) || // 此条目已撤 / 销
                 /\d年\d+$/.test(line) || // 撤销日期：2026年1 / 月15日
-                (/[位个户]$/.test(line) && /^[人体庭]/.test(next)); // 56 位个 / 人
+                (/[位个户]$/.test(line) && /^[人体庭]/.test(next)) || // 56 位个 / 人
+                (/\p{sc=Han}$/u.test(line) && /^[市县区](?![、）])/.test(next)) || // 临汾 / 市好人榜
+                (/好人?$/.test(line) && /^人?榜/.test(next)); // 看这个县的好人 / 榜
               if (broken) faults.push(`${path} at ${width}: ${lines.join(' / ')}`);
             });
         });

@@ -53,7 +53,9 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       });
       await p.goto(`${site.url}${LADDER_ENTRY}`);
       const read = p.locator('#read-aloud');
-      await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'));
+      await p.waitForFunction(() =>
+        document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
+      );
       expect(await read.isVisible()).toBe(true);
       expect(await p.locator('#read-note').isVisible()).toBe(false);
       // Words and a drawn symbol: no character a phone's font may lack.
@@ -98,7 +100,9 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       const context = await phoneWithSpeech(['zh-CN'], large);
       const p = await context.newPage();
       await p.goto(`${site.url}${routes.release('2026-q1')}`);
-      await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'));
+      await p.waitForFunction(() =>
+        document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
+      );
       await p.locator('#read-aloud').click();
       await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
       await p.waitForFunction(() => !document.querySelector('.reading'), undefined, { timeout: 20_000 });
@@ -185,7 +189,9 @@ describe.concurrent('语音阅读 (read aloud)', () => {
     await context.close();
   });
 
-  it('says beside 朗读 where the browser has no Chinese voice, and how to get one, also when 朗读 is pressed', async ({ expect }) => {
+  it('says beside 朗读 where the browser has no Chinese voice, and how to get one, also when 朗读 is pressed', async ({
+    expect,
+  }) => {
     // English voices only (WebKitGTK); no voice ever listed (headless Chromium): install a voice. No speech
     // synthesis at all, or WeChat's in-app browser (often silent whatever the phone has): open a browser.
     const IN_APP = /^微信里不能朗读：请点右上角“···”，选“在浏览器打开”，再点朗读。$/;
@@ -229,7 +235,9 @@ describe.concurrent('语音阅读 (read aloud)', () => {
     const context = await phoneWithSpeech('late');
     const p = await context.newPage();
     await p.goto(`${site.url}${ENTRY}`);
-    await p.waitForFunction(() => document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'));
+    await p.waitForFunction(() =>
+      document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
+    );
     expect(await p.locator('#read-note').isVisible()).toBe(false);
     expect(await p.locator('#read-aloud').getAttribute('aria-describedby')).toBeNull();
     await p.locator('#read-aloud').click();

@@ -1,0 +1,49 @@
+/**
+ * Where a line of Chinese may not break: a browser breaks between any two characters, and split
+ * 临汾市文明办（示 / 例）, 2026年第三季度“临 / 汾好人”, 共 6 / 位, 10 位个 / 人, 临汾 / 市好人榜 and
+ * 看这个县的好人 / 榜 on a phone. Each of these runs is one word to a reader; the page sets them whole
+ * (KeepBrackets.astro, the search page's status). Longer brackets and quotations wrap as running text.
+ */
+const WHOLE = new RegExp(
+  [
+    '（[^（）]{1,6}）', // a short note: （示例）
+    '“[^“”]{1,8}”', // a quoted title: “临汾好人”
+    '\\d+[ \\u00a0]?[位户个](?:个人|家庭|集体)?', // a count: 6 位, 10 位个人
+    '[\\u4e00-\\u9fff]{2}[市县区]', // a place: 临汾市, 这个县
+    '好人榜',
+  ].join('|'),
+  'gu',
+);
+
+/** Words of running text, by the dictionary of the browser's or Node's ICU; none where it has no segmenter. */
+const words = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/** A word of two to four Han characters (家庭, 上榜): a line breaks before or after it, not inside. */
+const WORD = /^\p{sc=Han}{2,4}$/u;
+
+/**
+ * The text cut into runs: the odd-numbered ones are to be set whole, the even ones may break anywhere.
+ * The rules above first; between their runs, the dictionary's words (一个家 / 庭 had split).
+ */
+export function wholeRuns(text: string): string[] {
+  const runs: string[] = [];
+  /** The run being gathered that may break anywhere. */
+  let open = '';
+  const free = (part: string) => {
+    for (const { segment } of words?.segment(part) ?? [{ segment: part }])
+      if (WORD.test(segment)) {
+        runs.push(open, segment);
+        open = '';
+      } else open += segment;
+  };
+  let at = 0;
+  for (const m of text.matchAll(WHOLE)) {
+    free(text.slice(at, m.index));
+    runs.push(open, m[0]);
+    open = '';
+    at = m.index + m[0].length;
+  }
+  free(text.slice(at));
+  runs.push(open);
+  return runs;
+}
