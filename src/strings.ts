@@ -198,6 +198,8 @@ export const t = {
     withdrawnHeadingPieces: ['此条目', '已撤销'],
     withdrawnOn: '撤销日期：',
     withdrawnNote: '这一条已从所有名单中去掉。留下这一页，是为了让以前分享的链接还能打开。',
+    /** The withdrawn page's way on to every listed person. */
+    withdrawnPeople: '看全部好人',
     session: (n: number) => `第${n}届`,
     year: (y: number) => `${y}年`,
     releaseLink: '所属批次',

@@ -691,10 +691,14 @@ describe('on a 390×844 phone', () => {
     await p.context().close();
   });
 
-  it('makes the key actions buttons of at least 60 × 60 in 长辈模式, and offers a search on the missing page', async () => {
+  it('makes the key actions buttons of at least 60 × 60 in 长辈模式, and offers a search on the missing page and a withdrawn one', async () => {
     const p = await phone(site.browser, true);
+    const withdrawn = routes.entry('hu-zhigang-yaodu');
     const actions: Array<[string, string]> = [
       ['/no-such-page/', '返回首页'],
+      // A withdrawn entry's page had only its breadcrumb (hidden in 长辈模式) to go on.
+      [withdrawn, '返回首页'],
+      [withdrawn, '看全部好人'],
       [routes.release('2026-q1'), '打印光荣榜'],
       [routes.home, '查看详细统计'],
     ];
@@ -703,12 +707,14 @@ describe('on a 390×844 phone', () => {
       const box = await p.getByRole('link', { name, exact: true }).boundingBox();
       expect(box && Math.min(box.width, box.height), name).toBeGreaterThanOrEqual(60);
     }
-    await p.goto(`${site.url}/no-such-page/`);
-    const box = p.getByRole('search', { name: '搜索姓名或事迹' });
-    await box.getByRole('searchbox').fill('曾小');
-    await box.getByRole('button', { name: '搜索' }).click();
-    // The search page itself is tested in search.test.ts: here, that the missing page leads there with the words.
-    await p.waitForURL(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+    for (const path of ['/no-such-page/', withdrawn]) {
+      await p.goto(`${site.url}${path}`);
+      const box = p.getByRole('search', { name: '搜索姓名或事迹' });
+      await box.getByRole('searchbox').fill('曾小');
+      await box.getByRole('button', { name: '搜索' }).click();
+      // The search page itself is tested in search.test.ts: here, that the page leads there with the words.
+      await p.waitForURL(`${site.url}${routes.search}?q=${encodeURIComponent('曾小')}`);
+    }
     await p.context().close();
   });
 
