@@ -127,7 +127,7 @@ async function expectRefused(expected: readonly string[]): Promise<void> {
   expect(status).toBe(422);
   const messages = (body.problems ?? []).filter((p) => p.severity === 'error').map((p) => p.message);
   for (const message of expected) expect(messages, messages.join('\n')).toContain(message);
-  await expect.poll(() => panel().isVisible()).toBe(true);
+  await expect.poll(() => panel().isVisible(), { timeout: 20_000 }).toBe(true);
   const shown = await panel().textContent();
   for (const message of messages) expect(shown).toContain(message);
   expect(root.snapshot()).toEqual(before);
@@ -174,13 +174,15 @@ describe('the desk in Chromium', () => {
     // The preview: the story as the engine renders it, in the site's style sheet, normal and 长辈模式.
     const preview = page.locator('iframe').first().contentFrame();
     const quote = preview.locator('figure.quote');
-    await expect.poll(() => quote.textContent()).toBe('能帮一把是一把。——韩梅梅（示例）');
+    // The first preview renders the story through the engine on the desk's server: over 5 s (the default poll) in
+    // one loaded full run, 1.5 s alone.
+    await expect.poll(() => quote.textContent(), { timeout: 20_000 }).toBe('能帮一把是一把。——韩梅梅（示例）');
     const size = () => quote.locator('blockquote').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const normal = await size();
     await preview.getByRole('button', { name: '长辈模式' }).click();
     await expect.poll(size).toBeGreaterThan(normal * 1.25);
     expect(await preview.locator('html').getAttribute('class')).toContain('large-text');
-    await expect.poll(() => preview.locator('img').count()).toBe(1);
+    await expect.poll(() => preview.locator('img').count(), { timeout: 20_000 }).toBe(1);
 
     const commits = root.commits();
     const { status } = await publish();
