@@ -94,6 +94,21 @@ export class WebKitPage {
     await this.command('POST', '/url', { url });
   }
 
+  /** Narrows or widens the phone frame to `width` px, the page not reloaded; the session stays inside it. */
+  async resize(width: number): Promise<void> {
+    await this.command('POST', '/frame', { id: null });
+    await this.evaluate((w: number) => {
+      const frame = document.querySelector('iframe');
+      if (frame) frame.width = String(w);
+    }, width);
+    const frame = await this.command<Record<string, string>>('POST', '/element', {
+      using: 'css selector',
+      value: 'iframe',
+    });
+    await this.command('POST', '/frame', { id: frame });
+    await this.waitFor((w: number) => innerWidth === w, 5_000, width);
+  }
+
   /** Reloads the phone frame's page (the session stays inside the frame). */
   async reload(): Promise<void> {
     await this.evaluate(() => {
