@@ -137,6 +137,14 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
         // page, so 大宁 found 陈思雨 of 乡宁县 (大大的善意, 乡宁县). Only when the phrase is nowhere is it
         // asked as words, which still finds a name typed with one character wrong (何树珍: 何淑珍).
         const phrase = q !== null && isCharacterWord(q) ? await pagefind.search(`"${q.trim()}"`, options) : null;
+        if (phrase && pagesOf(phrase.totalFilters).size === 0) {
+          // Asked as words, Pagefind leaves out the characters no page has and answers with the rest: 胡志刚
+          // found 20 pages with a 志 (志愿). One character wrong is a typo (何树珍 of 何淑珍); more is nobody here.
+          const chars = [...new Set(Array.from((q ?? '').trim()))];
+          const absent = await Promise.all(chars.map(async (c) => (await pagefind.search(c)).results.length === 0));
+          if (absent.filter(Boolean).length > (chars.length >= 3 ? 1 : 0))
+            return { results: [], filters: {}, totalFilters: {} };
+        }
         const found = phrase && pagesOf(phrase.totalFilters).size > 0 ? phrase : await pagefind.search(q, options);
         return { ...found, results: found.results.map((r) => ({ data: async () => linkedResult(await r.data()) })) };
       } catch (e) {

@@ -284,6 +284,11 @@ describe('search quality on the sample site', () => {
     // … and never with the withdrawn one.
     expect(withdrawnName).not.toContain('hu-zhigang-yaodu');
     expect(withdrawnPinyin).not.toContain('hu-zhigang-yaodu');
+    // Nor anybody else: 胡 and 刚 are in no listed page, and 20 strangers whose stories have a 志 (志愿) were
+    // offered as 事迹中提到 under the withdrawn page's own search box.
+    expect(withdrawnName).toEqual([]);
+    // A name typed with one character wrong still finds its person.
+    expect((await answers(['何树珍']))[0]).toContain('he-shuzhen-huozhou');
   });
 });
 
