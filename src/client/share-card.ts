@@ -13,6 +13,7 @@ import QRCode from 'qrcode';
 import { LEVEL_COLOURS, levelOfClass } from '../rules/honour-badge.ts';
 import type { Level } from '../model/schema.ts';
 import { t } from '../strings.ts';
+import { wrap } from './card-lines.ts';
 
 /** One face of a release card. */
 export interface CardPerson {
@@ -143,30 +144,6 @@ const PAPER = '#fffdf8';
 const BAND = '#a3161b';
 const TILE = '#efe7d8';
 const TILE_INK = '#5c4a2a';
-
-/** Characters that never start a line (closing punctuation). */
-const NO_START = /^[，。、；：？！”’）》」』】,.;:?!)]/;
-
-/** `s` broken into lines at most `width` wide in the context's font; CJK breaks between any two characters. */
-export function wrap(ctx: CanvasRenderingContext2D, s: string, width: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of Array.from(s)) {
-    if (line && ctx.measureText(line + ch).width > width && !NO_START.test(ch)) {
-      lines.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${Array.from(kept[maxLines - 1] ?? '')
-      .slice(0, -1)
-      .join('')}…`;
-    return kept;
-  }
-  return lines;
-}
 
 function loadImage(src: string | undefined): Promise<HTMLImageElement | undefined> {
   if (!src) return Promise.resolve(undefined);
