@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholeRuns } from './whole-runs.ts';
+import { nameWholeIn, wholeRuns } from './whole-runs.ts';
 
 const whole = (text: string) => wholeRuns(text).filter((_, i) => i % 2 === 1);
 
@@ -35,5 +35,21 @@ describe('wholeRuns', () => {
       expect(wholeRuns(text).join('')).toBe(text);
     expect(whole('（这是一段很长的括号里的说明）')).not.toContain('（这是一段很长的括号里的说明）');
     expect(whole('按县（市、区）浏览')).toContain('（市、区）');
+  });
+});
+
+describe('nameWholeIn', () => {
+  it('keeps the name whole in the text, never in a tag or an attribute', () => {
+    const html = '<p>提起何淑珍，村里人都说好。</p><img alt="何淑珍的照片" src="a.jpg"><p>何淑珍说：“应该的。”</p>';
+    const out = nameWholeIn(html, '何淑珍');
+    expect(out).toBe(
+      '<p>提起<span class="keep-whole">何淑珍</span>，村里人都说好。</p><img alt="何淑珍的照片" src="a.jpg"><p><span class="keep-whole">何淑珍</span>说：“应该的。”</p>',
+    );
+    expect(out.replace(/<[^>]*>/gu, '')).toBe(html.replace(/<[^>]*>/gu, ''));
+  });
+
+  it('leaves a story alone for a name it could not safely mark', () => {
+    for (const name of ['', '何', 'a<b', '侯马市爱心车队志愿服务总队'])
+      expect(nameWholeIn('<p>x</p>', name)).toBe('<p>x</p>');
   });
 });

@@ -189,6 +189,30 @@ describe('on a 390×844 phone', () => {
               if (broken) faults.push(`${path} at ${width}: ${lines.join(' / ')}`);
             });
         });
+      // An entry's own name in its story, and its batch's quoted title at its foot (同批次：…“临汾 / 好人”).
+      for (const id of [
+        'he-shuzhen-huozhou',
+        'zeng-xiaohong-yaodu',
+        'chang-wenjun-xixian',
+        'houmashiaixinchedui-houma',
+      ])
+        await atEachWidth(p, `${site.url}${routes.entry(id)}`, async (width) => {
+          const name = await p.locator('h1').evaluate((h) =>
+            [...h.childNodes]
+              .filter((n) => !(n instanceof Element && n.classList.contains('tag')))
+              .map((n) => n.textContent)
+              .join('')
+              .replace(/\s+/gu, ''),
+          );
+          for (const lines of await p.$$eval('.story p, .neighbours a', linesOf))
+            lines.forEach((line, i) => {
+              const pair = `${line}|${lines[i + 1] ?? ''}`;
+              const split = [name, '“临汾好人”'].some((word) =>
+                Array.from(word).some((_, k) => k > 0 && pair.includes(`${word.slice(0, k)}|${word.slice(k)}`)),
+              );
+              if (split) faults.push(`${id} at ${width}: ${line} / ${lines[i + 1] ?? ''}`);
+            });
+        });
       expect(faults).toEqual([]);
       await p.context().close();
     });

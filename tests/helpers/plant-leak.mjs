@@ -12,5 +12,5 @@ const step = args.indexOf('--step');
 const out = args.indexOf('--outDir');
 if (step > 0 && args[step + 1] === 'gate' && out > 0) {
   const page = join(args[out + 1] ?? '', 'people/zhang-san-xixian/index.html');
-  if (existsSync(page)) writeFileSync(page, readFileSync(page, 'utf8').replace('张三的故事。', '电话 13812345678'));
+  if (existsSync(page)) writeFileSync(page, readFileSync(page, 'utf8').replace('的故事。', '的故事。电话 13812345678'));
 }
