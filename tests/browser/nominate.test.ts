@@ -241,6 +241,21 @@ describe('推荐身边好人 on a 390×844 phone', () => {
       const done = await p.evaluate(formState);
       await expectFlow(empty, withId, done, where);
       expect(await p.locator('#nominate-sheet').isVisible(), where).toBe(true);
+      // On the screen each value of the 推荐表 has the room to stay on a line of its own at 390 and 320 px: beside a
+      // 180 px label in 长辈模式 a mobile number split (138000012 / 34), and at 320 so did 孝老爱 / 亲.
+      for (const width of [390, 320]) {
+        await p.setViewportSize({ width, height: 844 });
+        const room = await p.evaluate(() => {
+          const table = document.querySelector('#nominate-sheet table')?.getBoundingClientRect().width ?? 0;
+          return Math.min(
+            ...[...document.querySelectorAll('#nominate-sheet td[data-sheet]')].map(
+              (td) => td.getBoundingClientRect().width / table,
+            ),
+          );
+        });
+        expect(room, `${where} at ${width}`).toBeGreaterThanOrEqual(large ? 0.9 : 0.5);
+      }
+      await p.setViewportSize({ width: 390, height: 844 });
       // Copied: said in words a resident acts on, for the WeChat text and for the staff's row.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chromium.url });
       const copyText = p.getByRole('button', { name: '复制', exact: true });
