@@ -1,12 +1,12 @@
 // A content page's one script, blocking in <head> so remembered choices (长辈模式, the folded
-// sample note) apply before the first paint. Without it the menu stays open; zoom and print work.
+// sample note) apply before the first paint. Without it the menu stays open.
 (function () {
   var root = document.documentElement;
   var get = function (key) {
     try {
       return localStorage.getItem(key) === '1';
     } catch (e) {
-      return false; // storage disabled: choices still apply to this page
+      return false; // storage disabled
     }
   };
   var set = function (key, on) {
@@ -29,6 +29,7 @@
   root.classList.add('js');
   root.classList.toggle('large-text', get('hrb-large-text'));
   root.classList.toggle('sample-folded', get('hrb-sample-folded'));
+  root.classList.toggle('has-query', /[?&]q=./.test(location.search)); // see global.css
   document.addEventListener('DOMContentLoaded', function () {
     var sync = function (el) {
       el.setAttribute('aria-pressed', String(root.classList.contains('large-text')));
@@ -38,7 +39,7 @@
       sync(el);
     });
     if (toggle) sync(toggle);
-    // 长辈模式's way back to "my county": the county roll last opened, kept on this device only.
+    // 长辈模式's way back to the county roll last opened, kept on this device only.
     var here = document.querySelector('[data-my-region-href]');
     var mine = {};
     try {
@@ -51,7 +52,6 @@
     // On a county's roll or the tiles (marked as the page) it says 地区.
     if (link && !link.hasAttribute('aria-current') && /^\/regions\/[\w-]+\/$/.test(mine.myRegionHref)) {
       link.href = mine.myRegionHref;
-      // 回到 over the county last opened.
       var whose = document.createElement('span');
       var where = document.createElement('span');
       whose.textContent = link.dataset.mine;
@@ -99,7 +99,7 @@
     offer();
     if (window.speechSynthesis) speechSynthesis.addEventListener('voiceschanged', offer);
     setTimeout(offer, 1500, true);
-    // 分享: the card's script (with its QR encoder) loads on the first press.
+    // 分享: the card's script loads on the first press.
     document.querySelectorAll('[data-share]').forEach(function (el) {
       el.hidden = false;
       el.addEventListener('click', function () {

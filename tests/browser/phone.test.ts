@@ -465,6 +465,26 @@ describe('on a 390×844 phone', () => {
       await p.context().close();
     });
 
+  it('leaves no screen of white under an empty search box, nor under a search that found nothing', async () => {
+    const p = await phone(site.browser, true);
+    /** White between the last thing the page says and the footer, in px. */
+    const white = () =>
+      p.evaluate(() => {
+        const shown = [...document.querySelectorAll('main *')].filter(
+          (el) => el.getClientRects().length && !el.children.length && el.textContent.trim(),
+        );
+        const last = Math.max(...shown.map((el) => el.getBoundingClientRect().bottom));
+        return (document.querySelector('.site-footer')?.getBoundingClientRect().top ?? 0) - last;
+      });
+    await p.goto(`${site.url}${routes.search}`);
+    await p.locator('#search-browse').waitFor({ state: 'visible' });
+    expect(await white()).toBeLessThan(200);
+    await p.goto(`${site.url}${routes.search}?q=${encodeURIComponent('外星人')}`);
+    await p.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false');
+    expect(await white()).toBeLessThan(200);
+    await p.context().close();
+  });
+
   for (const large of [false, true])
     it(`keeps the filters open while choosing, 看结果 always on the screen, and folds them to the chosen filter and the first result (${large ? '长辈模式' : 'normal mode'})`, async () => {
       const p = await phone(site.browser, large);
