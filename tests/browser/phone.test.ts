@@ -179,7 +179,7 @@ describe('on a 390×844 phone', () => {
               const next = lines[i + 1] ?? '';
               const broken =
                 /^[、，。：；）”」]/.test(line) || // 模范 / 、好人
-                (/\d$/.test(line) && /^[位户个]/.test(next)) || // 共 5（4 / 位个人
+                (/\d$/.test(line) && /^[位户个号]/.test(next)) || // 共 5（4 / 位个人, 备00000000 / 号
                 splitNote(line, next) || // 临汾市文明办（示 / 例）
                 (i > 0 && /^\p{sc=Han}$/u.test(line)) || // 此条目已撤 / 销
                 /\d年\d+$/.test(line) || // 撤销日期：2026年1 / 月15日
