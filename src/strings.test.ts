@@ -12,11 +12,13 @@ describe('counts in their units', () => {
     expect(countIn({ person: 0, family: 0, group: 0 })).toBe('0\u00a0位');
   });
 
-  it('words every home count tile alike: a total over its parts, in 位 for people alone and 个 with families or groups', () => {
+  it('words every home count tile as a total, in 位 for people alone, and 个 over its parts with families or groups', () => {
     expect(t.homeCounts.total({ person: 7, family: 0, group: 0 })).toBe('7 位');
     // Families and groups among them: 个, as the roll's total says it (位 is for people).
     expect(t.homeCounts.total({ person: 44, family: 3, group: 4 })).toBe('51 个');
-    expect(t.homeCounts.parts({ person: 7, family: 0, group: 0 })).toEqual(['7 位个人']);
+    // People alone: 7 位 says it (7 位 7 位个人 read twice); a family alone still says what its 个 is.
+    expect(t.homeCounts.parts({ person: 7, family: 0, group: 0 })).toEqual([]);
+    expect(t.homeCounts.parts({ person: 0, family: 2, group: 0 })).toEqual(['2 户家庭']);
     expect(t.homeCounts.parts({ person: 44, family: 3, group: 4 })).toEqual(['44 位个人', '3 户家庭', '4 个集体']);
   });
 });

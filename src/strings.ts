@@ -372,11 +372,16 @@ export const t = {
     /** A level's total: 位 for people alone, 个 with families or groups among them (as countIn says it). */
     total: (counts: KindCounts) =>
       `${counts.person + counts.family + counts.group} ${counts.family + counts.group ? '个' : '位'}`,
-    /** 44 位个人 · 3 户家庭 · 4 个集体: each kept whole on its line. */
+    /**
+     * 44 位个人 · 3 户家庭 · 4 个集体: each kept whole on its line. None for people alone: 7 位 says it (7 位 7 位个人
+     * read twice).
+     */
     parts: (counts: KindCounts) =>
-      (Object.keys(UNITS) as Kind[])
-        .filter((k) => counts[k] > 0)
-        .map((k) => `${counts[k]} ${UNITS[k]}${KIND_NOUNS[k]}`),
+      counts.family + counts.group === 0
+        ? []
+        : (Object.keys(UNITS) as Kind[])
+            .filter((k) => counts[k] > 0)
+            .map((k) => `${counts[k]} ${UNITS[k]}${KIND_NOUNS[k]}`),
     /** Between the parts. */
     separator: '、',
   },
