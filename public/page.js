@@ -29,7 +29,8 @@
   root.classList.add('js');
   root.classList.toggle('large-text', get('hrb-large-text'));
   root.classList.toggle('sample-folded', get('hrb-sample-folded'));
-  root.classList.toggle('has-query', /[?&]q=./.test(location.search)); // see global.css
+  root.classList.toggle('has-query', /[?&]q=./.test(location.search));
+  root.classList.toggle('wechat', /MicroMessenger/.test(navigator.userAgent)); // no print
   document.addEventListener('DOMContentLoaded', function () {
     var sync = function (el) {
       el.setAttribute('aria-pressed', String(root.classList.contains('large-text')));
@@ -92,7 +93,7 @@
         read[zh ? 'removeAttribute' : 'setAttribute']('aria-disabled', 'true');
         note.hidden = zh;
         var how = note.querySelector('.read-note-how');
-        if (how && (!s || /MicroMessenger/.test(navigator.userAgent))) how.textContent = how.dataset.inApp; // often silent
+        if (how && (!s || root.classList.contains('wechat'))) how.textContent = how.dataset.inApp;
         read[zh ? 'removeAttribute' : 'setAttribute']('aria-describedby', 'read-note');
       }
     };

@@ -235,6 +235,8 @@ export const t = {
     noVoice:
       '本机没有中文语音，暂不能朗读。安卓手机：在“设置”里搜“文字转语音”或“语音朗读”；苹果手机：设置 › 辅助功能 › 朗读内容。',
   },
+  /** Where a print button would be, in WeChat's own browser (which prints nothing). */
+  printInApp: '微信里不能打印：请点右上角“···”，选“在浏览器打开”，再打印。',
   share: {
     /** og:title of a page: 何淑珍 · 中国好人榜 · 临汾好人榜. */
     title: (page: string, siteTitle: string) => `${page} · ${siteTitle}`,

@@ -917,7 +917,7 @@ describe('分享 on a 390×844 phone', () => {
     await context.close();
   });
 
-  it('tells a WeChat reader that ··· also sends the page', async () => {
+  it('tells a WeChat reader that ··· also sends the page, and how to print', async () => {
     const context = await site.browser.newContext({
       viewport: PHONE,
       userAgent:
@@ -927,7 +927,21 @@ describe('分享 on a 390×844 phone', () => {
     await p.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
     await share(p);
     expect(await p.locator('.share-hint').innerText()).toContain('也可以点右上角“···”发送给朋友');
+    // WeChat's own browser prints nothing: where 打印 would be, what to do instead, on every page that prints.
+    for (const path of [ENTRY_WITH_PHOTO, routes.poster('2026-q1')]) {
+      await p.goto(`${site.url}${path}`);
+      expect(await p.locator('[data-print]:visible').count(), path).toBe(0);
+      expect(await p.locator('.print-in-app:visible').first().innerText(), path).toMatch(
+        /^微信里不能打印.*在浏览器打开/,
+      );
+    }
     await context.close();
+    // Elsewhere the button, and no such note.
+    const q = await phone(site.browser, false);
+    await q.goto(`${site.url}${ENTRY_WITH_PHOTO}`);
+    expect(await q.locator('[data-print]:visible').count()).toBe(1);
+    expect(await q.locator('.print-in-app:visible').count()).toBe(0);
+    await q.context().close();
   });
 
   // Every page's 分享 names the page itself (tests/build.test.ts reads them all); here the cards themselves, of
