@@ -208,6 +208,8 @@ export const t = {
     prev: '上一位',
     next: '下一位',
     print: '打印本页',
+    /** At the foot of a printed entry: 来自临汾好人榜：https://… */
+    printSource: (site: string, url: string) => `来自${site}：${url}`,
     where: (region: string, category: string) => `${region} · ${category}`,
     honourOf: '荣誉：',
     quoteBy: (who: string) => `——${who}`,

@@ -101,6 +101,10 @@ describe('printing an entry page', () => {
     expect(await display()).toEqual(chrome.map(() => 'none'));
     // The sample notice still prints: a printed page must not pass an invented person off as real.
     expect(await p.locator('.sample-notice').isVisible()).toBe(true);
+    // A sheet pinned on a notice board says where it comes from: the site's name and the page's address.
+    expect(await p.locator('.print-source').innerText()).toBe(
+      '来自临汾好人榜：https://hrb.example.cn/people/liang-xiaojun-hongtong/',
+    );
     // In the print layout (the page's width, at 96 dpi) the photo shows, whole, within the first
     // page's height, and so does the ladder of honours.
     const box = await p.locator('.entry-photo img').boundingBox();
