@@ -169,9 +169,12 @@ export const t = {
     /** The county tiles' heading, in pieces a line may break between (按县（市、区）浏 / 览 at 320 px). */
     byRegion: ['按县（市、区）', '浏览'],
     more: '查看本期全部',
-    /** Over a band's button in 长辈模式, which lists its first few: 这里先列出 2 位，本期共 6 位。 */
-    shownOf: (shown: KindCounts, total: KindCounts, scope = ''): string =>
-      `这里先列出 ${t.homeCounts.total(shown)}，${scope}共 ${t.homeCounts.total(total)}。`,
+    /**
+     * Over a band's button in 长辈模式, which lists its first few: 这里先列出 2 位，本期共 6 位。 In the total's unit
+     * (这里先列出 2 个，共 12 个。: 2 位 of 12 个 read as two kinds of thing).
+     */
+    shownOf: (shown: number, total: KindCounts, scope = ''): string =>
+      `这里先列出 ${shown} ${total.family + total.group ? '个' : '位'}，${scope}共 ${t.homeCounts.total(total)}。`,
     /** shownOf's scope for the newest release. */
     thisBatch: '本期',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,

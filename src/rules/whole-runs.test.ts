@@ -52,4 +52,10 @@ describe('nameWholeIn', () => {
     for (const name of ['', '何', 'a<b', '侯马市爱心车队志愿服务总队'])
       expect(nameWholeIn('<p>x</p>', name)).toBe('<p>x</p>');
   });
+
+  it("keeps a group's name whole with its quotation marks", () => {
+    expect(nameWholeIn('<p>尧都区“银发”志愿服务队成立于</p>', '尧都区“银发”志愿服务队')).toBe(
+      '<p><span class="keep-whole">尧都区“银发”志愿服务队</span>成立于</p>',
+    );
+  });
 });

@@ -53,6 +53,7 @@ const MORE_PAGES = [
   routes.entry('yang-xinmin-yaodu'),
   routes.entry('chen-siyu-xiangning'),
   routes.entry('hu-zhigang-yaodu'),
+  routes.entry('yaoduquyinfazhiyuanfuwudui-yaodu'), // a group's name of 12 characters, kept whole in its story
   routes.title('lf-hr'),
   routes.title('qg-ddmf'),
   routes.listPage(routes.region('hongtong'), 1, 'strokes'),
