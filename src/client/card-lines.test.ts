@@ -49,7 +49,8 @@ describe("the share card's wrap", () => {
     const lines = wrap(ctx, DEEDS[1]?.repeat(3) ?? '', 170, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/…$/u);
-    const count = wrap(ctx, '共接送了 12 位老人', 100, 3);
-    expect(count.join('|'), count.join(' / ')).not.toMatch(/12\s?\||\|位/u);
+    // Six characters a line: one at a time, 共接送了12 / 位老人.
+    const count = wrap(ctx, '共接送了12位老人', 60, 3);
+    expect(count.join('|'), count.join(' / ')).not.toMatch(/\d\||\|位/u);
   });
 });

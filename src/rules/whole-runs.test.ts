@@ -53,6 +53,13 @@ describe('nameWholeIn', () => {
       expect(nameWholeIn('<p>x</p>', name)).toBe('<p>x</p>');
   });
 
+  it("never reaches into an attribute, even one holding > (an editor's alt text) or a comment", () => {
+    const html = '<p><img alt="示例>何淑珍的照片" src="a.jpg">何淑珍<!-- 何淑珍 > --></p>';
+    expect(nameWholeIn(html, '何淑珍')).toBe(
+      '<p><img alt="示例>何淑珍的照片" src="a.jpg"><span class="keep-whole">何淑珍</span><!-- 何淑珍 > --></p>',
+    );
+  });
+
   it("keeps a group's name whole with its quotation marks", () => {
     expect(nameWholeIn('<p>尧都区“银发”志愿服务队成立于</p>', '尧都区“银发”志愿服务队')).toBe(
       '<p><span class="keep-whole">尧都区“银发”志愿服务队</span>成立于</p>',

@@ -56,8 +56,11 @@ export function wholeRuns(text: string): string[] {
  */
 export function nameWholeIn(html: string, name: string): string {
   if (!/^[\p{sc=Han}“”]{2,12}$/u.test(name)) return html;
-  return html
-    .split(/(<[^>]*>)/u)
-    .map((part, i) => (i % 2 === 1 ? part : part.split(name).join(`<span class="keep-whole">${name}</span>`)))
-    .join('');
+  return (
+    html
+      // A comment, or a tag whose quoted attribute values may hold > (an editor's alt text: 示例>何淑珍).
+      .split(/(<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)/u)
+      .map((part, i) => (i % 2 === 1 ? part : part.split(name).join(`<span class="keep-whole">${name}</span>`)))
+      .join('')
+  );
 }
