@@ -20,6 +20,9 @@ export default defineConfig({
     // Builds wait for one another (the build lock), so a test that builds may wait a while; builds
     // are spawned asynchronously (tests/helpers/build.ts), so these timeouts can fire.
     testTimeout: 120_000,
+    // A poll that is met returns at once; 1 s (vitest's default) ran out in a loaded CI run while
+    // Decap's toast played its exit, a CSS animation in real time that page.clock does not speed up.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 300_000,
   },
 });
