@@ -10,7 +10,7 @@
  * build (`recoverOutput`) puts it back before anything else, and removes a
  * killed build's staging folder.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Build internals Astro may leave in its output folder (prerender chunks hold drafts and machine paths). */
@@ -64,6 +64,8 @@ export function publishOutput(staging: string, outDir: string): void {
   const previous = previousFolder(outDir);
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
+  // A release's --dist may name a folder not made yet: rename() does not make its parent.
+  else mkdirSync(dirname(outDir), { recursive: true });
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
 }
