@@ -1,10 +1,11 @@
-/** Chromium for browser tests; launching it is shared with `npm run audit` and `npm run bench` (scripts/lib/browser.ts). */
+/** Chromium for browser tests: its headless shell (scripts/lib/browser.ts says why), launched as `npm run audit` launches the full browser. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launch } from '../../scripts/lib/browser.ts';
+import { HEADLESS_SHELL, launch as launchBrowser } from '../../scripts/lib/browser.ts';
 import { serve } from './serve.ts';
 
-export { launch } from '../../scripts/lib/browser.ts';
+/** A Chromium for a test: the headless shell. */
+export const launch = () => launchBrowser(HEADLESS_SHELL);
 
 /**
  * The built sample site served on loopback and a Chromium for a test file:
