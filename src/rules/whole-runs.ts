@@ -2,7 +2,7 @@
  * Where a line of Chinese may not break: a browser breaks between any two characters, and split
  * 临汾市文明办（示 / 例）, 2026年第三季度“临 / 汾好人”, 共 6 / 位, 10 位个 / 人, 临汾 / 市好人榜 and
  * 看这个县的好人 / 榜 on a phone. Each of these runs is one word to a reader; the page sets them whole
- * (KeepBrackets.astro, the search page's status). Longer brackets and quotations wrap as running text.
+ * (KeepWords.astro, the search page's status). Longer brackets and quotations wrap as running text.
  */
 const WHOLE = new RegExp(
   [
