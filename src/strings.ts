@@ -10,6 +10,9 @@ type KindCounts = Record<Kind, number>;
 const UNITS = { person: '位', family: '户', group: '个' } satisfies Record<Kind, string>;
 const KIND_NOUNS = { person: '个人', family: '家庭', group: '集体' } satisfies Record<Kind, string>;
 
+/** The unit of a total: 位 for people alone, 个 with families or groups among them (as countIn says it). */
+const totalUnit = (counts: KindCounts) => (counts.family + counts.group ? '个' : '位');
+
 /**
  * A count in the units of what is counted: 12 位; 3 户; mixed, 12 个（10 位个人、1 户家庭、1 个集体）, 个
  * being the measure official lists use for people and groups together (a bare 12 read as no unit).
@@ -174,7 +177,7 @@ export const t = {
      * (这里先列出 2 个，共 12 个。: 2 位 of 12 个 read as two kinds of thing).
      */
     shownOf: (shown: number, total: KindCounts, scope = ''): string =>
-      `这里先列出 ${shown} ${total.family + total.group ? '个' : '位'}，${scope}共 ${t.homeCounts.total(total)}。`,
+      `这里先列出 ${shown} ${totalUnit(total)}，${scope}共 ${t.homeCounts.total(total)}。`,
     /** shownOf's scope for the newest release. */
     thisBatch: '本期',
     total: (counts: KindCounts) => `共收录 ${countIn(counts)}`,
@@ -376,9 +379,8 @@ export const t = {
   },
   /** The home page's 榜单统计 tiles: the total in 位 (families and groups count one each), then its parts. */
   homeCounts: {
-    /** A level's total: 位 for people alone, 个 with families or groups among them (as countIn says it). */
-    total: (counts: KindCounts) =>
-      `${counts.person + counts.family + counts.group} ${counts.family + counts.group ? '个' : '位'}`,
+    /** A level's total, in its unit (totalUnit). */
+    total: (counts: KindCounts) => `${counts.person + counts.family + counts.group} ${totalUnit(counts)}`,
     /**
      * 44 位个人 · 3 户家庭 · 4 个集体: each kept whole on its line. None for people alone: 7 位 says it (7 位 7 位个人
      * read twice).

@@ -68,6 +68,15 @@ export const linkedResult = ({ url, meta, content }: ResultData & { content?: st
   text: content,
 });
 
+/** The story tier's answer when nobody is found (a new one each time: a caller may keep it). */
+const nobody = () => ({ results: [], filters: {}, totalFilters: {} });
+
+/** How many of `parts`, each asked alone, no page of the index has. */
+async function absentFrom(pagefind: Pagefind<ResultMeta>, parts: string[]): Promise<number> {
+  const alone = await Promise.all(parts.map((part) => pagefind.search(part)));
+  return alone.filter((a) => a.results.length === 0).length;
+}
+
 /** Both tiers, once the names table's index has loaded (which fails when it cannot). */
 export async function loadSearchAnswers(): Promise<SearchAnswers> {
   const response = await fetch(`${routes.namesTable}index.json`);
@@ -127,25 +136,21 @@ export async function loadSearchAnswers(): Promise<SearchAnswers> {
         const pagefind = await storyIndex();
         // A query with a term no page has finds nothing (Pagefind would answer with its other terms).
         const terms = q === null ? [] : storyTerms(q);
-        if (terms.length > 1) {
-          const alone = await Promise.all(terms.map((term) => pagefind.search(term)));
-          if (alone.some((a) => a.results.length === 0)) return { results: [], filters: {}, totalFilters: {} };
-        }
+        if (terms.length > 1 && (await absentFrom(pagefind, terms)) > 0) return nobody();
         // Pagefind returns no facet counts when given an empty filter object.
         const options = Object.keys(filters).length ? { filters } : {};
         // A word in characters is asked as a phrase first: Pagefind matches its characters anywhere in a
         // page, so 大宁 found 陈思雨 of 乡宁县 (大大的善意, 乡宁县). Only when the phrase is nowhere is it
         // asked as words, which still finds a name typed with one character wrong (何树珍: 何淑珍).
         const phrase = q !== null && isCharacterWord(q) ? await pagefind.search(`"${q.trim()}"`, options) : null;
-        if (phrase && pagesOf(phrase.totalFilters).size === 0) {
+        const phraseFound = phrase !== null && pagesOf(phrase.totalFilters).size > 0;
+        if (phrase && !phraseFound) {
           // Asked as words, Pagefind leaves out the characters no page has and answers with the rest: 胡志刚
           // found 20 pages with a 志 (志愿). One character wrong is a typo (何树珍 of 何淑珍); more is nobody here.
           const chars = [...new Set(Array.from((q ?? '').trim()))];
-          const absent = await Promise.all(chars.map(async (c) => (await pagefind.search(c)).results.length === 0));
-          if (absent.filter(Boolean).length > (chars.length >= 3 ? 1 : 0))
-            return { results: [], filters: {}, totalFilters: {} };
+          if ((await absentFrom(pagefind, chars)) > (chars.length >= 3 ? 1 : 0)) return nobody();
         }
-        const found = phrase && pagesOf(phrase.totalFilters).size > 0 ? phrase : await pagefind.search(q, options);
+        const found = phraseFound ? phrase : await pagefind.search(q, options);
         return { ...found, results: found.results.map((r) => ({ data: async () => linkedResult(await r.data()) })) };
       } catch (e) {
         stories = undefined; // the next query tries the story indexes again

@@ -37,6 +37,9 @@ async function phoneWithSpeech(voices: SpeechStub['voices'], large = false, hold
   return context;
 }
 
+/** Waits until 朗读 is offered: a Chinese voice found, the button neither disabled nor marked so. */
+const offered = (p: Page) =>
+  p.waitForFunction(() => document.querySelector('#read-aloud')?.matches(':enabled:not([aria-disabled])'));
 const spokenCount = (p: Page) => p.evaluate(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length);
 
 // Each test has a browser context of its own: they run side by side.
@@ -53,9 +56,7 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       });
       await p.goto(`${site.url}${LADDER_ENTRY}`);
       const read = p.locator('#read-aloud');
-      await p.waitForFunction(() =>
-        document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
-      );
+      await offered(p);
       expect(await read.isVisible()).toBe(true);
       expect(await p.locator('#read-note').isVisible()).toBe(false);
       // Words and a drawn symbol: no character a phone's font may lack.
@@ -100,9 +101,7 @@ describe.concurrent('语音阅读 (read aloud)', () => {
       const context = await phoneWithSpeech(['zh-CN'], large);
       const p = await context.newPage();
       await p.goto(`${site.url}${routes.release('2026-q1')}`);
-      await p.waitForFunction(() =>
-        document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
-      );
+      await offered(p);
       await p.locator('#read-aloud').click();
       await p.waitForFunction(() => (window as unknown as { ttsLog: Log }).ttsLog.spoken.length >= 1);
       await p.waitForFunction(() => !document.querySelector('.reading'), undefined, { timeout: 20_000 });
@@ -235,9 +234,7 @@ describe.concurrent('语音阅读 (read aloud)', () => {
     const context = await phoneWithSpeech('late');
     const p = await context.newPage();
     await p.goto(`${site.url}${ENTRY}`);
-    await p.waitForFunction(() =>
-      document.querySelector<HTMLButtonElement>('#read-aloud')?.matches(':enabled:not([aria-disabled])'),
-    );
+    await offered(p);
     expect(await p.locator('#read-note').isVisible()).toBe(false);
     expect(await p.locator('#read-aloud').getAttribute('aria-describedby')).toBeNull();
     await p.locator('#read-aloud').click();
